@@ -1,0 +1,45 @@
+//! One module per subcommand, each with its `Args` and `run`.
+
+pub mod regions;
+pub mod target_regions;
+
+use std::process::ExitCode;
+
+/// A command that could not produce its answer: the message for stderr and the exit status.
+pub struct Failure {
+    /// What went wrong, naming the input and the position where possible.
+    pub message: String,
+    /// 1 for "bad value in a what-if", 2 for "input unreadable".
+    pub code: ExitCode,
+}
+
+impl Failure {
+    /// Input could not be read or parsed (exit status 2).
+    pub fn unreadable(message: impl Into<String>) -> Self {
+        Self { message: message.into(), code: ExitCode::from(2) }
+    }
+    /// A value given on the command line is wrong (exit status 1).
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self { message: message.into(), code: ExitCode::from(1) }
+    }
+}
+
+/// The result of a command.
+pub type Outcome = Result<ExitCode, Failure>;
+
+/// Output format shared by the commands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Lines for people.
+    #[default]
+    Text,
+    /// JSON, a stable contract for scripts.
+    Json,
+}
+
+/// Pretty JSON with a trailing newline.
+pub fn to_json<T: serde::Serialize>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    text.push('\n');
+    text
+}

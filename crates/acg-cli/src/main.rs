@@ -1,0 +1,42 @@
+//! `acg`: the Compute Gallery planner on the command line, for pipelines and scripted checks.
+//!
+//! Every command is a thin shell over `acg-core`: read input, call the core, print. Exit status: 0 when
+//! the answer is good, 1 when the answer is "there are errors" (or the input to a quick what-if is wrong),
+//! 2 when the input cannot be read at all.
+
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Plan Azure Compute Gallery images: validate, resolve `latest`, size replicas, estimate costs.
+#[derive(Parser)]
+#[command(name = "acg", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the embedded region catalog.
+    Regions(cmd::regions::Args),
+    /// Parse the Azure CLI target-region syntax ("eastus=2=standard_zrs westus2") into JSON.
+    TargetRegions(cmd::target_regions::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Regions(args) => cmd::regions::run(&args),
+        Command::TargetRegions(args) => cmd::target_regions::run(&args),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(failure) => {
+            eprintln!("acg: {}", failure.message);
+            failure.code
+        }
+    }
+}

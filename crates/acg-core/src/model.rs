@@ -1,0 +1,1096 @@
+//! The gallery model: what a user plans, mirroring the Azure REST API (2025-03-03).
+//!
+//! A [`Plan`] nests galleries, image definitions and image versions. Each resource carries the REST
+//! `properties` flattened next to its `name`, `location` and `tags` (so a field's path reads
+//! `galleries[0].images[2].versions[1].publishingProfile.targetRegions[3].regionalReplicaCount`), plus the few
+//! fields only a planner needs, which are marked "planner-only" and never exported to Azure.
+//!
+//! Every struct keeps properties it does not know in `extra`, so a document round-trips without loss.
+//! Values Azure constrains but a user can get wrong (names, counts, dates) are kept as written here and
+//! checked by [`crate::validate`]; the closed enums keep unknown text in their `Unknown` variant.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::enums::string_enum;
+use crate::region::RegionName;
+
+/// Properties this version of the model does not know, kept in input order.
+pub type Extra = serde_json::Map<String, serde_json::Value>;
+
+/// Resource tags.
+pub type Tags = BTreeMap<String, String>;
+
+/// The schema version this build writes. Older plans are migrated on import.
+pub const SCHEMA_VERSION: u32 = 1;
+
+string_enum! {
+    /// The REST API version a plan targets. Defaults differ between versions (see [`ApiVersion::is_2025_or_later`]).
+    ApiVersion {
+        /// 2025-03-03, the default.
+        V2025_03_03 => "2025-03-03",
+        /// 2024-03-03.
+        V2024_03_03 => "2024-03-03",
+        /// 2023-07-03.
+        V2023_07_03 => "2023-07-03",
+        /// 2022-08-03.
+        V2022_08_03 => "2022-08-03",
+        /// 2022-03-03.
+        V2022_03_03 => "2022-03-03",
+        /// 2022-01-03.
+        V2022_01_03 => "2022-01-03",
+        /// 2021-10-01.
+        V2021_10_01 => "2021-10-01",
+        /// 2021-07-01.
+        V2021_07_01 => "2021-07-01",
+        /// 2020-09-30.
+        V2020_09_30 => "2020-09-30",
+        /// 2019-12-01.
+        V2019_12_01 => "2019-12-01",
+    }
+}
+
+impl ApiVersion {
+    /// Whether the 2025-03-03 defaults apply: storage strategy `PreferStandard_ZRS`, Hyper-V generation V2
+    /// with security type `TrustedLaunchSupported` for new definitions. Unknown versions compare by text
+    /// (dates in ISO form order as text).
+    pub fn is_2025_or_later(&self) -> bool {
+        self.as_str() >= "2025-03-03"
+    }
+}
+
+impl Default for ApiVersion {
+    fn default() -> Self {
+        ApiVersion::V2025_03_03
+    }
+}
+
+/// The document a user edits: galleries with their definitions and versions, plus planning inputs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Plan {
+    /// Schema version of this document, for migrations.
+    #[serde(default = "schema_version")]
+    pub schema_version: u32,
+    /// A name for the plan.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// The REST API version the plan targets; decides defaults.
+    #[serde(default)]
+    pub api_version: ApiVersion,
+    /// Subscription id, used in resource ids and messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subscription_id: Option<String>,
+    /// Resource group, used in resource ids and messages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resource_group: Option<String>,
+    /// The galleries.
+    #[serde(default)]
+    pub galleries: Vec<Gallery>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+fn schema_version() -> u32 {
+    SCHEMA_VERSION
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Self {
+            schema_version: SCHEMA_VERSION,
+            name: String::new(),
+            api_version: ApiVersion::default(),
+            subscription_id: None,
+            resource_group: None,
+            galleries: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Gallery
+
+/// A gallery (`Microsoft.Compute/galleries`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Gallery {
+    /// Gallery name.
+    #[serde(default)]
+    pub name: String,
+    /// Azure region of the gallery.
+    #[serde(default = "default_region")]
+    pub location: RegionName,
+    /// Resource tags.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tags: Tags,
+    /// Managed identity of the gallery.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity: Option<GalleryIdentity>,
+    /// Description (updatable).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Read-only unique name generated by Azure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identifier: Option<GalleryIdentifier>,
+    /// Sharing: private, direct-shared groups, or community.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sharing_profile: Option<SharingProfile>,
+    /// Soft delete.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub soft_delete_policy: Option<SoftDeletePolicy>,
+    /// Read-only provisioning state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provisioning_state: Option<String>,
+    /// Image definitions in the gallery.
+    #[serde(default)]
+    pub images: Vec<ImageDefinition>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+fn default_region() -> RegionName {
+    RegionName::new("")
+}
+
+impl Default for RegionName {
+    fn default() -> Self {
+        default_region()
+    }
+}
+
+/// Managed identity (`identity`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GalleryIdentity {
+    /// `SystemAssigned`, `UserAssigned`, `SystemAssigned, UserAssigned` or `None`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ResourceIdentityType>,
+    /// User-assigned identities by resource id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_assigned_identities: Option<serde_json::Map<String, serde_json::Value>>,
+    /// Read-only principal id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub principal_id: Option<String>,
+    /// Read-only tenant id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<String>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+string_enum! {
+    /// `identity.type`.
+    ResourceIdentityType {
+        /// System-assigned identity.
+        SystemAssigned => "SystemAssigned",
+        /// User-assigned identities.
+        UserAssigned => "UserAssigned",
+        /// Both.
+        SystemAndUserAssigned => "SystemAssigned, UserAssigned",
+        /// No identity.
+        None => "None",
+    }
+}
+
+/// `identifier` of a gallery (read-only).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GalleryIdentifier {
+    /// Unique name generated by Azure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unique_name: Option<String>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `sharingProfile`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SharingProfile {
+    /// `Private`, `Groups` or `Community`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<SharingPermission>,
+    /// Direct-share groups (subscriptions, tenants).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<SharingProfileGroup>,
+    /// Community gallery publisher information.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub community_gallery_info: Option<CommunityGalleryInfo>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+string_enum! {
+    /// `sharingProfile.permissions`.
+    SharingPermission {
+        /// Only RBAC.
+        Private => "Private",
+        /// Direct shared gallery (subscriptions and tenants).
+        Groups => "Groups",
+        /// Community gallery (public).
+        Community => "Community",
+    }
+}
+
+/// One direct-share group.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SharingProfileGroup {
+    /// `Subscriptions` or `AADTenants`.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<SharingGroupType>,
+    /// Subscription or tenant ids.
+    #[serde(default)]
+    pub ids: Vec<String>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+string_enum! {
+    /// `sharingProfile.groups[].type`.
+    SharingGroupType {
+        /// Subscription ids.
+        Subscriptions => "Subscriptions",
+        /// Tenant ids.
+        AadTenants => "AADTenants",
+    }
+}
+
+/// `sharingProfile.communityGalleryInfo`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CommunityGalleryInfo {
+    /// Publisher web site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher_uri: Option<String>,
+    /// Publisher contact e-mail.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher_contact: Option<String>,
+    /// End-user license agreement link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eula: Option<String>,
+    /// Prefix of the public gallery name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_name_prefix: Option<String>,
+    /// Read-only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub community_gallery_enabled: Option<bool>,
+    /// Read-only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub public_names: Vec<String>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `softDeletePolicy`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SoftDeletePolicy {
+    /// Whether soft delete is enabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_soft_delete_enabled: Option<bool>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Image definition
+
+/// An image definition (`Microsoft.Compute/galleries/images`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImageDefinition {
+    /// Definition name.
+    #[serde(default)]
+    pub name: String,
+    /// Region; when absent, the gallery's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<RegionName>,
+    /// Resource tags.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tags: Tags,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// EULA text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eula: Option<String>,
+    /// Privacy statement link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy_statement_uri: Option<String>,
+    /// Release note link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub release_note_uri: Option<String>,
+    /// `Windows` or `Linux` (required).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_type: Option<OsType>,
+    /// `Generalized` or `Specialized` (required).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_state: Option<OsState>,
+    /// `V1` or `V2`; the default depends on the API version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hyper_v_generation: Option<HyperVGeneration>,
+    /// End-of-life date (ISO 8601), kept as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_of_life_date: Option<String>,
+    /// Publisher, offer and SKU (required).
+    #[serde(default)]
+    pub identifier: ImageIdentifier,
+    /// Recommended vCPU and memory ranges.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommended: Option<RecommendedMachineConfiguration>,
+    /// Disallowed disk types.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disallowed: Option<Disallowed>,
+    /// Marketplace purchase plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purchase_plan: Option<ImagePurchasePlan>,
+    /// Features such as `SecurityType`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub features: Vec<GalleryImageFeature>,
+    /// `x64` or `Arm64`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub architecture: Option<Architecture>,
+    /// Must be true when features are updated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_update_image: Option<bool>,
+    /// Read-only provisioning state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provisioning_state: Option<String>,
+    /// The versions of this definition.
+    #[serde(default)]
+    pub versions: Vec<ImageVersion>,
+    /// Planner-only: whether this image serves production (replica minimum of three).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub production: Option<bool>,
+    /// Planner-only: deployment load per region, for replica recommendations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub demand: Vec<RegionDemand>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl ImageDefinition {
+    /// The value of the `SecurityType` feature, if one is set (the first, if several are).
+    pub fn security_type(&self) -> Option<SecurityType> {
+        self.features
+            .iter()
+            .find(|f| f.name.eq_ignore_ascii_case("SecurityType"))
+            .map(|f| SecurityType::parse(&f.value))
+    }
+}
+
+string_enum! {
+    /// `osType`.
+    OsType {
+        /// Windows.
+        Windows => "Windows",
+        /// Linux.
+        Linux => "Linux",
+    }
+}
+
+string_enum! {
+    /// `osState`.
+    OsState {
+        /// Generalized: an osProfile is required at deployment.
+        Generalized => "Generalized",
+        /// Specialized: no osProfile at deployment.
+        Specialized => "Specialized",
+    }
+}
+
+string_enum! {
+    /// `hyperVGeneration`.
+    HyperVGeneration {
+        /// Generation 1.
+        V1 => "V1",
+        /// Generation 2.
+        V2 => "V2",
+    }
+}
+
+string_enum! {
+    /// `architecture`.
+    Architecture {
+        /// x64.
+        X64 => "x64",
+        /// Arm64.
+        Arm64 => "Arm64",
+    }
+}
+
+string_enum! {
+    /// Values of the `SecurityType` feature.
+    SecurityType {
+        /// Standard security.
+        Standard => "Standard",
+        /// Supports trusted launch.
+        TrustedLaunchSupported => "TrustedLaunchSupported",
+        /// Requires trusted launch.
+        TrustedLaunch => "TrustedLaunch",
+        /// Supports confidential VMs.
+        ConfidentialVmSupported => "ConfidentialVMSupported",
+        /// Requires confidential VMs.
+        ConfidentialVm => "ConfidentialVM",
+        /// Supports both.
+        TrustedLaunchAndConfidentialVmSupported => "TrustedLaunchAndConfidentialVmSupported",
+    }
+}
+
+/// `identifier` of an image definition.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImageIdentifier {
+    /// Publisher (at most 128 characters).
+    #[serde(default)]
+    pub publisher: String,
+    /// Offer (at most 64 characters).
+    #[serde(default)]
+    pub offer: String,
+    /// SKU (at most 64 characters).
+    #[serde(default)]
+    pub sku: String,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `recommended`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecommendedMachineConfiguration {
+    /// vCPU range.
+    #[serde(rename = "vCPUs", default, skip_serializing_if = "Option::is_none")]
+    pub v_cpus: Option<ResourceRange>,
+    /// Memory range in GB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory: Option<ResourceRange>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A `{min, max}` range.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResourceRange {
+    /// Minimum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<i64>,
+    /// Maximum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<i64>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `disallowed`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Disallowed {
+    /// Disk types that may not be used with this image.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disk_types: Vec<String>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `purchasePlan`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImagePurchasePlan {
+    /// Plan id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Publisher id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Product id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product: Option<String>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One entry of `features`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GalleryImageFeature {
+    /// Feature name, e.g. `SecurityType`.
+    #[serde(default)]
+    pub name: String,
+    /// Feature value, e.g. `TrustedLaunch`.
+    #[serde(default)]
+    pub value: String,
+    /// The minimum version supporting the feature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts_at_version: Option<String>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Planner-only: the deployment load one region must serve.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RegionDemand {
+    /// The deployment region.
+    #[serde(default)]
+    pub region: RegionName,
+    /// Peak number of standalone VMs created at the same time.
+    #[serde(default)]
+    pub concurrent_vms: i64,
+    /// Scale sets created at the same time, each with its instance count.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scale_sets: Vec<ScaleSetLoad>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Planner-only: one scale set created concurrently.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ScaleSetLoad {
+    /// Instance count (a scale set holds up to 1,000).
+    #[serde(default)]
+    pub instances: i64,
+    /// How many such scale sets are created at once (default 1).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub count: i64,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+fn one() -> i64 {
+    1
+}
+#[allow(clippy::trivially_copy_pass_by_ref, reason = "serde's skip_serializing_if passes a reference")]
+fn is_one(n: &i64) -> bool {
+    *n == 1
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Image version
+
+/// An image version (`Microsoft.Compute/galleries/images/versions`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImageVersion {
+    /// Version name, `Major.Minor.Patch`, kept as written (parse with [`crate::ImageVersionName`]).
+    #[serde(default)]
+    pub name: String,
+    /// Source region; when absent, the gallery's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<RegionName>,
+    /// Resource tags.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tags: Tags,
+    /// Where and how the version replicates.
+    #[serde(default)]
+    pub publishing_profile: PublishingProfile,
+    /// The source of the version (required).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_profile: Option<StorageProfile>,
+    /// Deletion safety.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub safety_profile: Option<SafetyProfile>,
+    /// UEFI settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_profile: Option<serde_json::Value>,
+    /// Read-only replication status, when known (from `--expand ReplicationStatus`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replication_status: Option<ReplicationStatus>,
+    /// Read-only provisioning state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provisioning_state: Option<String>,
+    /// Planner-only: the used (occupied) size of each disk, for billing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub occupied_gb: Option<OccupiedSize>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `publishingProfile`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PublishingProfile {
+    /// Target regions (must include the source region).
+    #[serde(default)]
+    pub target_regions: Vec<TargetRegion>,
+    /// Default replicas per region when a region sets none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replica_count: Option<i64>,
+    /// Whether `latest` skips this version (a region may override).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exclude_from_latest: Option<bool>,
+    /// Read-only publish date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_date: Option<String>,
+    /// End-of-life date (ISO 8601), kept as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_of_life_date: Option<String>,
+    /// Storage account type for all regions (not with `storageAccountStrategy`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_account_type: Option<StorageAccountType>,
+    /// Storage strategy (2025-03-03; not with `storageAccountType`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_account_strategy: Option<StorageAccountStrategy>,
+    /// `Full` or `Shallow`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replication_mode: Option<ReplicationMode>,
+    /// Edge zones.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub target_extended_locations: Vec<serde_json::Value>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One target region of a version.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TargetRegion {
+    /// Region name.
+    #[serde(default)]
+    pub name: RegionName,
+    /// Replicas in this region (else the version's `replicaCount`, else 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regional_replica_count: Option<i64>,
+    /// Storage type in this region (overrides the version's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_account_type: Option<StorageAccountType>,
+    /// Customer-managed key encryption in this region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encryption: Option<EncryptionImages>,
+    /// Regional exclude-from-latest; wins over the global flag. Read also as `regionalExcludeFromLatest`.
+    #[serde(default, skip_serializing_if = "Option::is_none", alias = "regionalExcludeFromLatest")]
+    pub exclude_from_latest: Option<bool>,
+    /// Direct drive replicas.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub additional_replica_sets: Vec<serde_json::Value>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+string_enum! {
+    /// `storageAccountType`.
+    StorageAccountType {
+        /// Standard HDD, locally redundant.
+        StandardLrs => "Standard_LRS",
+        /// Standard HDD, zone redundant (regions with availability zones only).
+        StandardZrs => "Standard_ZRS",
+        /// Premium SSD, locally redundant.
+        PremiumLrs => "Premium_LRS",
+        /// Premium SSD v2 (accepted with a warning; no known price).
+        PremiumV2Lrs => "PremiumV2_LRS",
+    }
+}
+
+string_enum! {
+    /// `storageAccountStrategy` (2025-03-03).
+    StorageAccountStrategy {
+        /// ZRS where the region has zones, else LRS (the 2025-03-03 default).
+        PreferStandardZrs => "PreferStandard_ZRS",
+        /// LRS unless a region overrides.
+        DefaultStandardLrs => "DefaultStandard_LRS",
+    }
+}
+
+string_enum! {
+    /// `replicationMode`.
+    ReplicationMode {
+        /// Full copies (default).
+        Full => "Full",
+        /// No copies: the version is usable in its source region only, for fast testing.
+        Shallow => "Shallow",
+    }
+}
+
+/// `targetRegions[].encryption`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EncryptionImages {
+    /// OS disk encryption.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_disk_image: Option<OsDiskImageEncryption>,
+    /// Data disk encryption by LUN.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_disk_images: Vec<DataDiskImageEncryption>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `encryption.osDiskImage`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OsDiskImageEncryption {
+    /// Disk encryption set id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disk_encryption_set_id: Option<String>,
+    /// Confidential VM settings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_profile: Option<OsDiskImageSecurityProfile>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `encryption.osDiskImage.securityProfile`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OsDiskImageSecurityProfile {
+    /// Confidential VM encryption type.
+    #[serde(rename = "confidentialVMEncryptionType", default, skip_serializing_if = "Option::is_none")]
+    pub confidential_vm_encryption_type: Option<ConfidentialVmEncryptionType>,
+    /// Secure VM disk encryption set id.
+    #[serde(rename = "secureVMDiskEncryptionSetId", default, skip_serializing_if = "Option::is_none")]
+    pub secure_vm_disk_encryption_set_id: Option<String>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+string_enum! {
+    /// `confidentialVMEncryptionType`.
+    ConfidentialVmEncryptionType {
+        /// VM guest state only, platform key.
+        EncryptedVmGuestStateOnlyWithPmk => "EncryptedVMGuestStateOnlyWithPmk",
+        /// Platform key.
+        EncryptedWithPmk => "EncryptedWithPmk",
+        /// Customer key.
+        EncryptedWithCmk => "EncryptedWithCmk",
+        /// Non-persisted TPM.
+        NonPersistedTpm => "NonPersistedTPM",
+    }
+}
+
+/// `encryption.dataDiskImages[]`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DataDiskImageEncryption {
+    /// The data disk's LUN.
+    #[serde(default)]
+    pub lun: i64,
+    /// Disk encryption set id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disk_encryption_set_id: Option<String>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `storageProfile`: the source of a version.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StorageProfile {
+    /// A whole-image source: managed image, VM, another version, community image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<VersionSource>,
+    /// OS disk source (snapshot, disk, VHD).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_disk_image: Option<DiskImage>,
+    /// Data disk sources.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_disk_images: Vec<DiskImage>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `storageProfile.source`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VersionSource {
+    /// ARM id of a managed image, VM or gallery image version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Community gallery image id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub community_gallery_image_id: Option<String>,
+    /// VM id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub virtual_machine_id: Option<String>,
+    /// Planner-only: what the plan knows of the source (OS, state, generation, region), for checks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts: Option<SourceFacts>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Planner-only: properties of a source resource the plan states, so VER-24/25 can be checked offline.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceFacts {
+    /// The source's region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<RegionName>,
+    /// The source's OS type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_type: Option<OsType>,
+    /// The source's OS state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub os_state: Option<OsState>,
+    /// The source's Hyper-V generation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hyper_v_generation: Option<HyperVGeneration>,
+    /// Size of the largest disk in GB.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size_gb: Option<i64>,
+    /// Whether the source VM has an ephemeral OS disk.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ephemeral_os_disk: Option<bool>,
+    /// Whether the source VM has an UltraSSD disk.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ultra_ssd: Option<bool>,
+    /// Whether the source VM uses unmanaged disks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unmanaged_disks: Option<bool>,
+    /// Whether the source is encrypted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encrypted: Option<bool>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `osDiskImage` or one of `dataDiskImages`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DiskImage {
+    /// LUN (data disks only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lun: Option<i64>,
+    /// Read-only provisioned size.
+    #[serde(rename = "sizeInGB", default, skip_serializing_if = "Option::is_none")]
+    pub size_in_gb: Option<i64>,
+    /// `None`, `ReadOnly` or `ReadWrite`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_caching: Option<HostCaching>,
+    /// The disk's source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<DiskImageSource>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+string_enum! {
+    /// `hostCaching`.
+    HostCaching {
+        /// No caching.
+        None => "None",
+        /// Read-only caching.
+        ReadOnly => "ReadOnly",
+        /// Read-write caching.
+        ReadWrite => "ReadWrite",
+    }
+}
+
+/// A disk image's `source`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DiskImageSource {
+    /// ARM id of a managed disk or snapshot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// VHD URI.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uri: Option<String>,
+    /// Storage account of the VHD.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_account_id: Option<String>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `safetyProfile`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SafetyProfile {
+    /// Whether regions may be removed from the version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_deletion_of_replicated_locations: Option<bool>,
+    /// Whether deletion is blocked before end of life.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub block_deletion_before_end_of_life: Option<bool>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Read-only `replicationStatus`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReplicationStatus {
+    /// Overall state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aggregated_state: Option<String>,
+    /// Per-region states.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub summary: Vec<RegionalReplicationStatus>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One region's replication state.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RegionalReplicationStatus {
+    /// Region.
+    #[serde(default)]
+    pub region: RegionName,
+    /// State.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<ReplicationState>,
+    /// Details.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
+    /// Progress in percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<i64>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+string_enum! {
+    /// Replication state in one region.
+    ReplicationState {
+        /// Azure reports the state as unknown.
+        NotKnown => "Unknown",
+        /// Still copying.
+        Replicating => "Replicating",
+        /// Done: deployable.
+        Completed => "Completed",
+        /// Failed.
+        Failed => "Failed",
+    }
+}
+
+/// Planner-only: the used size of each disk of a version, in GB. Billing charges the sum.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OccupiedSize {
+    /// Used GB of the OS disk.
+    #[serde(default)]
+    pub os_disk: f64,
+    /// Used GB of each data disk.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_disks: Vec<DataDiskUsage>,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Used size of one data disk.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DataDiskUsage {
+    /// The data disk's LUN.
+    #[serde(default)]
+    pub lun: i64,
+    /// Used GB.
+    #[serde(default)]
+    pub gb: f64,
+    /// Unknown properties.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl OccupiedSize {
+    /// The sum of the used GB of all disks.
+    pub fn total(&self) -> f64 {
+        self.os_disk + self.data_disks.iter().map(|d| d.gb).sum::<f64>()
+    }
+}
+
+impl ImageVersion {
+    /// The version's source region: its own `location`, else `gallery_location`.
+    pub fn source_region<'a>(&'a self, gallery_location: &'a RegionName) -> &'a RegionName {
+        self.location.as_ref().unwrap_or(gallery_location)
+    }
+
+    /// The target region entry for `region`, if the version replicates there.
+    pub fn target(&self, region: &RegionName) -> Option<&TargetRegion> {
+        self.publishing_profile.target_regions.iter().find(|t| &t.name == region)
+    }
+
+    /// Effective replicas in a target region (VER-09): regional count, else the version's, else 1.
+    pub fn replicas_in(&self, target: &TargetRegion) -> i64 {
+        target.regional_replica_count.or(self.publishing_profile.replica_count).unwrap_or(1)
+    }
+
+    /// Effective exclude-from-latest in a target region: the regional flag wins over the global one.
+    pub fn excluded_in(&self, target: &TargetRegion) -> bool {
+        target.exclude_from_latest.or(self.publishing_profile.exclude_from_latest).unwrap_or(false)
+    }
+
+    /// Whether the version uses shallow replication.
+    pub fn is_shallow(&self) -> bool {
+        matches!(self.publishing_profile.replication_mode, Some(ReplicationMode::Shallow))
+    }
+
+    /// The replication state in a region, when the plan records one.
+    pub fn replication_state_in(&self, region: &RegionName) -> Option<&ReplicationState> {
+        self.replication_status
+            .as_ref()?
+            .summary
+            .iter()
+            .find(|s| &s.region == region)
+            .and_then(|s| s.state.as_ref())
+    }
+
+    /// The storage type a target region's replicas use: the regional type, else the version's type, else
+    /// the strategy (explicit, or the API version's default) applied to the region's zone support.
+    pub fn effective_storage(&self, target: &TargetRegion, api: &ApiVersion) -> StorageAccountType {
+        if let Some(t) = &target.storage_account_type {
+            return t.clone();
+        }
+        if let Some(t) = &self.publishing_profile.storage_account_type {
+            return t.clone();
+        }
+        let strategy = self.publishing_profile.storage_account_strategy.clone().unwrap_or(if api.is_2025_or_later() {
+            StorageAccountStrategy::PreferStandardZrs
+        } else {
+            StorageAccountStrategy::DefaultStandardLrs
+        });
+        let zones = target.name.info().is_some_and(|r| r.availability_zones);
+        match strategy {
+            StorageAccountStrategy::PreferStandardZrs if zones => StorageAccountType::StandardZrs,
+            _ => StorageAccountType::StandardLrs,
+        }
+    }
+}
+
+impl ImageDefinition {
+    /// The Hyper-V generation in effect: as set, else the API version's default (V2 from 2025-03-03).
+    pub fn effective_hyper_v_generation(&self, api: &ApiVersion) -> HyperVGeneration {
+        self.hyper_v_generation
+            .clone()
+            .unwrap_or(if api.is_2025_or_later() { HyperVGeneration::V2 } else { HyperVGeneration::V1 })
+    }
+}

@@ -1,0 +1,146 @@
+//! The Azure CLI's target-region syntax: `<region>[=<replica count>][=<storage account type>]`, space
+//! separated, as in `az sig image-version create --target-regions "eastus=2=standard_zrs westus2"`.
+//!
+//! Parsed case-insensitively (the CLI's two-part form is, its three-part form is not: Azure CLI issue
+//! #33880); written back with canonical casing.
+
+use core::fmt;
+
+use crate::model::{StorageAccountType, TargetRegion};
+use crate::region::RegionName;
+
+/// Why a target-region text does not parse. `Display` names the entry and the problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetRegionsError {
+    /// 1-based position of the entry in the list.
+    pub entry: usize,
+    /// The entry as written.
+    pub text: String,
+    reason: String,
+}
+
+impl fmt::Display for TargetRegionsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "target region {} '{}': {}", self.entry, self.text, self.reason)
+    }
+}
+
+impl std::error::Error for TargetRegionsError {}
+
+/// Parses a space-separated list. An empty text is an empty list.
+///
+/// ```
+/// let regions = acg_core::target_regions::parse("eastus=2=standard_zrs westus2").unwrap();
+/// assert_eq!(regions[0].regional_replica_count, Some(2));
+/// assert_eq!(acg_core::target_regions::format(&regions), "eastus=2=Standard_ZRS westus2");
+/// ```
+pub fn parse(text: &str) -> Result<Vec<TargetRegion>, TargetRegionsError> {
+    text.split_whitespace().enumerate().map(|(i, entry)| parse_entry(i + 1, entry)).collect()
+}
+
+fn parse_entry(entry: usize, text: &str) -> Result<TargetRegion, TargetRegionsError> {
+    let fail = |reason: String| TargetRegionsError { entry, text: text.to_owned(), reason };
+    let parts: Vec<&str> = text.split('=').collect();
+    if parts.len() > 3 {
+        return Err(fail(format!(
+            "expected <region>[=<replica count>][=<storage account type>], found {} '=' signs",
+            parts.len() - 1
+        )));
+    }
+    let region = parts[0];
+    if region.is_empty() {
+        return Err(fail("the region name is missing before '='".to_owned()));
+    }
+    let mut target = TargetRegion { name: RegionName::new(region), ..TargetRegion::default() };
+    let count = |s: &str| -> Result<i64, TargetRegionsError> {
+        s.parse::<i64>()
+            .ok()
+            .filter(|_| s.bytes().all(|b| b.is_ascii_digit()))
+            .ok_or_else(|| fail(format!("replica count '{s}' is not a non-negative whole number")))
+    };
+    let storage = |s: &str| -> Result<StorageAccountType, TargetRegionsError> {
+        let t = StorageAccountType::parse(s);
+        if t.is_known() {
+            Ok(t)
+        } else {
+            Err(fail(format!(
+                "storage account type '{s}' is not one of {}",
+                StorageAccountType::NAMES.join(", ")
+            )))
+        }
+    };
+    match parts.as_slice() {
+        [_] => {}
+        [_, second] if second.is_empty() => return Err(fail("nothing follows '='".to_owned())),
+        [_, second] if second.bytes().next().is_some_and(|b| b.is_ascii_digit() || b == b'-') => {
+            target.regional_replica_count = Some(count(second)?);
+        }
+        [_, second] => target.storage_account_type = Some(storage(second)?),
+        [_, second, third] => {
+            target.regional_replica_count = Some(count(second)?);
+            target.storage_account_type = Some(storage(third)?);
+        }
+        _ => unreachable!("at most three parts"),
+    }
+    Ok(target)
+}
+
+/// Writes target regions in the CLI syntax, canonical casing, in order. Regional settings the syntax
+/// cannot express (encryption, exclude-from-latest) are not written.
+pub fn format(targets: &[TargetRegion]) -> String {
+    targets.iter().map(format_one).collect::<Vec<_>>().join(" ")
+}
+
+fn format_one(t: &TargetRegion) -> String {
+    let mut out = t.name.to_string();
+    if let Some(n) = t.regional_replica_count {
+        out.push('=');
+        out.push_str(&n.to_string());
+    }
+    if let Some(s) = &t.storage_account_type {
+        out.push('=');
+        out.push_str(s.as_str());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn parses_all_forms() {
+        let t = parse("eastus=2=standard_zrs westus2 northeurope=Premium_LRS  uksouth=3").unwrap();
+        assert_eq!(t.len(), 4);
+        assert_eq!((t[0].name.key(), t[0].regional_replica_count), ("eastus", Some(2)));
+        assert_eq!(t[0].storage_account_type, Some(StorageAccountType::StandardZrs));
+        assert_eq!((t[1].regional_replica_count, &t[1].storage_account_type), (None, &None));
+        assert_eq!(t[2].storage_account_type, Some(StorageAccountType::PremiumLrs));
+        assert_eq!(t[3].regional_replica_count, Some(3));
+        assert_eq!(format(&t), "eastus=2=Standard_ZRS westus2 northeurope=Premium_LRS uksouth=3");
+        assert!(parse("  ").unwrap().is_empty());
+    }
+
+    #[test]
+    fn error_messages() {
+        assert_eq!(err("eastus=x"), "target region 1 'eastus=x': storage account type 'x' is not one of Standard_LRS, Standard_ZRS, Premium_LRS, PremiumV2_LRS");
+        assert_eq!(err("westus eastus=2x"), "target region 2 'eastus=2x': replica count '2x' is not a non-negative whole number");
+        assert_eq!(err("eastus=-1"), "target region 1 'eastus=-1': replica count '-1' is not a non-negative whole number");
+        assert_eq!(err("eastus=1=2=3"), "target region 1 'eastus=1=2=3': expected <region>[=<replica count>][=<storage account type>], found 3 '=' signs");
+        assert_eq!(err("=2"), "target region 1 '=2': the region name is missing before '='");
+        assert_eq!(err("eastus="), "target region 1 'eastus=': nothing follows '='");
+        assert_eq!(err("eastus=2=hdd"), "target region 1 'eastus=2=hdd': storage account type 'hdd' is not one of Standard_LRS, Standard_ZRS, Premium_LRS, PremiumV2_LRS");
+        assert_eq!(err("eastus=99999999999999999999"), "target region 1 'eastus=99999999999999999999': replica count '99999999999999999999' is not a non-negative whole number");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in ".{0,80}") {
+            let _ = parse(&text);
+        }
+    }
+}
