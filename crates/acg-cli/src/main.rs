@@ -5,6 +5,8 @@
 //! 2 when the input cannot be read at all.
 
 mod cmd;
+#[allow(dead_code, reason = "used by the commands as they are added")]
+mod input;
 
 use std::process::ExitCode;
 

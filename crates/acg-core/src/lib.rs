@@ -19,10 +19,19 @@
 //! ```
 
 pub(crate) mod enums;
+
+pub mod billing;
+pub mod deploy;
+pub mod interchange;
+pub mod latest;
 pub mod model;
+pub mod ops;
 pub mod region;
+pub mod replicas;
 pub mod report;
+pub mod sample;
 pub mod target_regions;
+pub mod validate;
 pub mod version;
 
 pub use model::*;

@@ -1,0 +1,1 @@
+//! Latest-version resolution per region, the definitions x regions matrix, and what-if edits.

@@ -1,0 +1,1 @@
+//! Replica recommendations from deployment load, under a selectable published guidance.

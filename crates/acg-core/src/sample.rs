@@ -1,0 +1,1 @@
+//! The embedded sample plan: two galleries, several definitions and versions across regions.
