@@ -1,0 +1,86 @@
+//! Building the static site into `dist/`: the app, the JS API module, and `www/`'s pages.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::{Result, exec, root, step, tools};
+
+const TARGET: &str = "wasm32-unknown-unknown";
+
+/// One wasm artifact: the crate, the file cargo writes, where it goes in `dist/`, and its module name.
+struct Artifact {
+    package: &'static str,
+    wasm_file: &'static str,
+    out_dir: &'static str,
+    out_name: &'static str,
+    typescript: bool,
+}
+
+const ARTIFACTS: [Artifact; 2] = [
+    Artifact { package: "acg-web", wasm_file: "acg-web.wasm", out_dir: "pkg", out_name: "acg_web", typescript: false },
+    Artifact { package: "acg-wasm", wasm_file: "acg_wasm.wasm", out_dir: "api", out_name: "acg", typescript: true },
+];
+
+/// The WebAssembly features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them.
+/// (Not `-all`: that enables more, which is smaller raw but larger compressed.)
+const WASM_FEATURES: [&str; 6] = [
+    "--enable-bulk-memory",
+    "--enable-bulk-memory-opt",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
+/// Builds `dist/` and returns its path.
+pub fn run() -> Result<PathBuf> {
+    tools::build_tools()?;
+    let root = root();
+    let dist = root.join("dist");
+    step("building the release wasm (acg-web, acg-wasm)");
+    let mut cargo = Command::new("cargo");
+    cargo.args(["build", "--release", "--target", TARGET]).current_dir(&root);
+    for a in &ARTIFACTS {
+        cargo.args(["-p", a.package]);
+    }
+    exec(&mut cargo)?;
+
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist).map_err(|e| format!("removing {}: {e}", dist.display()))?;
+    }
+    copy_dir(&root.join("www"), &dist).map_err(|e| format!("copying www/ to dist/: {e}"))?;
+
+    let wasm_dir = cargo_target_dir(&root).join(TARGET).join("release");
+    for a in &ARTIFACTS {
+        step(&format!("wasm-bindgen and wasm-opt for {}", a.package));
+        let out = dist.join(a.out_dir);
+        let mut bindgen = Command::new("wasm-bindgen");
+        bindgen.args(["--target", "web", "--out-name", a.out_name]).arg("--out-dir").arg(&out).arg(wasm_dir.join(a.wasm_file));
+        if !a.typescript {
+            bindgen.arg("--no-typescript");
+        }
+        exec(&mut bindgen)?;
+        let wasm = out.join(format!("{}_bg.wasm", a.out_name));
+        exec(Command::new(tools::wasm_opt()).args(["-Oz", "--strip-debug", "--strip-producers", "--strip-target-features"]).args(WASM_FEATURES).arg(&wasm).arg("-o").arg(&wasm))?;
+    }
+    println!("\nbuilt {}", dist.display());
+    Ok(dist)
+}
+
+fn cargo_target_dir(root: &Path) -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target)?;
+        }
+    }
+    Ok(())
+}

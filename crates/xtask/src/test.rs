@@ -1,0 +1,170 @@
+//! `cargo xtask test`: every test stage, with a summary of how many tests each ran.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use crate::{Result, dist, root, serve, step, tools};
+
+/// The stages, in the order they run.
+pub const STAGES: [&str; 3] = ["native", "wasm", "e2e"];
+
+struct Outcome {
+    stage: &'static str,
+    passed: u64,
+    failed: u64,
+    seconds: f64,
+    error: Option<String>,
+}
+
+/// Runs every stage not skipped; fails if any stage fails or runs no test.
+pub fn run(skip: &[String]) -> Result {
+    let mut outcomes = Vec::new();
+    for stage in STAGES {
+        if skip.iter().any(|s| s == stage) {
+            println!("\n==> skipping the {stage} stage");
+            continue;
+        }
+        let start = Instant::now();
+        let result = match stage {
+            "native" => native(),
+            "wasm" => wasm(),
+            _ => e2e(),
+        };
+        let seconds = start.elapsed().as_secs_f64();
+        outcomes.push(match result {
+            Ok((passed, failed)) => {
+                let error = if failed > 0 {
+                    Some(format!("{failed} failed"))
+                } else if passed == 0 {
+                    Some("no test ran".to_owned())
+                } else {
+                    None
+                };
+                Outcome { stage, passed, failed, seconds, error }
+            }
+            Err(e) => Outcome { stage, passed: 0, failed: 0, seconds, error: Some(e) },
+        });
+    }
+    println!("\n==> summary");
+    for o in &outcomes {
+        println!(
+            "  {:<7} {:>5} passed {:>4} failed  {:>6.1} s  {}",
+            o.stage,
+            o.passed,
+            o.failed,
+            o.seconds,
+            o.error.as_deref().map_or_else(|| "ok".to_owned(), |e| format!("FAILED: {e}"))
+        );
+    }
+    let passed: u64 = outcomes.iter().map(|o| o.passed).sum();
+    let failed: u64 = outcomes.iter().map(|o| o.failed).sum();
+    println!("{passed} passed, {failed} failed");
+    let bad: Vec<&str> = outcomes.iter().filter(|o| o.error.is_some()).map(|o| o.stage).collect();
+    if bad.is_empty() { Ok(()) } else { Err(format!("stage(s) failed: {}", bad.join(", "))) }
+}
+
+/// Native tests of the default members (core, cli, xtask): the browser crates are not compiled for the host.
+fn native() -> Result<(u64, u64)> {
+    step("native tests (cargo test: acg-core, acg-cli, xtask)");
+    counted(Command::new("cargo").arg("test").current_dir(root()), cargo_counts)
+}
+
+/// wasm-bindgen tests of acg-web and acg-wasm in headless Chromium.
+fn wasm() -> Result<(u64, u64)> {
+    tools::build_tools()?;
+    tools::browser()?;
+    step("wasm tests in headless Chromium (acg-web, acg-wasm)");
+    counted(
+        Command::new("cargo")
+            .args(["test", "--target", "wasm32-unknown-unknown", "-p", "acg-web", "-p", "acg-wasm"])
+            .current_dir(root()),
+        cargo_counts,
+    )
+}
+
+/// Playwright against a freshly built `dist/`, served on a free loopback port.
+fn e2e() -> Result<(u64, u64)> {
+    tools::browser()?;
+    tools::e2e_packages()?;
+    let dist = dist::run()?;
+    let listener = serve::bind(0)?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    std::thread::spawn(move || serve::serve_forever(&listener, &dist));
+    step(&format!("end-to-end tests (Playwright, Chromium) against http://127.0.0.1:{port}/"));
+    counted(
+        Command::new("npx")
+            .args(["playwright", "test"])
+            .env("BASE_URL", format!("http://127.0.0.1:{port}"))
+            .current_dir(root().join("tests/e2e")),
+        playwright_counts,
+    )
+}
+
+/// Runs a command, echoing its output, and counts tests with `count` over each output line.
+fn counted(cmd: &mut Command, count: fn(&str, &mut (u64, u64))) -> Result<(u64, u64)> {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .map_err(|e| format!("could not start {cmd:?}: {e}"))?;
+    let mut totals = (0, 0);
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(std::result::Result::ok) {
+            println!("{line}");
+            count(&line, &mut totals);
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    if status.success() || totals.1 > 0 {
+        Ok(totals)
+    } else {
+        Err(format!("{cmd:?} failed ({status})"))
+    }
+}
+
+/// Adds up `test result: ok. 12 passed; 0 failed; ...` lines (cargo test and wasm-bindgen-test-runner).
+fn cargo_counts(line: &str, totals: &mut (u64, u64)) {
+    let Some(rest) = line.trim().strip_prefix("test result: ") else { return };
+    for part in rest.split(';') {
+        let mut words = part.split_whitespace().rev();
+        let (Some(label), Some(number)) = (words.next(), words.next()) else { continue };
+        let Ok(n) = number.parse::<u64>() else { continue };
+        match label {
+            "passed" => totals.0 += n,
+            "failed" => totals.1 += n,
+            _ => {}
+        }
+    }
+}
+
+/// Reads Playwright's closing lines: `  12 passed (4.1s)`, `  1 failed`.
+fn playwright_counts(line: &str, totals: &mut (u64, u64)) {
+    let mut words = line.split_whitespace();
+    let (Some(number), Some(label)) = (words.next(), words.next()) else { return };
+    let Ok(n) = number.parse::<u64>() else { return };
+    match label {
+        "passed" => totals.0 += n,
+        "failed" => totals.1 += n,
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_cargo_and_playwright_lines() {
+        let mut t = (0, 0);
+        cargo_counts("test result: ok. 12 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.04s", &mut t);
+        cargo_counts("test result: FAILED. 3 passed; 2 failed; 0 ignored", &mut t);
+        cargo_counts("running 3 tests", &mut t);
+        assert_eq!(t, (15, 2));
+        let mut p = (0, 0);
+        playwright_counts("  7 passed (4.2s)", &mut p);
+        playwright_counts("  1 failed", &mut p);
+        playwright_counts("  [chromium] › app.spec.ts:3:1 › loads", &mut p);
+        assert_eq!(p, (7, 1));
+    }
+}
