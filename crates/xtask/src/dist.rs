@@ -36,7 +36,7 @@ const WASM_FEATURES: [&str; 6] = [
 pub fn run() -> Result<PathBuf> {
     tools::build_tools()?;
     let root = root();
-    let dist = root.join("dist");
+    let dist = dist_dir();
     step("building the release wasm (acg-web, acg-wasm)");
     let mut cargo = Command::new("cargo");
     cargo.args(["build", "--release", "--target", TARGET]).current_dir(&root);
@@ -65,6 +65,11 @@ pub fn run() -> Result<PathBuf> {
     }
     println!("\nbuilt {}", dist.display());
     Ok(dist)
+}
+
+/// Where the site is built: `$ACG_DIST` when set (so parallel builds need not share one folder), else `dist/`.
+pub fn dist_dir() -> PathBuf {
+    std::env::var_os("ACG_DIST").map_or_else(|| root().join("dist"), PathBuf::from)
 }
 
 fn cargo_target_dir(root: &Path) -> PathBuf {
