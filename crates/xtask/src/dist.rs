@@ -2,8 +2,9 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
-use crate::{Result, exec, root, step, tools};
+use crate::{Result, exec, root, size, step, tools};
 
 const TARGET: &str = "wasm32-unknown-unknown";
 
@@ -32,8 +33,13 @@ const WASM_FEATURES: [&str; 6] = [
     "--enable-multivalue",
 ];
 
-/// Builds `dist/` and returns its path.
+static BUILT: OnceLock<PathBuf> = OnceLock::new();
+
+/// Builds `dist/` (once per xtask run), prints the size report, and returns its path.
 pub fn run() -> Result<PathBuf> {
+    if let Some(dist) = BUILT.get() {
+        return Ok(dist.clone());
+    }
     tools::build_tools()?;
     let root = root();
     let dist = dist_dir();
@@ -63,8 +69,10 @@ pub fn run() -> Result<PathBuf> {
         let wasm = out.join(format!("{}_bg.wasm", a.out_name));
         exec(Command::new(tools::wasm_opt()).args(["-Oz", "--strip-debug", "--strip-producers", "--strip-target-features"]).args(WASM_FEATURES).arg(&wasm).arg("-o").arg(&wasm))?;
     }
+    step("sizes of the shipped files (bytes)");
+    print!("{}", size::report(&size::measure(&dist)?));
     println!("\nbuilt {}", dist.display());
-    Ok(dist)
+    Ok(BUILT.get_or_init(|| dist).clone())
 }
 
 /// Where the site is built: `$ACG_DIST` when set (so parallel builds need not share one folder), else `dist/`.

@@ -4,10 +4,10 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use crate::{Result, dist, root, serve, step, tools};
+use crate::{Result, dist, root, serve, size, step, tools};
 
 /// The stages, in the order they run.
-pub const STAGES: [&str; 3] = ["native", "wasm", "e2e"];
+pub const STAGES: [&str; 4] = ["native", "wasm", "e2e", "budget"];
 
 struct Outcome {
     stage: &'static str,
@@ -29,7 +29,8 @@ pub fn run(skip: &[String]) -> Result {
         let result = match stage {
             "native" => native(),
             "wasm" => wasm(),
-            _ => e2e(),
+            "e2e" => e2e(),
+            _ => budget(),
         };
         let seconds = start.elapsed().as_secs_f64();
         outcomes.push(match result {
@@ -99,6 +100,21 @@ fn e2e() -> Result<(u64, u64)> {
             .current_dir(root().join("tests/e2e")),
         playwright_counts,
     )
+}
+
+/// The size budgets of `dist/` (deterministic: fixed compression levels), one check per bundle.
+fn budget() -> Result<(u64, u64)> {
+    let dist = dist::run()?;
+    step("size budgets (gzip)");
+    let sizes = size::measure(&dist)?;
+    let mut totals = (0, 0);
+    for (label, api, budget) in [("app", false, size::APP_BUDGET), ("JS API + embeds", true, size::API_BUDGET)] {
+        let gzip = size::totals(&sizes, api).1;
+        let ok = gzip <= budget;
+        println!("  {label}: {gzip} bytes gzip, budget {budget}: {}", if ok { "ok" } else { "OVER BUDGET" });
+        if ok { totals.0 += 1 } else { totals.1 += 1 }
+    }
+    Ok(totals)
 }
 
 /// Runs a command, echoing its output, and counts tests with `count` over each output line.
