@@ -61,13 +61,24 @@ pub fn run() -> Result<PathBuf> {
         step(&format!("wasm-bindgen and wasm-opt for {}", a.package));
         let out = dist.join(a.out_dir);
         let mut bindgen = Command::new("wasm-bindgen");
-        bindgen.args(["--target", "web", "--out-name", a.out_name]).arg("--out-dir").arg(&out).arg(wasm_dir.join(a.wasm_file));
+        bindgen
+            .args(["--target", "web", "--out-name", a.out_name])
+            .arg("--out-dir")
+            .arg(&out)
+            .arg(wasm_dir.join(a.wasm_file));
         if !a.typescript {
             bindgen.arg("--no-typescript");
         }
         exec(&mut bindgen)?;
         let wasm = out.join(format!("{}_bg.wasm", a.out_name));
-        exec(Command::new(tools::wasm_opt()).args(["-Oz", "--strip-debug", "--strip-producers", "--strip-target-features"]).args(WASM_FEATURES).arg(&wasm).arg("-o").arg(&wasm))?;
+        exec(
+            Command::new(tools::wasm_opt())
+                .args(["-Oz", "--strip-debug", "--strip-producers", "--strip-target-features"])
+                .args(WASM_FEATURES)
+                .arg(&wasm)
+                .arg("-o")
+                .arg(&wasm),
+        )?;
     }
     step("sizes of the shipped files (bytes)");
     print!("{}", size::report(&size::measure(&dist)?));

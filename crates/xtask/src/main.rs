@@ -17,7 +17,8 @@ mod tools;
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 
-const USAGE: &str = "usage: cargo xtask <serve [--port N] | dist | test [--skip native,wasm,e2e,budget] | check | install>
+const USAGE: &str =
+    "usage: cargo xtask <serve [--port N] | dist | test [--skip native,wasm,e2e,budget] | check | install>
 
   serve    build the site into dist/ and serve it on http://127.0.0.1:8080 (or --port N, or $ACG_PORT)
   dist     build the site into dist/: the app, the JS API module with its .d.ts, the embed page
@@ -80,9 +81,22 @@ fn skips(args: &[String]) -> Result<Vec<String>> {
 fn check() -> Result {
     exec(Command::new("cargo").args(["fmt", "--all", "--check"]).current_dir(root()))?;
     exec(Command::new("cargo").args(["clippy", "--all-targets", "--", "-D", "warnings"]).current_dir(root()))?;
-    exec(Command::new("cargo")
-        .args(["clippy", "--target", "wasm32-unknown-unknown", "-p", "acg-web", "-p", "acg-wasm", "--", "-D", "warnings"])
-        .current_dir(root()))
+    exec(
+        Command::new("cargo")
+            .args([
+                "clippy",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "acg-web",
+                "-p",
+                "acg-wasm",
+                "--",
+                "-D",
+                "warnings",
+            ])
+            .current_dir(root()),
+    )
 }
 
 /// The workspace root.

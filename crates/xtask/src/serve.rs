@@ -13,7 +13,10 @@ use crate::{Result, dist};
 pub fn run(port: u16) -> Result {
     let dist = dist::run()?;
     let listener = bind(port)?;
-    println!("\nServing the planner at http://127.0.0.1:{}/  (Ctrl+C to stop)", listener.local_addr().map_or(port, |a| a.port()));
+    println!(
+        "\nServing the planner at http://127.0.0.1:{}/  (Ctrl+C to stop)",
+        listener.local_addr().map_or(port, |a| a.port())
+    );
     serve_forever(&listener, &dist);
     Ok(())
 }

@@ -132,11 +132,7 @@ fn counted(cmd: &mut Command, count: fn(&str, &mut (u64, u64))) -> Result<(u64, 
         }
     }
     let status = child.wait().map_err(|e| e.to_string())?;
-    if status.success() || totals.1 > 0 {
-        Ok(totals)
-    } else {
-        Err(format!("{cmd:?} failed ({status})"))
-    }
+    if status.success() || totals.1 > 0 { Ok(totals) } else { Err(format!("{cmd:?} failed ({status})")) }
 }
 
 /// Adds up `test result: ok. 12 passed; 0 failed; ...` lines (cargo test and wasm-bindgen-test-runner).
@@ -173,7 +169,10 @@ mod tests {
     #[test]
     fn counts_cargo_and_playwright_lines() {
         let mut t = (0, 0);
-        cargo_counts("test result: ok. 12 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.04s", &mut t);
+        cargo_counts(
+            "test result: ok. 12 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.04s",
+            &mut t,
+        );
         cargo_counts("test result: FAILED. 3 passed; 2 failed; 0 ignored", &mut t);
         cargo_counts("running 3 tests", &mut t);
         assert_eq!(t, (15, 2));

@@ -43,10 +43,8 @@ pub fn wasm_bindgen_version() -> Result<String> {
 }
 
 fn cargo_home() -> PathBuf {
-    std::env::var_os("CARGO_HOME").map_or_else(
-        || PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo"),
-        PathBuf::from,
-    )
+    std::env::var_os("CARGO_HOME")
+        .map_or_else(|| PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo"), PathBuf::from)
 }
 
 /// Installs wasm-bindgen-cli at the Cargo.lock version.
@@ -76,10 +74,12 @@ fn wasm_bindgen() -> Result {
     let _ = std::fs::remove_dir_all(&work);
     copy_dir(&source, &work).map_err(|e| format!("copying {}: {e}", source.display()))?;
     let result = exec(Command::new("cargo").args(["update", "-p", "webpki-roots"]).current_dir(&work)).and_then(|()| {
-        exec(Command::new("cargo")
-            .args(["install", "--path", ".", "--locked", "--force"])
-            .env("CARGO_TARGET_DIR", work.join("target"))
-            .current_dir(&work))
+        exec(
+            Command::new("cargo")
+                .args(["install", "--path", ".", "--locked", "--force"])
+                .env("CARGO_TARGET_DIR", work.join("target"))
+                .current_dir(&work),
+        )
     });
     let _ = std::fs::remove_dir_all(&work);
     result
@@ -137,9 +137,11 @@ pub fn browser() -> Result {
     }
     step("installing Chromium and chromedriver from Debian's packages");
     exec(Command::new("apt-get").arg("update").env("DEBIAN_FRONTEND", "noninteractive"))?;
-    exec(Command::new("apt-get")
-        .args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
-        .env("DEBIAN_FRONTEND", "noninteractive"))
+    exec(
+        Command::new("apt-get")
+            .args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
 }
 
 /// The wasm-opt binary from the npm package `binaryen` (Debian's and the crates.io one cannot read
