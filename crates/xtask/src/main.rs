@@ -2,13 +2,14 @@
 //!
 //! - `cargo xtask serve [--port N]`: install what is missing, build the site into `dist/`, serve it.
 //! - `cargo xtask dist`: build the site into `dist/` (any static host can serve that folder).
-//! - `cargo xtask test [--skip native,wasm,e2e,budget]`: every test stage; what CI runs.
+//! - `cargo xtask test [--skip native,fuzz,wasm,e2e,budget]`: every test stage; what CI runs.
 //! - `cargo xtask check`: rustfmt and clippy.
 //! - `cargo xtask install`: only install the tools.
 //!
 //! Every installer is idempotent: it checks first and does nothing when the tool is already right.
 
 mod dist;
+mod fuzz;
 mod serve;
 mod size;
 mod test;
@@ -18,14 +19,15 @@ use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] | dist | test [--skip native,wasm,e2e,budget] | check | install>
+    "usage: cargo xtask <serve [--port N] | dist | test [--skip native,fuzz,wasm,e2e,budget] | check | fuzz [NAME] [--runs N] | install>
 
   serve    build the site into dist/ and serve it on http://127.0.0.1:8080 (or --port N, or $ACG_PORT)
   dist     build the site into dist/: the app, the JS API module with its .d.ts, the embed page
-  test     run every test stage: native (cargo test), wasm (wasm-bindgen tests in headless Chromium),
+  test     run every test stage: native (cargo test), fuzz (each fuzz target briefly), wasm (wasm-bindgen tests in headless Chromium),
            e2e (Playwright against a fresh dist/), budget (gzip sizes of dist/ against the budgets);
            skip stages with --skip or $ACG_SKIP (comma-separated)
   check    cargo fmt --check and cargo clippy on every crate
+  fuzz     run every fuzz target briefly, or one: fuzz NAME [--runs N] (cargo-fuzz, libFuzzer)
   install  install the tools only (wasm32 target, wasm-bindgen-cli, npm packages, Chromium)";
 
 /// A failed step: what to tell the user.
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Some("dist") => dist::run().map(|_| ()),
         Some("test") => skips(&args[1..]).and_then(|s| test::run(&s)),
         Some("check") => check(),
+        Some("fuzz") => fuzz::command(&args[1..]),
         Some("install") => tools::install_all(),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

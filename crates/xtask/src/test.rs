@@ -4,10 +4,10 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use crate::{Result, dist, root, serve, size, step, tools};
+use crate::{Result, dist, fuzz, root, serve, size, step, tools};
 
 /// The stages, in the order they run.
-pub const STAGES: [&str; 4] = ["native", "wasm", "e2e", "budget"];
+pub const STAGES: [&str; 5] = ["native", "fuzz", "wasm", "e2e", "budget"];
 
 struct Outcome {
     stage: &'static str,
@@ -28,6 +28,7 @@ pub fn run(skip: &[String]) -> Result {
         let start = Instant::now();
         let result = match stage {
             "native" => native(),
+            "fuzz" => fuzz(),
             "wasm" => wasm(),
             "e2e" => e2e(),
             _ => budget(),
@@ -100,6 +101,23 @@ fn e2e() -> Result<(u64, u64)> {
             .current_dir(root().join("tests/e2e")),
         playwright_counts,
     )
+}
+
+/// Every fuzz target for a short, seeded run: each target that finishes clean counts as one passed test.
+fn fuzz() -> Result<(u64, u64)> {
+    fuzz::install()?;
+    let mut totals = (0, 0);
+    for target in fuzz::targets()? {
+        step(&format!("fuzzing {target} ({} inputs)", fuzz::SHORT_RUNS));
+        match fuzz::run_target(&target, fuzz::SHORT_RUNS) {
+            Ok(()) => totals.0 += 1,
+            Err(e) => {
+                eprintln!("{e}");
+                totals.1 += 1;
+            }
+        }
+    }
+    Ok(totals)
 }
 
 /// The size budgets of `dist/` (deterministic: fixed compression levels), one check per bundle.
