@@ -34,6 +34,7 @@ impl RegionName {
         find(&self.key)
     }
     /// The region as its programmatic name (the catalog's, when known).
+    #[must_use]
     pub fn canonical(&self) -> Self {
         Self::new(&self.key)
     }

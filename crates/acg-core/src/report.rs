@@ -71,7 +71,8 @@ impl Report {
     /// The issues at `path` or below it.
     pub fn at<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a Issue> + 'a {
         self.issues.iter().filter(move |i| {
-            i.path == path || (i.path.starts_with(path) && matches!(i.path.as_bytes().get(path.len()), Some(b'.' | b'[')))
+            i.path == path
+                || (i.path.starts_with(path) && matches!(i.path.as_bytes().get(path.len()), Some(b'.' | b'[')))
         })
     }
 }

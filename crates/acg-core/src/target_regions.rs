@@ -63,15 +63,12 @@ fn parse_entry(entry: usize, text: &str) -> Result<TargetRegion, TargetRegionsEr
         if t.is_known() {
             Ok(t)
         } else {
-            Err(fail(format!(
-                "storage account type '{s}' is not one of {}",
-                StorageAccountType::NAMES.join(", ")
-            )))
+            Err(fail(format!("storage account type '{s}' is not one of {}", StorageAccountType::NAMES.join(", "))))
         }
     };
     match parts.as_slice() {
         [_] => {}
-        [_, second] if second.is_empty() => return Err(fail("nothing follows '='".to_owned())),
+        [_, ""] => return Err(fail("nothing follows '='".to_owned())),
         [_, second] if second.bytes().next().is_some_and(|b| b.is_ascii_digit() || b == b'-') => {
             target.regional_replica_count = Some(count(second)?);
         }
@@ -127,14 +124,32 @@ mod tests {
 
     #[test]
     fn error_messages() {
-        assert_eq!(err("eastus=x"), "target region 1 'eastus=x': storage account type 'x' is not one of Standard_LRS, Standard_ZRS, Premium_LRS, PremiumV2_LRS");
-        assert_eq!(err("westus eastus=2x"), "target region 2 'eastus=2x': replica count '2x' is not a non-negative whole number");
-        assert_eq!(err("eastus=-1"), "target region 1 'eastus=-1': replica count '-1' is not a non-negative whole number");
-        assert_eq!(err("eastus=1=2=3"), "target region 1 'eastus=1=2=3': expected <region>[=<replica count>][=<storage account type>], found 3 '=' signs");
+        assert_eq!(
+            err("eastus=x"),
+            "target region 1 'eastus=x': storage account type 'x' is not one of Standard_LRS, Standard_ZRS, Premium_LRS, PremiumV2_LRS"
+        );
+        assert_eq!(
+            err("westus eastus=2x"),
+            "target region 2 'eastus=2x': replica count '2x' is not a non-negative whole number"
+        );
+        assert_eq!(
+            err("eastus=-1"),
+            "target region 1 'eastus=-1': replica count '-1' is not a non-negative whole number"
+        );
+        assert_eq!(
+            err("eastus=1=2=3"),
+            "target region 1 'eastus=1=2=3': expected <region>[=<replica count>][=<storage account type>], found 3 '=' signs"
+        );
         assert_eq!(err("=2"), "target region 1 '=2': the region name is missing before '='");
         assert_eq!(err("eastus="), "target region 1 'eastus=': nothing follows '='");
-        assert_eq!(err("eastus=2=hdd"), "target region 1 'eastus=2=hdd': storage account type 'hdd' is not one of Standard_LRS, Standard_ZRS, Premium_LRS, PremiumV2_LRS");
-        assert_eq!(err("eastus=99999999999999999999"), "target region 1 'eastus=99999999999999999999': replica count '99999999999999999999' is not a non-negative whole number");
+        assert_eq!(
+            err("eastus=2=hdd"),
+            "target region 1 'eastus=2=hdd': storage account type 'hdd' is not one of Standard_LRS, Standard_ZRS, Premium_LRS, PremiumV2_LRS"
+        );
+        assert_eq!(
+            err("eastus=99999999999999999999"),
+            "target region 1 'eastus=99999999999999999999': replica count '99999999999999999999' is not a non-negative whole number"
+        );
     }
 
     proptest::proptest! {

@@ -221,10 +221,22 @@ mod tests {
         assert_eq!(err("1..0"), "the Minor number is missing");
         assert_eq!(err("-1.0.0"), "the Major part '-1' is not a number: only digits 0-9 are allowed");
         assert_eq!(err("1.0.+1"), "the Patch part '+1' is not a number: only digits 0-9 are allowed");
-        assert_eq!(err("1.0.2147483648"), "the Patch number 2147483648 is larger than 2147483647, the largest Azure accepts");
-        assert_eq!(err("99999999999999999999.0.0"), "the Major number 99999999999999999999 is larger than 2147483647, the largest Azure accepts");
-        assert_eq!(err("latest"), "'latest' selects a version at deployment; a version's own name must be Major.Minor.Patch, e.g. 1.0.0");
-        assert_eq!(err("Recent"), "'Recent' selects a version at deployment; a version's own name must be Major.Minor.Patch, e.g. 1.0.0");
+        assert_eq!(
+            err("1.0.2147483648"),
+            "the Patch number 2147483648 is larger than 2147483647, the largest Azure accepts"
+        );
+        assert_eq!(
+            err("99999999999999999999.0.0"),
+            "the Major number 99999999999999999999 is larger than 2147483647, the largest Azure accepts"
+        );
+        assert_eq!(
+            err("latest"),
+            "'latest' selects a version at deployment; a version's own name must be Major.Minor.Patch, e.g. 1.0.0"
+        );
+        assert_eq!(
+            err("Recent"),
+            "'Recent' selects a version at deployment; a version's own name must be Major.Minor.Patch, e.g. 1.0.0"
+        );
         assert_eq!(err("１.0.0"), "the Major part '１' is not a number: only digits 0-9 are allowed");
     }
 

@@ -1,1 +1,188 @@
-//! Validation: every rule Azure enforces that can be checked without calling Azure (rules.md GAL, IMG, VER, REG, REC).
+//! Validation: every rule Azure enforces that can be checked without calling Azure.
+//!
+//! [`validate`] walks a [`Plan`] once and collects every issue (it never stops at the first), each with the
+//! stable rule id of the rules catalogue (`GAL-02`, `VER-07`, ...), a severity, the path of the field in the
+//! plan's JSON, Azure's own message with its placeholders filled where the troubleshooting guide documents one
+//! (its id in `azure_message`, e.g. `G1`), else a message of ours, and how to fix it.
+//!
+//! The product's decisions (reference README) win over the raw rules where sources disagree: a dash in a
+//! gallery name is an error, a definition name ending in `_` a warning, a leading zero in a version a warning,
+//! replica counts above 50 a warning and above 100 an error.
+//!
+//! Cost is linear in the size of the plan: uniqueness and quota checks use hash maps keyed by normalized names.
+
+mod gallery;
+mod image;
+mod names;
+mod version;
+
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+
+use crate::model::Plan;
+use crate::report::{Issue, Report, Severity};
+
+pub use names::{NameIssue, definition_name_issues, gallery_name_issues, version_name_issues};
+
+/// Validates a whole plan as of `today` (end-of-life dates must lie after it).
+///
+/// ```
+/// let mut plan = acg_core::Plan::default();
+/// plan.galleries.push(acg_core::Gallery { name: "my-gallery".into(), location: "eastus".into(), ..Default::default() });
+/// let report = acg_core::validate::validate(&plan, chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+/// assert_eq!(report.issues[0].code, "GAL-02");
+/// assert_eq!(report.issues[0].path, "galleries[0].name");
+/// ```
+pub fn validate(plan: &Plan, today: NaiveDate) -> Report {
+    let mut cx = Cx { plan, today, issues: Vec::new() };
+    gallery::check_all(&mut cx);
+    Report { issues: cx.issues }
+}
+
+/// The validation context: the plan, "today", and the issues found so far.
+pub(crate) struct Cx<'a> {
+    pub plan: &'a Plan,
+    pub today: NaiveDate,
+    pub issues: Vec<Issue>,
+}
+
+impl Cx<'_> {
+    /// Records an issue.
+    pub fn push(
+        &mut self,
+        path: impl Into<String>,
+        code: &str,
+        severity: Severity,
+        message: impl Into<String>,
+    ) -> IssueBuilder<'_> {
+        self.issues.push(Issue {
+            path: path.into(),
+            code: code.to_owned(),
+            severity,
+            message: message.into(),
+            mitigation: None,
+            azure_message: None,
+        });
+        let last = self.issues.len() - 1;
+        IssueBuilder(&mut self.issues[last])
+    }
+
+    /// Subscription id for messages: the plan's, or a readable placeholder.
+    pub fn subscription(&self) -> &str {
+        self.plan.subscription_id.as_deref().filter(|s| !s.is_empty()).unwrap_or("<subscriptionID>")
+    }
+}
+
+/// Adds the optional parts of an issue just recorded.
+pub(crate) struct IssueBuilder<'a>(&'a mut Issue);
+
+impl IssueBuilder<'_> {
+    /// How to fix it.
+    pub fn fix(self, mitigation: impl Into<String>) -> Self {
+        self.0.mitigation = Some(mitigation.into());
+        self
+    }
+    /// The id of Azure's message (`G1`, `V20`, ...).
+    pub fn azure(self, id: &str) -> Self {
+        self.0.azure_message = Some(id.to_owned());
+        self
+    }
+}
+
+/// Parses a date as Azure accepts it for `endOfLifeDate`: `yyyy-MM-dd`, or an ISO 8601 date-time with or
+/// without an offset. Returns the calendar date (UTC when an offset is given).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let t = text.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        return Some(d);
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(t) {
+        return Some(dt.with_timezone(&chrono::Utc).date_naive());
+    }
+    chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S%.f").ok().map(|dt| dt.date())
+}
+
+/// Checks an end-of-life date: format (D7 when the time designator is missing from a date-time, else D8)
+/// and, for definitions, that it lies in the future (D9).
+pub(crate) fn check_eol(cx: &mut Cx<'_>, path: &str, code: &str, text: &str, property: &str, future_is_error: bool) {
+    match parse_date(text) {
+        None => {
+            if text.len() > 10
+                && text.as_bytes().get(10).is_some_and(|b| *b != b'T')
+                && text.get(..10).and_then(parse_date).is_some()
+            {
+                cx.push(path, code, Severity::Error, format!(
+                    "Unable to serialize value: {text} as type: 'iso-8601'., ISO8601Error: ISO 8601 time designator 'T' missing. Unable to parse datetime string {text}"
+                ))
+                .azure("D7")
+                .fix("Write the date as yyyy-MM-dd (2030-12-31) or a full ISO 8601 date-time (2030-12-31T00:00:00Z).");
+            } else {
+                cx.push(
+                    path,
+                    code,
+                    Severity::Error,
+                    format!("Could not convert string to DateTimeOffset: {text}. Path 'properties.{property}'"),
+                )
+                .azure("D8")
+                .fix("Write the date as yyyy-MM-dd (2030-12-31) or a full ISO 8601 date-time (2030-12-31T00:00:00Z).");
+            }
+        }
+        Some(date) if date <= cx.today => {
+            if future_is_error {
+                let today = cx.today;
+                cx.push(path, code, Severity::Error, "EndOfLifeDate must be set to a future date.")
+                    .azure("D9")
+                    .fix(format!("Choose a date after {today}."));
+            } else {
+                cx.push(path, code, Severity::Warning, format!(
+                    "The end-of-life date {text} is not in the future: the version is past its end of life. VMs can still be created from it, and `latest` still considers it."
+                ))
+                .fix("Move the date forward, or plan to retire the version.");
+            }
+        }
+        Some(_) => {}
+    }
+}
+
+/// Finds the catalog region for a location and reports unknown or access-restricted ones (REG-02, REG-03, G3).
+pub(crate) fn check_region(cx: &mut Cx<'_>, path: &str, region: &crate::RegionName) {
+    let name = region.as_str();
+    if name.trim().is_empty() {
+        cx.push(path, "REG-02", Severity::Error, "The region is missing.")
+            .fix("Choose a region, for example eastus or westeurope.");
+        return;
+    }
+    match region.info() {
+        None => {
+            let key = region.key();
+            if ["usgov", "usdod", "usnat", "ussec", "china", "germanycentral", "germanynortheast"]
+                .iter()
+                .any(|p| key.starts_with(p))
+            {
+                cx.push(path, "REG-03", Severity::Error, format!(
+                    "The provided location {name} is not available for resource type 'Microsoft.Compute/galleries'. {name} is in a sovereign cloud: a gallery in the public cloud cannot replicate there."
+                ))
+                .azure("G3")
+                .fix("Replication never crosses clouds: create a separate gallery in that cloud.");
+            } else {
+                cx.push(path, "REG-02", Severity::Error, format!(
+                    "The provided location {name} is not available for resource type 'Microsoft.Compute/galleries'. List of available regions for the resource type is in the region catalog (acg regions)."
+                ))
+                .azure("G3")
+                .fix("Use a public Azure region's programmatic name (westus2) or display name (West US 2).");
+            }
+        }
+        Some(r) if r.access_restricted || r.name == "australiacentral" => {
+            cx.push(
+                path,
+                "REG-02",
+                Severity::Warning,
+                format!("{} ({}) requires an access request before a subscription can use it.", r.display_name, r.name),
+            )
+            .fix("Submit an Azure region access request for the subscription, or choose another region.");
+        }
+        Some(_) => {}
+    }
+}
