@@ -5,7 +5,6 @@
 //! 2 when the input cannot be read at all.
 
 mod cmd;
-#[allow(dead_code, reason = "used by the commands as they are added")]
 mod input;
 
 use std::process::ExitCode;
@@ -22,6 +21,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Check a plan against every rule Azure enforces; exit status 1 when there are errors.
+    Validate(cmd::validate::Args),
     /// List the embedded region catalog.
     Regions(cmd::regions::Args),
     /// Parse the Azure CLI target-region syntax ("eastus=2=standard_zrs westus2") into JSON.
@@ -31,6 +32,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
+        Command::Validate(args) => cmd::validate::run(&args),
         Command::Regions(args) => cmd::regions::run(&args),
         Command::TargetRegions(args) => cmd::target_regions::run(&args),
     };

@@ -2,6 +2,7 @@
 
 pub mod regions;
 pub mod target_regions;
+pub mod validate;
 
 use std::process::ExitCode;
 
@@ -35,6 +36,15 @@ pub enum Format {
     Text,
     /// JSON, a stable contract for scripts.
     Json,
+}
+
+/// The date to check against: `--today YYYY-MM-DD`, else the system's date (the core reads no clock).
+pub fn today(given: Option<&str>) -> Result<chrono::NaiveDate, Failure> {
+    match given {
+        Some(text) => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|_| Failure::invalid(format!("--today '{text}' is not a date in the form YYYY-MM-DD"))),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
 }
 
 /// Pretty JSON with a trailing newline.
