@@ -23,6 +23,8 @@ struct Cli {
 enum Command {
     /// Check a plan against every rule Azure enforces; exit status 1 when there are errors.
     Validate(cmd::validate::Args),
+    /// Which version `latest` resolves to per definition and region, and why.
+    Latest(cmd::latest::Args),
     /// List the embedded region catalog.
     Regions(cmd::regions::Args),
     /// Parse the Azure CLI target-region syntax ("eastus=2=standard_zrs westus2") into JSON.
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Validate(args) => cmd::validate::run(&args),
+        Command::Latest(args) => cmd::latest::run(&args),
         Command::Regions(args) => cmd::regions::run(&args),
         Command::TargetRegions(args) => cmd::target_regions::run(&args),
     };
