@@ -1,1 +1,524 @@
 //! Replica recommendations from deployment load, under a selectable published guidance.
+//!
+//! Microsoft's guidance disagrees with itself (reference decision 12, rules §7.2), so the policy is a choice and
+//! every number says which guidance produced it, with the source sentence:
+//!
+//! | policy | concurrent VMs | concurrent scale sets | floor |
+//! |---|---|---|---|
+//! | [`Policy::BestPractices`] (default) | one replica per 20 | plus one per scale set | 1; 3 for production |
+//! | [`Policy::ScalingGuidance`] | one per 50 | plus one per scale set | 1 |
+//! | [`Policy::Guidance2019`] | one per 20 | plus one per 600 instances of each scale set | 1 |
+//!
+//! The over-provisioning margin (the docs: "We always recommend that you overprovision the number of replicas")
+//! multiplies the load-derived count and rounds up; the floors apply after it; the result is capped at Azure's
+//! limit of 100. The default margin is [`DEFAULT_MARGIN_PERCENT`] (10%): enough to absorb one replica being
+//! rebuilt or throttled at moderate loads without doubling the storage bill. Set it to 0 to reproduce the
+//! documents' own examples (500 VMs -> 10 under the scaling guidance; 1,000 VMs -> 50 under best practices).
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{ImageDefinition, Plan, RegionDemand, ScaleSetLoad, TargetRegion};
+use crate::region::RegionName;
+use crate::version::ImageVersionName;
+
+/// The default over-provisioning margin in percent.
+pub const DEFAULT_MARGIN_PERCENT: u32 = 10;
+/// Azure's limit of replicas per region.
+pub const MAX_REPLICAS: i64 = 100;
+/// The best-practice per-region maximum.
+pub const ADVISED_MAX: i64 = 50;
+
+/// Which published guidance sizes the replicas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Policy {
+    /// "Best practices" of the Compute Gallery overview: 1 per 20 VMs, 1 per scale set, at least 3 for production.
+    #[default]
+    #[serde(rename = "bestPractices", alias = "best-practices")]
+    BestPractices,
+    /// "Scaling" of the Compute Gallery overview: 1 per 50 VMs, 1 per scale set.
+    #[serde(rename = "scaling", alias = "scalingGuidance")]
+    ScalingGuidance,
+    /// The 2019 Shared Image Gallery page: 1 per 20 VMs, 1 per scale set of up to 600 instances.
+    #[serde(rename = "2019", alias = "guidance2019")]
+    Guidance2019,
+}
+
+impl Policy {
+    /// All three, in the order the comparison shows them.
+    pub const ALL: [Policy; 3] = [Policy::BestPractices, Policy::ScalingGuidance, Policy::Guidance2019];
+
+    /// The policy's id: `bestPractices`, `scaling` or `2019`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Policy::BestPractices => "bestPractices",
+            Policy::ScalingGuidance => "scaling",
+            Policy::Guidance2019 => "2019",
+        }
+    }
+
+    /// A name for people.
+    pub fn title(self) -> &'static str {
+        match self {
+            Policy::BestPractices => "Best practices (1 per 20 VMs)",
+            Policy::ScalingGuidance => "Scaling guidance (1 per 50 VMs)",
+            Policy::Guidance2019 => "2019 guidance (1 per 20 VMs, 1 per 600-instance scale set)",
+        }
+    }
+
+    /// Parses an id or a CLI spelling: `best-practices`, `bestPractices`, `scaling`, `2019`.
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "bestpractices" | "best-practices" | "best" => Some(Policy::BestPractices),
+            "scaling" | "scalingguidance" | "scaling-guidance" => Some(Policy::ScalingGuidance),
+            "2019" | "guidance2019" => Some(Policy::Guidance2019),
+            _ => None,
+        }
+    }
+
+    fn vms_per_replica(self) -> i64 {
+        if self == Policy::ScalingGuidance { 50 } else { 20 }
+    }
+}
+
+/// A sentence of published guidance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Source {
+    /// The document and section.
+    pub document: String,
+    /// The sentence, verbatim.
+    pub quote: String,
+}
+
+const OVERVIEW_BEST: &str =
+    "Store and share resources in Azure Compute Gallery (azure-compute-gallery.md), Best practices";
+const OVERVIEW_SCALING: &str = "Store and share resources in Azure Compute Gallery (azure-compute-gallery.md), Scaling";
+const SIG_2019: &str = "Shared Image Gallery overview (2019), Scaling";
+
+fn sources(policy: Policy) -> Vec<Source> {
+    let s = |document: &str, quote: &str| Source { document: document.to_owned(), quote: quote.to_owned() };
+    match policy {
+        Policy::BestPractices => vec![
+            s(
+                OVERVIEW_BEST,
+                "Keep a minimum of 3 replicas for production images. For every 20 VMs that you create concurrently, we recommend you keep one replica. For example, if you create 1000 VMs concurrently, you should keep 50 replicas (you can have a maximum of 50 replicas per region).",
+            ),
+            s(OVERVIEW_SCALING, "For each scale set that you create concurrently, we recommend you keep one replica."),
+            s(
+                OVERVIEW_SCALING,
+                "We always recommend that you overprovision the number of replicas due to factors like resource size, content, and OS type.",
+            ),
+        ],
+        Policy::ScalingGuidance => vec![
+            s(
+                OVERVIEW_SCALING,
+                "For every 50 VMs that you create concurrently, we recommend that you keep one replica. For example, if you're creating 500 VMs concurrently by using the same image in a region, we suggest you keep at least 10 replicas of your image.",
+            ),
+            s(OVERVIEW_SCALING, "For each scale set that you create concurrently, we recommend you keep one replica."),
+            s(
+                OVERVIEW_SCALING,
+                "We always recommend that you overprovision the number of replicas due to factors like resource size, content, and OS type.",
+            ),
+        ],
+        Policy::Guidance2019 => vec![
+            s(
+                SIG_2019,
+                "For non-Virtual Machine Scale Set deployments - For every 20 VMs that you create concurrently, we recommend you keep one replica. For example, if you are creating 120 VMs concurrently using the same image in a region, we suggest you keep at least 6 replicas of your image.",
+            ),
+            s(
+                SIG_2019,
+                "For Virtual Machine Scale Set deployments - For every scale set deployment with up to 600 instances, we recommend you keep at least one replica. For example, if you are creating 5 scale sets concurrently, each with 600 VM instances using the same image in a single region, we suggest you keep at least 5 replicas of your image.",
+            ),
+            s(
+                SIG_2019,
+                "We always recommend you to overprovision the number of replicas due to factors like image size, content and OS type.",
+            ),
+        ],
+    }
+}
+
+/// The deployment load of one region.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Load {
+    /// Peak standalone VMs created at the same time.
+    #[serde(default)]
+    pub concurrent_vms: i64,
+    /// Scale sets created at the same time.
+    #[serde(default)]
+    pub scale_sets: Vec<ScaleSetLoad>,
+    /// Whether the image serves production.
+    #[serde(default)]
+    pub production: bool,
+    /// Over-provisioning margin in percent.
+    #[serde(default = "default_margin")]
+    pub margin_percent: u32,
+}
+
+fn default_margin() -> u32 {
+    DEFAULT_MARGIN_PERCENT
+}
+
+impl Load {
+    /// The load a plan states for a region.
+    pub fn from_demand(demand: &RegionDemand, production: bool, margin_percent: u32) -> Self {
+        Self {
+            concurrent_vms: demand.concurrent_vms,
+            scale_sets: demand.scale_sets.clone(),
+            production,
+            margin_percent,
+        }
+    }
+}
+
+/// A recommendation for one region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Recommendation {
+    /// The recommended regional replica count.
+    pub recommended: i64,
+    /// The policy id.
+    pub policy: Policy,
+    /// The reasoning, one line per term.
+    pub terms: Vec<String>,
+    /// The guidance applied.
+    pub sources: Vec<Source>,
+    /// Warnings: above the best-practice maximum, above Azure's limit, bad input.
+    pub warnings: Vec<String>,
+}
+
+fn ceil_div(a: i64, b: i64) -> i64 {
+    if a <= 0 { 0 } else { a / b + i64::from(a % b != 0) }
+}
+
+/// Recommends the replica count for a load under a policy. Never panics: negative inputs count as zero and
+/// are reported, huge ones saturate.
+///
+/// ```
+/// use acg_core::replicas::{Load, Policy, recommend};
+/// let load = Load { concurrent_vms: 120, margin_percent: 0, ..Load::default() };
+/// assert_eq!(recommend(&load, Policy::BestPractices).recommended, 6);
+/// ```
+pub fn recommend(load: &Load, policy: Policy) -> Recommendation {
+    let mut terms = Vec::new();
+    let mut warnings = Vec::new();
+    let vms = if load.concurrent_vms < 0 {
+        warnings.push(format!("Concurrent VMs cannot be negative ({}); counted as 0.", load.concurrent_vms));
+        0
+    } else {
+        load.concurrent_vms
+    };
+    let per = policy.vms_per_replica();
+    let vm_replicas = ceil_div(vms, per);
+    terms.push(format!("ceil({vms} VMs / {per}) = {vm_replicas}"));
+    let mut ss_replicas: i64 = 0;
+    let mut scale_set_count: i64 = 0;
+    for s in &load.scale_sets {
+        if s.count < 0 || s.instances < 0 {
+            warnings.push("Scale set counts and instance counts cannot be negative; counted as 0.".to_owned());
+            continue;
+        }
+        if s.instances > 1_000 {
+            warnings.push(format!(
+                "A scale set from a gallery image holds up to 1,000 instances; {} were given.",
+                s.instances
+            ));
+        }
+        scale_set_count = scale_set_count.saturating_add(s.count);
+        let each = if policy == Policy::Guidance2019 { ceil_div(s.instances, 600).max(1) } else { 1 };
+        ss_replicas = ss_replicas.saturating_add(s.count.saturating_mul(each));
+    }
+    if scale_set_count > 0 {
+        if policy == Policy::Guidance2019 {
+            terms.push(format!(
+                "+ {ss_replicas} for {scale_set_count} concurrent scale set(s) (one per 600 instances of each)"
+            ));
+        } else {
+            terms.push(format!("+ {ss_replicas} for {scale_set_count} concurrent scale set(s)"));
+        }
+    }
+    let load_count = vm_replicas.saturating_add(ss_replicas);
+    let margin = i64::from(load.margin_percent);
+    let with_margin = if margin > 0 && load_count > 0 {
+        let v = i64::try_from((i128::from(load_count) * i128::from(100 + margin) + 99) / 100).unwrap_or(i64::MAX);
+        terms.push(format!("+{margin}% margin: ceil({load_count} x {}) = {v}", (100 + margin) as f64 / 100.0));
+        v
+    } else {
+        load_count
+    };
+    let floor = if load.production && policy == Policy::BestPractices { 3 } else { 1 };
+    let mut count = with_margin;
+    if count < floor {
+        terms.push(if floor == 3 { "production minimum 3".to_owned() } else { "minimum 1".to_owned() });
+        count = floor;
+    }
+    if count > MAX_REPLICAS {
+        warnings.push(format!(
+            "{count} replicas exceed Azure's limit of {MAX_REPLICAS} per region: capped at {MAX_REPLICAS}. Split the load across regions, galleries or image definitions."
+        ));
+        terms.push(format!("capped at Azure's limit of {MAX_REPLICAS}"));
+        count = MAX_REPLICAS;
+    }
+    if count > ADVISED_MAX {
+        warnings.push(format!(
+            "{count} replicas is above the best-practice maximum of {ADVISED_MAX} per region: consider spreading deployments across regions, galleries or image definitions."
+        ));
+    }
+    terms.push(format!("= {count} replica{}", if count == 1 { "" } else { "s" }));
+    Recommendation { recommended: count, policy, terms, sources: sources(policy), warnings }
+}
+
+/// The three policies for the same load, side by side.
+pub fn compare(load: &Load) -> Vec<Recommendation> {
+    Policy::ALL.iter().map(|p| recommend(load, *p)).collect()
+}
+
+/// A recommendation for one deployment region of a definition's newest version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RegionRecommendation {
+    /// Gallery name.
+    pub gallery: String,
+    /// Definition name.
+    pub definition: String,
+    /// The version the recommendation is for (the newest valid one).
+    pub version: String,
+    /// Indexes of gallery, definition and version in the plan.
+    pub indexes: (usize, usize, usize),
+    /// The deployment region.
+    pub region: RegionName,
+    /// Replicas the version has there now (none: not a target region yet).
+    pub current: Option<i64>,
+    /// The recommendation.
+    pub recommendation: Recommendation,
+}
+
+/// Recommendations for every deployment region of every definition with demand, for its newest version.
+pub fn recommend_plan(plan: &Plan, policy: Policy, margin_percent: u32) -> Vec<RegionRecommendation> {
+    let mut out = Vec::new();
+    for (gi, g) in plan.galleries.iter().enumerate() {
+        for (di, d) in g.images.iter().enumerate() {
+            let Some(vi) = newest_version(d) else { continue };
+            let v = &d.versions[vi];
+            for demand in &d.demand {
+                let load = Load::from_demand(demand, d.production == Some(true), margin_percent);
+                out.push(RegionRecommendation {
+                    gallery: g.name.clone(),
+                    definition: d.name.clone(),
+                    version: v.name.clone(),
+                    indexes: (gi, di, vi),
+                    region: demand.region.clone(),
+                    current: v.target(&demand.region).map(|t| v.replicas_in(t)),
+                    recommendation: recommend(&load, policy),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The index of the highest valid version of a definition.
+pub fn newest_version(d: &ImageDefinition) -> Option<usize> {
+    d.versions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.name.parse::<ImageVersionName>().ok().map(|n| (n, i)))
+        .max_by(|a, b| a.0.cmp(&b.0))
+        .map(|(_, i)| i)
+}
+
+/// One change `apply` made, so it can be undone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReplicaChange {
+    /// The region.
+    pub region: RegionName,
+    /// The regional replica count before (none: the region was not a target; `Some(None)`-like states are
+    /// flattened: `before_count` is the explicit regional count before, if any).
+    pub added: bool,
+    /// The explicit regional count before.
+    pub before_count: Option<i64>,
+    /// The count after.
+    pub after: i64,
+}
+
+/// What `apply` changed on one version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReplicaEdit {
+    /// Indexes of gallery, definition and version.
+    pub indexes: (usize, usize, usize),
+    /// The changes.
+    pub changes: Vec<ReplicaChange>,
+}
+
+/// Writes recommended counts into a version's target regions, adding missing deployment regions as targets
+/// (the source region stays whatever it was). Returns the edit, for undo; `None` when the indexes are wrong.
+pub fn apply(plan: &mut Plan, indexes: (usize, usize, usize), counts: &[(RegionName, i64)]) -> Option<ReplicaEdit> {
+    let (gi, di, vi) = indexes;
+    let v = plan.galleries.get_mut(gi)?.images.get_mut(di)?.versions.get_mut(vi)?;
+    let mut changes = Vec::new();
+    for (region, count) in counts {
+        let targets = &mut v.publishing_profile.target_regions;
+        if let Some(t) = targets.iter_mut().find(|t| t.name == *region) {
+            if t.regional_replica_count != Some(*count) {
+                changes.push(ReplicaChange {
+                    region: region.clone(),
+                    added: false,
+                    before_count: t.regional_replica_count,
+                    after: *count,
+                });
+                t.regional_replica_count = Some(*count);
+            }
+        } else {
+            targets.push(TargetRegion {
+                name: region.clone(),
+                regional_replica_count: Some(*count),
+                ..TargetRegion::default()
+            });
+            changes.push(ReplicaChange { region: region.clone(), added: true, before_count: None, after: *count });
+        }
+    }
+    Some(ReplicaEdit { indexes, changes })
+}
+
+/// Reverts an edit made by [`apply`].
+pub fn undo(plan: &mut Plan, edit: &ReplicaEdit) {
+    let (gi, di, vi) = edit.indexes;
+    let Some(v) = plan.galleries.get_mut(gi).and_then(|g| g.images.get_mut(di)).and_then(|d| d.versions.get_mut(vi))
+    else {
+        return;
+    };
+    for c in edit.changes.iter().rev() {
+        let targets = &mut v.publishing_profile.target_regions;
+        if c.added {
+            if let Some(pos) = targets.iter().rposition(|t| t.name == c.region) {
+                targets.remove(pos);
+            }
+        } else if let Some(t) = targets.iter_mut().find(|t| t.name == c.region) {
+            t.regional_replica_count = c.before_count;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(vms: i64, scale_sets: &[(i64, i64)], production: bool, margin: u32) -> Load {
+        Load {
+            concurrent_vms: vms,
+            scale_sets: scale_sets
+                .iter()
+                .map(|&(instances, count)| ScaleSetLoad { instances, count, ..ScaleSetLoad::default() })
+                .collect(),
+            production,
+            margin_percent: margin,
+        }
+    }
+
+    fn n(l: &Load, p: Policy) -> i64 {
+        recommend(l, p).recommended
+    }
+
+    #[test]
+    fn the_documents_own_examples() {
+        assert_eq!(n(&load(500, &[], false, 0), Policy::ScalingGuidance), 10);
+        assert_eq!(n(&load(1_000, &[], false, 0), Policy::BestPractices), 50);
+        assert_eq!(n(&load(120, &[], false, 0), Policy::BestPractices), 6);
+        assert_eq!(n(&load(120, &[], false, 0), Policy::Guidance2019), 6);
+        assert_eq!(n(&load(0, &[(600, 5)], false, 0), Policy::Guidance2019), 5);
+    }
+
+    #[test]
+    fn terms_show_the_reasoning() {
+        let r = recommend(&load(120, &[(600, 2)], true, 20), Policy::BestPractices);
+        assert_eq!(
+            r.terms,
+            [
+                "ceil(120 VMs / 20) = 6",
+                "+ 2 for 2 concurrent scale set(s)",
+                "+20% margin: ceil(8 x 1.2) = 10",
+                "= 10 replicas"
+            ]
+        );
+        assert_eq!(r.recommended, 10);
+        assert!(r.sources[0].quote.starts_with("Keep a minimum of 3 replicas for production images."));
+        assert_eq!(
+            recommend(&load(0, &[(1_000, 1)], false, 0), Policy::Guidance2019).terms[1],
+            "+ 2 for 1 concurrent scale set(s) (one per 600 instances of each)"
+        );
+    }
+
+    #[test]
+    fn floors() {
+        assert_eq!(n(&load(0, &[], false, 10), Policy::BestPractices), 1);
+        assert_eq!(n(&load(0, &[], true, 10), Policy::BestPractices), 3);
+        assert_eq!(
+            recommend(&load(0, &[], true, 10), Policy::BestPractices).terms,
+            ["ceil(0 VMs / 20) = 0", "production minimum 3", "= 3 replicas"]
+        );
+        assert_eq!(n(&load(0, &[], true, 10), Policy::ScalingGuidance), 1);
+        assert_eq!(n(&load(20, &[], true, 0), Policy::BestPractices), 3);
+    }
+
+    #[test]
+    fn limits_and_warnings() {
+        let over = recommend(&load(5_000, &[], false, 0), Policy::BestPractices);
+        assert_eq!(over.recommended, 100);
+        assert_eq!(
+            over.warnings,
+            [
+                "250 replicas exceed Azure's limit of 100 per region: capped at 100. Split the load across regions, galleries or image definitions.",
+                "100 replicas is above the best-practice maximum of 50 per region: consider spreading deployments across regions, galleries or image definitions.",
+            ]
+        );
+        let pushed = recommend(&load(1_000, &[], false, 10), Policy::BestPractices);
+        assert_eq!(pushed.recommended, 55);
+        assert_eq!(pushed.warnings.len(), 1);
+        assert!(recommend(&load(1_000, &[], false, 0), Policy::BestPractices).warnings.is_empty());
+        let silly = recommend(&load(i64::MAX, &[(i64::MAX, i64::MAX), (-1, 2)], true, u32::MAX), Policy::Guidance2019);
+        assert_eq!(silly.recommended, 100);
+        assert_eq!(
+            recommend(&load(-5, &[], false, 0), Policy::BestPractices).warnings[0],
+            "Concurrent VMs cannot be negative (-5); counted as 0."
+        );
+    }
+
+    #[test]
+    fn policies_side_by_side() {
+        let all: Vec<(Policy, i64)> =
+            compare(&load(500, &[(600, 2)], false, 0)).into_iter().map(|r| (r.policy, r.recommended)).collect();
+        assert_eq!(all, [(Policy::BestPractices, 27), (Policy::ScalingGuidance, 12), (Policy::Guidance2019, 27)]);
+        assert_eq!(serde_json::to_value(Policy::Guidance2019).unwrap(), "2019");
+        assert_eq!(Policy::parse("best-practices"), Some(Policy::BestPractices));
+        assert_eq!(Policy::parse("nope"), None);
+    }
+
+    #[test]
+    fn apply_and_undo_on_the_sample() {
+        let mut plan = crate::sample::plan();
+        let recs = recommend_plan(&plan, Policy::BestPractices, 0);
+        let ubuntu: Vec<(String, Option<i64>, i64)> = recs
+            .iter()
+            .filter(|r| r.definition == "ubuntu-22.04-lts")
+            .map(|r| (r.region.key().to_owned(), r.current, r.recommendation.recommended))
+            .collect();
+        assert_eq!(ubuntu, [("eastus".to_owned(), Some(3), 8), ("westeurope".to_owned(), Some(3), 3)]);
+        let original = plan.clone();
+        let r = &recs[0];
+        let edit = apply(
+            &mut plan,
+            r.indexes,
+            &[(RegionName::new("eastus"), 8), (RegionName::new("westeurope"), 3), (RegionName::new("northeurope"), 4)],
+        )
+        .unwrap();
+        assert_eq!(edit.changes.len(), 2, "westeurope already has 3");
+        let v = &plan.galleries[0].images[0].versions[2];
+        assert_eq!(v.target(&RegionName::new("eastus")).unwrap().regional_replica_count, Some(8));
+        assert_eq!(v.target(&RegionName::new("northeurope")).unwrap().regional_replica_count, Some(4));
+        undo(&mut plan, &edit);
+        assert_eq!(plan, original);
+        assert!(apply(&mut plan, (9, 9, 9), &[]).is_none());
+    }
+}

@@ -758,13 +758,10 @@ fn check_demand(cx: &mut Cx<'_>, gi: usize, di: usize, d: &ImageDefinition, _gal
             .fix(format!("Add {} to the newest version's target regions.", demand.region));
             continue;
         };
-        let vms = demand.concurrent_vms.min(1_000_000);
-        let scale_sets: i64 = demand.scale_sets.iter().map(|s| s.count.min(1_000_000)).sum();
-        let mut needed = (vms + 19) / 20 + scale_sets;
-        if d.production == Some(true) {
-            needed = needed.max(3);
-        }
-        let needed = needed.clamp(1, MAX_REPLICAS);
+        let vms = demand.concurrent_vms;
+        let scale_sets: i64 = demand.scale_sets.iter().map(|s| s.count).fold(0, i64::saturating_add);
+        let load = crate::replicas::Load::from_demand(demand, d.production == Some(true), 0);
+        let needed = crate::replicas::recommend(&load, crate::replicas::Policy::BestPractices).recommended;
         let Some(t) = v.target(&demand.region) else { continue };
         let have = v.replicas_in(t);
         if have < needed {
