@@ -25,6 +25,8 @@ enum Command {
     Validate(cmd::validate::Args),
     /// Which version `latest` resolves to per definition and region, and why.
     Latest(cmd::latest::Args),
+    /// Replica recommendations from deployment load, per region, with the guidance cited.
+    Replicas(cmd::replicas::Args),
     /// List the embedded region catalog.
     Regions(cmd::regions::Args),
     /// Parse the Azure CLI target-region syntax ("eastus=2=standard_zrs westus2") into JSON.
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Validate(args) => cmd::validate::run(&args),
         Command::Latest(args) => cmd::latest::run(&args),
+        Command::Replicas(args) => cmd::replicas::run(&args),
         Command::Regions(args) => cmd::regions::run(&args),
         Command::TargetRegions(args) => cmd::target_regions::run(&args),
     };

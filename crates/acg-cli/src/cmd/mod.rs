@@ -2,6 +2,7 @@
 
 pub mod latest;
 pub mod regions;
+pub mod replicas;
 pub mod target_regions;
 pub mod validate;
 

@@ -1,0 +1,91 @@
+//! `acg replicas`.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use acg_core::ScaleSetLoad;
+use acg_core::replicas::{DEFAULT_MARGIN_PERCENT, Load, Policy, Recommendation, recommend, recommend_plan};
+
+use super::{Failure, Format, Outcome, to_json};
+use crate::input;
+
+/// Arguments of `acg replicas`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// A Plan JSON file; without one, the what-if flags below describe the load.
+    file: Option<String>,
+    /// The guidance: best-practices (default), scaling or 2019.
+    #[arg(long, default_value = "best-practices")]
+    policy: String,
+    /// Over-provisioning margin in percent.
+    #[arg(long, default_value_t = DEFAULT_MARGIN_PERCENT)]
+    margin: u32,
+    /// What-if: peak concurrent VM creations.
+    #[arg(long, default_value_t = 0)]
+    vms: i64,
+    /// What-if: scale sets created concurrently.
+    #[arg(long = "scale-sets", default_value_t = 0)]
+    scale_sets: i64,
+    /// What-if: instances per scale set.
+    #[arg(long, default_value_t = 1000)]
+    instances: i64,
+    /// What-if: the image serves production (minimum 3 under best practices).
+    #[arg(long)]
+    production: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+/// Prints recommendations with their reasoning.
+pub fn run(args: &Args) -> Outcome {
+    let policy = Policy::parse(&args.policy).ok_or_else(|| {
+        Failure::invalid(format!("--policy '{}' is not one of best-practices, scaling, 2019", args.policy))
+    })?;
+    if let Some(file) = &args.file {
+        let plan = input::load_plan(file)?;
+        let recs = recommend_plan(&plan, policy, args.margin);
+        match args.format {
+            Format::Json => print!("{}", to_json(&recs)),
+            Format::Text => {
+                let mut out = String::new();
+                if recs.is_empty() {
+                    out.push_str("No definition states deployment demand (demand[] with a region and a load).\n");
+                }
+                for r in &recs {
+                    let now = r.current.map_or_else(|| "not a target yet".to_owned(), |n| format!("has {n}"));
+                    let _ = writeln!(out, "{}/{} {} in {} ({now}):", r.gallery, r.definition, r.version, r.region);
+                    out.push_str(&lines(&r.recommendation));
+                }
+                print!("{out}");
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let scale_sets = if args.scale_sets > 0 {
+        vec![ScaleSetLoad { instances: args.instances, count: args.scale_sets, ..ScaleSetLoad::default() }]
+    } else {
+        Vec::new()
+    };
+    let load = Load { concurrent_vms: args.vms, scale_sets, production: args.production, margin_percent: args.margin };
+    let rec = recommend(&load, policy);
+    match args.format {
+        Format::Json => print!("{}", to_json(&rec)),
+        Format::Text => print!("{}", lines(&rec)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn lines(r: &Recommendation) -> String {
+    let mut out = format!("  {}: {} replica(s)\n", r.policy.title(), r.recommended);
+    for t in &r.terms {
+        let _ = writeln!(out, "    {t}");
+    }
+    for w in &r.warnings {
+        let _ = writeln!(out, "    warning: {w}");
+    }
+    if let Some(s) = r.sources.first() {
+        let _ = writeln!(out, "    source: {} — \"{}\"", s.document, s.quote);
+    }
+    out
+}
