@@ -89,6 +89,9 @@ pub struct Plan {
     /// The galleries.
     #[serde(default)]
     pub galleries: Vec<Gallery>,
+    /// Release cadence, retention and placement for cost projections.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing: Option<crate::billing::BillingSettings>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
@@ -107,6 +110,7 @@ impl Default for Plan {
             subscription_id: None,
             resource_group: None,
             galleries: Vec::new(),
+            billing: None,
             extra: Extra::new(),
         }
     }

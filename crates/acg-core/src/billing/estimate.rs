@@ -1,0 +1,609 @@
+//! Estimates: one version, a whole plan, a quick what-if; the CSV of an estimate; comparing two estimates.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::{PriceBook, format_money, meter_for};
+use crate::model::{ApiVersion, ImageVersion, Plan, PublishingProfile, TargetRegion};
+use crate::region::RegionName;
+
+/// What a line charges for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Category {
+    /// Replica snapshots, per month.
+    Storage,
+    /// The first copy to a region, once.
+    Egress,
+}
+
+impl Category {
+    /// `storage` or `egress`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Storage => "storage",
+            Category::Egress => "egress",
+        }
+    }
+}
+
+/// One line item: one version, one region, one category.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Line {
+    /// `gallery/definition/version`.
+    pub version: String,
+    /// Region (programmatic name).
+    pub region: String,
+    /// Storage (monthly) or egress (one-time).
+    pub category: Category,
+    /// GB-months (storage) or GB (egress).
+    #[serde(with = "rust_decimal::serde::float")]
+    pub quantity: Decimal,
+    /// The unit of the quantity.
+    pub unit: String,
+    /// Price per unit.
+    pub unit_price: Decimal,
+    /// The amount.
+    pub amount: Decimal,
+    /// The formula in words and numbers.
+    pub formula: String,
+    /// Whether the price is an estimate.
+    pub estimated: bool,
+    /// Where the price comes from, or why it is estimated.
+    pub note: String,
+}
+
+/// Totals for one key (a region or a version).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Subtotal {
+    /// The region or version.
+    pub key: String,
+    /// Monthly storage.
+    pub storage_monthly: Decimal,
+    /// One-time egress.
+    pub egress_one_time: Decimal,
+}
+
+/// An estimate with its line items and totals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Estimate {
+    /// Currency of every amount.
+    pub currency: String,
+    /// Snapshot storage in GB-months per month.
+    #[serde(with = "rust_decimal::serde::float")]
+    pub storage_gb_months: Decimal,
+    /// Storage per month.
+    pub storage_monthly: Decimal,
+    /// GB copied across regions, once.
+    #[serde(with = "rust_decimal::serde::float")]
+    pub egress_gb: Decimal,
+    /// Egress, once.
+    pub egress_one_time: Decimal,
+    /// Whether any price is an estimate.
+    pub estimated: bool,
+    /// One line per version, region and category.
+    pub lines: Vec<Line>,
+    /// Totals per region.
+    pub by_region: Vec<Subtotal>,
+    /// Totals per version.
+    pub by_version: Vec<Subtotal>,
+    /// Notes: versions skipped, inferences used.
+    pub notes: Vec<String>,
+    /// Where the prices come from.
+    pub price_origin: String,
+}
+
+/// Converts a GB figure from the model exactly (through its shortest decimal form); negative or non-finite
+/// values are `None`.
+pub(crate) fn gb(value: f64) -> Option<Decimal> {
+    if !value.is_finite() || value < 0.0 {
+        return None;
+    }
+    Decimal::from_str(&value.to_string()).ok().or_else(|| Decimal::from_f64_retain(value)).map(|d| d.normalize())
+}
+
+fn money(amount: Decimal, book: &PriceBook) -> String {
+    format_money(amount, &book.currency)
+}
+
+pub(super) struct Builder<'a> {
+    book: &'a PriceBook,
+    pub(super) lines: Vec<Line>,
+    notes: Vec<String>,
+}
+
+impl<'a> Builder<'a> {
+    pub(super) fn new(book: &'a PriceBook) -> Self {
+        Self { book, lines: Vec::new(), notes: Vec::new() }
+    }
+
+    pub(super) fn version_lines(
+        &mut self,
+        label: &str,
+        occupied: Decimal,
+        source: &RegionName,
+        profile: &PublishingProfile,
+        api: &ApiVersion,
+        version: &ImageVersion,
+    ) {
+        let shallow = version.is_shallow();
+        let targets = &profile.target_regions;
+        for (ti, t) in targets.iter().enumerate() {
+            if targets[..ti].iter().any(|x| x.name == t.name) {
+                continue;
+            }
+            let region = t.name.key().to_owned();
+            let replicas = version.replicas_in(t).clamp(0, 100);
+            let storage = version.effective_storage(t, api);
+            if shallow {
+                self.lines.push(Line {
+                    version: label.to_owned(),
+                    region: region.clone(),
+                    category: Category::Storage,
+                    quantity: Decimal::ZERO,
+                    unit: "GB-month".to_owned(),
+                    unit_price: Decimal::ZERO,
+                    amount: Decimal::ZERO,
+                    formula: "shallow replication: no replica snapshots (our inference; the source itself is billed where it is)".to_owned(),
+                    estimated: true,
+                    note: "shallow replication skips copying the image".to_owned(),
+                });
+                continue;
+            }
+            let (tier, red, inference) = meter_for(&storage);
+            let quantity = Decimal::from(replicas) * occupied;
+            match self.book.snapshot(&t.name, tier, red) {
+                Some(q) => {
+                    let amount = quantity * q.amount;
+                    let note = match inference {
+                        Some(i) => format!("{}; {i}", q.note),
+                        None => q.note.clone(),
+                    };
+                    self.lines.push(Line {
+                        version: label.to_owned(),
+                        region: region.clone(),
+                        category: Category::Storage,
+                        quantity,
+                        unit: "GB-month".to_owned(),
+                        unit_price: q.amount,
+                        amount,
+                        formula: format!(
+                            "{replicas} replica{} x {} GB x {} ({storage}) = {} / month",
+                            if replicas == 1 { "" } else { "s" },
+                            occupied,
+                            money(q.amount, self.book),
+                            money(amount, self.book)
+                        ),
+                        estimated: q.estimated || inference.is_some(),
+                        note,
+                    });
+                }
+                None => self.missing(
+                    label,
+                    &region,
+                    Category::Storage,
+                    quantity,
+                    &format!(
+                        "no {} {} snapshot price for {} in {}",
+                        tier.as_str(),
+                        red.as_str(),
+                        t.name,
+                        self.book.currency
+                    ),
+                ),
+            }
+            if t.name != *source {
+                match self.book.transfer(source, &t.name) {
+                    Some(q) => {
+                        let amount = occupied * q.amount;
+                        self.lines.push(Line {
+                            version: label.to_owned(),
+                            region,
+                            category: Category::Egress,
+                            quantity: occupied,
+                            unit: "GB".to_owned(),
+                            unit_price: q.amount,
+                            amount,
+                            formula: format!(
+                                "{occupied} GB x {} ({} to {}) = {} once",
+                                money(q.amount, self.book),
+                                source.key(),
+                                t.name.key(),
+                                money(amount, self.book)
+                            ),
+                            estimated: q.estimated,
+                            note: q.note,
+                        });
+                    }
+                    None => self.missing(
+                        label,
+                        &region,
+                        Category::Egress,
+                        occupied,
+                        &format!("no transfer price from {source} to {} in {}", t.name, self.book.currency),
+                    ),
+                }
+            }
+        }
+    }
+
+    fn missing(&mut self, label: &str, region: &str, category: Category, quantity: Decimal, why: &str) {
+        self.lines.push(Line {
+            version: label.to_owned(),
+            region: region.to_owned(),
+            category,
+            quantity,
+            unit: if category == Category::Storage { "GB-month" } else { "GB" }.to_owned(),
+            unit_price: Decimal::ZERO,
+            amount: Decimal::ZERO,
+            formula: format!("{why}: not counted"),
+            estimated: true,
+            note: why.to_owned(),
+        });
+    }
+
+    fn finish(self) -> Estimate {
+        let sum = |c: Category, f: fn(&Line) -> Decimal| {
+            self.lines.iter().filter(|l| l.category == c).map(f).sum::<Decimal>()
+        };
+        let subtotals = |key: fn(&Line) -> &str| -> Vec<Subtotal> {
+            let mut map: BTreeMap<&str, (Decimal, Decimal)> = BTreeMap::new();
+            for l in &self.lines {
+                let e = map.entry(key(l)).or_default();
+                match l.category {
+                    Category::Storage => e.0 += l.amount,
+                    Category::Egress => e.1 += l.amount,
+                }
+            }
+            map.into_iter()
+                .map(|(k, (s, e))| Subtotal { key: k.to_owned(), storage_monthly: s, egress_one_time: e })
+                .collect()
+        };
+        Estimate {
+            currency: self.book.currency.clone(),
+            storage_gb_months: sum(Category::Storage, |l| l.quantity),
+            storage_monthly: sum(Category::Storage, |l| l.amount),
+            egress_gb: sum(Category::Egress, |l| l.quantity),
+            egress_one_time: sum(Category::Egress, |l| l.amount),
+            estimated: self.lines.iter().any(|l| l.estimated),
+            by_region: subtotals(|l| &l.region),
+            by_version: subtotals(|l| &l.version),
+            lines: self.lines,
+            notes: self.notes,
+            price_origin: self.book.origin.clone(),
+        }
+    }
+}
+
+/// Estimates one version replicated from `source` (its location, or its gallery's).
+pub fn estimate_version(
+    label: &str,
+    version: &ImageVersion,
+    source: &RegionName,
+    api: &ApiVersion,
+    book: &PriceBook,
+) -> Estimate {
+    let mut b = Builder { book, lines: Vec::new(), notes: Vec::new() };
+    match version.occupied_gb.as_ref().and_then(|o| gb(o.total())) {
+        Some(occupied) => b.version_lines(label, occupied, source, &version.publishing_profile, api, version),
+        None => b.notes.push(format!("{label}: no occupied size (occupiedGb) given, so it is not priced")),
+    }
+    b.finish()
+}
+
+/// Estimates every version of a plan as it stands.
+pub fn estimate_plan(plan: &Plan, book: &PriceBook) -> Estimate {
+    let mut b = Builder { book, lines: Vec::new(), notes: Vec::new() };
+    for g in &plan.galleries {
+        for d in &g.images {
+            let def_loc = d.location.as_ref().unwrap_or(&g.location);
+            for v in &d.versions {
+                let label = format!("{}/{}/{}", g.name, d.name, v.name);
+                match v.occupied_gb.as_ref().and_then(|o| gb(o.total())) {
+                    Some(occupied) => b.version_lines(
+                        &label,
+                        occupied,
+                        v.source_region(def_loc),
+                        &v.publishing_profile,
+                        &plan.api_version,
+                        v,
+                    ),
+                    None => b.notes.push(format!("{label}: no occupied size (occupiedGb) given, so it is not priced")),
+                }
+            }
+        }
+    }
+    b.finish()
+}
+
+/// A quick what-if: one version of `occupied_gb` from `source` to `targets` (the `az` target-region syntax
+/// parsed by [`crate::target_regions::parse`]).
+pub fn estimate_what_if(
+    occupied_gb: f64,
+    source: &RegionName,
+    targets: &[TargetRegion],
+    book: &PriceBook,
+) -> Result<Estimate, String> {
+    let occupied =
+        gb(occupied_gb).ok_or_else(|| format!("occupied size {occupied_gb} GB must be a number of 0 or more"))?;
+    let version = ImageVersion {
+        name: "what-if".to_owned(),
+        location: Some(source.clone()),
+        publishing_profile: PublishingProfile { target_regions: targets.to_vec(), ..PublishingProfile::default() },
+        ..ImageVersion::default()
+    };
+    let mut b = Builder { book, lines: Vec::new(), notes: Vec::new() };
+    if !targets.iter().any(|t| t.name == *source) {
+        b.notes.push(format!("{source} (the source) is not among the target regions; Azure requires it (V1)."));
+    }
+    b.version_lines("what-if", occupied, source, &version.publishing_profile, &ApiVersion::default(), &version);
+    Ok(b.finish())
+}
+
+/// Money for a spreadsheet: exact, with at least two decimals.
+fn cents(amount: Decimal) -> Decimal {
+    let mut a = amount.normalize();
+    if a.scale() < 2 {
+        a.rescale(2);
+    }
+    a
+}
+
+/// The line items as CSV (RFC 4180), in the estimate's order.
+pub fn to_csv(estimate: &Estimate) -> String {
+    let q = |s: &str| {
+        if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
+    };
+    let mut out = String::from("version,region,category,quantity,unit,unitPrice,currency,amount,estimated,formula\n");
+    for l in &estimate.lines {
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{},{}",
+            q(&l.version),
+            q(&l.region),
+            l.category.as_str(),
+            l.quantity.normalize(),
+            l.unit,
+            l.unit_price.normalize(),
+            q(&estimate.currency),
+            cents(l.amount),
+            l.estimated,
+            q(&l.formula)
+        );
+    }
+    out
+}
+
+/// The change of one key between two estimates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Delta {
+    /// The region, version or category.
+    pub key: String,
+    /// In the first estimate.
+    pub before: Decimal,
+    /// In the second.
+    pub after: Decimal,
+    /// `after - before`.
+    pub delta: Decimal,
+}
+
+/// Two estimates side by side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Comparison {
+    /// The currency (both estimates must share it).
+    pub currency: String,
+    /// Monthly storage and one-time egress, before and after.
+    pub by_category: Vec<Delta>,
+    /// Monthly storage per region.
+    pub by_region: Vec<Delta>,
+    /// Monthly storage per version.
+    pub by_version: Vec<Delta>,
+}
+
+/// Compares two estimates (plan A and plan B). Errors when their currencies differ.
+pub fn compare(a: &Estimate, b: &Estimate) -> Result<Comparison, String> {
+    if a.currency != b.currency {
+        return Err(format!("the estimates are in different currencies ({} and {})", a.currency, b.currency));
+    }
+    let deltas = |x: &[Subtotal], y: &[Subtotal]| -> Vec<Delta> {
+        let mut map: BTreeMap<&str, (Decimal, Decimal)> = BTreeMap::new();
+        for s in x {
+            map.entry(&s.key).or_default().0 += s.storage_monthly;
+        }
+        for s in y {
+            map.entry(&s.key).or_default().1 += s.storage_monthly;
+        }
+        map.into_iter()
+            .map(|(k, (before, after))| Delta { key: k.to_owned(), before, after, delta: after - before })
+            .collect()
+    };
+    Ok(Comparison {
+        currency: a.currency.clone(),
+        by_category: vec![
+            Delta {
+                key: "storageMonthly".to_owned(),
+                before: a.storage_monthly,
+                after: b.storage_monthly,
+                delta: b.storage_monthly - a.storage_monthly,
+            },
+            Delta {
+                key: "egressOneTime".to_owned(),
+                before: a.egress_one_time,
+                after: b.egress_one_time,
+                delta: b.egress_one_time - a.egress_one_time,
+            },
+        ],
+        by_region: deltas(&a.by_region, &b.by_region),
+        by_version: deltas(&a.by_version, &b.by_version),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::billing::embedded;
+    use crate::target_regions::parse;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    /// The docs' worked example: 127 GB OS disk with 10 GB used, empty 32 GB data disk; 3 regions x 2 replicas.
+    fn docs_example() -> Plan {
+        serde_json::from_value(serde_json::json!({
+            "galleries": [{ "name": "g", "location": "eastus", "images": [{ "name": "d", "versions": [{
+                "name": "1.0.0",
+                "publishingProfile": { "targetRegions": [ {"name": "eastus"}, {"name": "eastus2"}, {"name": "centralus"} ], "replicaCount": 2, "storageAccountType": "Standard_LRS" },
+                "storageProfile": { "osDiskImage": { "sizeInGB": 127 }, "dataDiskImages": [ { "lun": 0, "sizeInGB": 32 } ] },
+                "occupiedGb": { "osDisk": 10, "dataDisks": [ { "lun": 0, "gb": 0 } ] }
+            }]}]}]
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_docs_worked_example() {
+        let e = estimate_plan(&docs_example(), &embedded());
+        assert_eq!(e.storage_gb_months, dec("60"));
+        assert_eq!(e.storage_monthly, dec("3.00"));
+        assert_eq!(e.egress_gb, dec("20"));
+        assert_eq!(e.egress_one_time, dec("0.40"));
+        assert!(!e.estimated);
+        assert_eq!(e.lines[0].formula, "2 replicas x 10 GB x $0.05 (Standard_LRS) = $1.00 / month");
+        assert_eq!(e.lines.iter().filter(|l| l.category == Category::Egress).count(), 2);
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["storageGbMonths"], 60.0);
+        assert_eq!(json["storageMonthly"], "3.00");
+        assert_eq!(json["egressGb"], 20.0);
+        assert_eq!(json["currency"], "USD");
+    }
+
+    fn what_if(gb: f64, source: &str, targets: &str) -> Estimate {
+        estimate_what_if(gb, &RegionName::new(source), &parse(targets).unwrap(), &embedded()).unwrap()
+    }
+
+    #[test]
+    fn storage_types_and_overrides() {
+        let e = what_if(10.0, "eastus2", "eastus2=2=standard_zrs westus2=1=premium_lrs centralus=1");
+        let by: Vec<(&str, String, bool)> = e
+            .lines
+            .iter()
+            .filter(|l| l.category == Category::Storage)
+            .map(|l| (l.region.as_str(), l.amount.normalize().to_string(), l.estimated))
+            .collect();
+        assert_eq!(
+            by,
+            [("eastus2", "1".into(), false), ("westus2", "1.2".into(), true), ("centralus", "0.5".into(), false)]
+        );
+    }
+
+    #[test]
+    fn strategy_default_depends_on_api_version() {
+        let mut p = docs_example();
+        p.galleries[0].images[0].versions[0].publishing_profile.storage_account_type = None;
+        let e = estimate_plan(&p, &embedded());
+        assert!(e.lines[0].formula.contains("(Standard_ZRS)"), "2025-03-03 prefers ZRS where zones exist");
+        p.api_version = ApiVersion::V2024_03_03;
+        let e = estimate_plan(&p, &embedded());
+        assert!(e.lines[0].formula.contains("(Standard_LRS)"));
+    }
+
+    #[test]
+    fn fallback_priced_regions_are_estimated() {
+        let e = what_if(10.0, "eastus", "eastus westus");
+        let west = e.lines.iter().find(|l| l.region == "westus" && l.category == Category::Storage).unwrap();
+        assert!(west.estimated);
+        assert_eq!(west.note, "no Standard HDD price for West US: Central US's price used (estimated)");
+        assert!(e.estimated);
+    }
+
+    #[test]
+    fn intra_and_inter_continent_egress() {
+        let e = what_if(100.0, "eastus", "eastus westus2 westeurope japaneast");
+        let egress: Vec<(&str, String)> = e
+            .lines
+            .iter()
+            .filter(|l| l.category == Category::Egress)
+            .map(|l| (l.region.as_str(), l.amount.normalize().to_string()))
+            .collect();
+        assert_eq!(egress, [("westus2", "2".into()), ("westeurope", "5".into()), ("japaneast", "5".into())]);
+    }
+
+    #[test]
+    fn shallow_costs_no_replicas_and_no_egress() {
+        let mut p = docs_example();
+        let v = &mut p.galleries[0].images[0].versions[0];
+        v.publishing_profile.replication_mode = Some(crate::model::ReplicationMode::Shallow);
+        v.publishing_profile.target_regions.truncate(1);
+        let e = estimate_plan(&p, &embedded());
+        assert_eq!((e.storage_monthly, e.egress_one_time), (Decimal::ZERO, Decimal::ZERO));
+        assert!(e.lines[0].formula.starts_with("shallow replication"));
+    }
+
+    #[test]
+    fn versions_without_sizes_are_noted_and_csv_is_quoted() {
+        let mut p = docs_example();
+        p.galleries[0].images[0].versions[0].occupied_gb = None;
+        let e = estimate_plan(&p, &embedded());
+        assert_eq!(e.notes, ["g/d/1.0.0: no occupied size (occupiedGb) given, so it is not priced"]);
+        let csv = to_csv(&estimate_plan(&docs_example(), &embedded()));
+        assert_eq!(
+            csv.lines().next().unwrap(),
+            "version,region,category,quantity,unit,unitPrice,currency,amount,estimated,formula"
+        );
+        assert_eq!(
+            csv.lines().nth(1).unwrap(),
+            "g/d/1.0.0,eastus,storage,20,GB-month,0.05,USD,1.00,false,2 replicas x 10 GB x $0.05 (Standard_LRS) = $1.00 / month"
+        );
+        assert_eq!(csv.lines().count(), 6);
+    }
+
+    #[test]
+    fn scenario_comparison() {
+        let a = estimate_plan(&docs_example(), &embedded());
+        let mut p = docs_example();
+        p.galleries[0].images[0].versions[0].publishing_profile.replica_count = Some(3);
+        let b = estimate_plan(&p, &embedded());
+        let c = compare(&a, &b).unwrap();
+        assert_eq!(c.by_category[0].delta, dec("1.50"));
+        assert_eq!(c.by_category[1].delta, Decimal::ZERO);
+        assert_eq!(
+            c.by_region.iter().map(|d| (d.key.as_str(), d.delta.normalize().to_string())).collect::<Vec<_>>(),
+            [("centralus", "0.5".into()), ("eastus", "0.5".into()), ("eastus2", "0.5".into())]
+        );
+    }
+
+    #[test]
+    fn exact_decimals() {
+        assert_eq!(gb(0.1).unwrap() + gb(0.2).unwrap(), dec("0.3"));
+        assert_eq!(gb(-1.0), None);
+        assert_eq!(gb(f64::NAN), None);
+        let e = what_if(0.1, "eastus", "eastus=3");
+        assert_eq!(e.storage_monthly, dec("0.015"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn totals_are_the_exact_sum_of_lines(gbs in proptest::collection::vec(0.0f64..5000.0, 1..6)) {
+            let mut total = Decimal::ZERO;
+            let mut all = Decimal::ZERO;
+            for g in &gbs {
+                let e = what_if(*g, "eastus", "eastus=2 westeurope=3=standard_zrs japaneast=1=premium_lrs");
+                proptest::prop_assert_eq!(e.storage_monthly, e.lines.iter().filter(|l| l.category == Category::Storage).map(|l| l.amount).sum::<Decimal>());
+                proptest::prop_assert_eq!(e.storage_gb_months, gb(*g).unwrap() * Decimal::from(6));
+                total += e.storage_monthly + e.egress_one_time;
+                all += e.by_region.iter().map(|s| s.storage_monthly + s.egress_one_time).sum::<Decimal>();
+            }
+            proptest::prop_assert_eq!(total, all);
+        }
+    }
+}
