@@ -4,6 +4,9 @@
 //! the answer is good, 1 when the answer is "there are errors" (or the input to a quick what-if is wrong),
 //! 2 when the input cannot be read at all.
 
+// Doc comments here are the --help text people read: backticks would show up verbatim.
+#![allow(clippy::doc_markdown)]
+
 mod cmd;
 mod input;
 
@@ -27,6 +30,8 @@ enum Command {
     Latest(cmd::latest::Args),
     /// Replica recommendations from deployment load, per region, with the guidance cited.
     Replicas(cmd::replicas::Args),
+    /// Monthly storage and one-time egress cost, line by line, from dated Azure prices.
+    Estimate(cmd::estimate::Args),
     /// List the embedded region catalog.
     Regions(cmd::regions::Args),
     /// Parse the Azure CLI target-region syntax ("eastus=2=standard_zrs westus2") into JSON.
@@ -39,6 +44,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => cmd::validate::run(&args),
         Command::Latest(args) => cmd::latest::run(&args),
         Command::Replicas(args) => cmd::replicas::run(&args),
+        Command::Estimate(args) => cmd::estimate::run(&args),
         Command::Regions(args) => cmd::regions::run(&args),
         Command::TargetRegions(args) => cmd::target_regions::run(&args),
     };

@@ -1,5 +1,6 @@
 //! One module per subcommand, each with its `Args` and `run`.
 
+pub mod estimate;
 pub mod latest;
 pub mod regions;
 pub mod replicas;

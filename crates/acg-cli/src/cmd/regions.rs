@@ -14,6 +14,7 @@ pub struct Args {
 }
 
 /// Prints the catalog.
+#[allow(clippy::unnecessary_wraps, reason = "every command has the same signature")]
 pub fn run(args: &Args) -> Outcome {
     let regions = acg_core::region::regions();
     match args.format {
