@@ -1,1 +1,62 @@
-//! Interchange: import from Plan JSON, REST bodies, `az` list output and ARM templates; export to ARM, Bicep, `az`, Terraform.
+//! Interchange: import from Plan JSON, REST bodies, `az ... list` output and ARM templates; export to ARM,
+//! Bicep, an `az` script, Terraform and Plan JSON.
+//!
+//! Imports detect the format, build a [`Plan`], and report what they ignored and why. Exports are
+//! deterministic (plan order, fixed key order) and indented as a person would write them. Planner-only fields
+//! (`occupiedGb`, `demand`, `production`, source facts, billing settings) are not Azure properties: the ARM
+//! export carries them in the template's `metadata.computeGalleryPlanner` so that Plan -> ARM -> Plan is the
+//! identity; the other exports leave them out.
+
+mod arm;
+mod export;
+mod import;
+
+pub use export::{ExportFormat, ExportOptions, export};
+pub use import::{ImportError, Imported, MAX_IMPORT_BYTES, SourceFormat, import};
+
+use serde_json::{Map, Value};
+
+use crate::model::Plan;
+
+/// The REST `properties` of a gallery, definition or version: the plan's fields minus name, location, tags,
+/// identity, nesting and planner-only fields.
+pub(crate) fn rest_properties(resource: &Value, drop: &[&str]) -> Map<String, Value> {
+    let mut props = resource.as_object().cloned().unwrap_or_default();
+    for key in ["name", "location", "tags", "identity"].iter().chain(drop) {
+        props.shift_remove(*key);
+    }
+    props
+}
+
+/// Planner-only keys per resource kind.
+pub(crate) const GALLERY_NESTING: [&str; 1] = ["images"];
+pub(crate) const DEFINITION_PLANNER: [&str; 3] = ["versions", "production", "demand"];
+pub(crate) const VERSION_PLANNER: [&str; 1] = ["occupiedGb"];
+
+/// Serializes a model value to JSON (never fails for the model's types).
+pub(crate) fn to_value<T: serde::Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+/// Splits a version's source facts out of its storage profile (they are planner-only).
+pub(crate) fn strip_facts(props: &mut Map<String, Value>) -> Option<Value> {
+    props.get_mut("storageProfile")?.get_mut("source")?.as_object_mut()?.shift_remove("facts")
+}
+
+/// Resource names of the plan in order, for tests and reports.
+pub fn resource_names(plan: &Plan) -> Vec<String> {
+    let mut out = Vec::new();
+    for g in &plan.galleries {
+        out.push(g.name.clone());
+        for d in &g.images {
+            out.push(format!("{}/{}", g.name, d.name));
+            for v in &d.versions {
+                out.push(format!("{}/{}/{}", g.name, d.name, v.name));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

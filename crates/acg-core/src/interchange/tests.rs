@@ -1,0 +1,182 @@
+//! Import detection, round trips, and the golden exports of the sample plan.
+
+use serde_json::json;
+
+use super::*;
+use crate::sample;
+
+fn round_trip_arm(plan: &Plan) -> Plan {
+    let text = export(plan, ExportFormat::Arm, &ExportOptions::default());
+    let imported = import(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    assert_eq!(imported.format, SourceFormat::ArmTemplate);
+    imported.plan
+}
+
+#[test]
+fn sample_round_trips_through_arm_and_plan_json() {
+    let plan = sample::plan();
+    assert_eq!(round_trip_arm(&plan), plan);
+    let text = export(&plan, ExportFormat::Plan, &ExportOptions::default());
+    let back = import(&text).unwrap();
+    assert_eq!(back.format, SourceFormat::PlanJson);
+    assert_eq!(back.plan, plan);
+}
+
+#[test]
+fn az_list_output_matches_the_equivalent_arm_template() {
+    // `az sig image-version list` style: properties flattened, display-name regions, ids with parents.
+    let az = json!([
+        {
+            "id": "/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.Compute/galleries/gal/images/img/versions/1.0.0",
+            "name": "1.0.0", "location": "South Central US", "resourceGroup": "rg-1", "type": "Microsoft.Compute/galleries/images/versions",
+            "publishingProfile": { "targetRegions": [ { "name": "South Central US", "regionalReplicaCount": 2 }, { "name": "West US 2", "regionalExcludeFromLatest": true } ], "replicaCount": 1 },
+            "storageProfile": { "source": { "id": "/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.Compute/images/src" } },
+            "provisioningState": "Succeeded"
+        }
+    ]);
+    let defs = json!([{
+        "id": "/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.Compute/galleries/gal/images/img",
+        "name": "img", "location": "South Central US", "type": "Microsoft.Compute/galleries/images",
+        "osType": "Linux", "osState": "Generalized", "identifier": { "publisher": "p", "offer": "o", "sku": "s" }
+    }]);
+    let galleries = json!([{ "id": "/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.Compute/galleries/gal", "name": "gal", "location": "South Central US", "type": "Microsoft.Compute/galleries" }]);
+    let mut all = galleries.as_array().unwrap().clone();
+    all.extend(defs.as_array().unwrap().clone());
+    all.extend(az.as_array().unwrap().clone());
+    let from_az = import(&serde_json::to_string(&all).unwrap()).unwrap();
+    assert_eq!(from_az.format, SourceFormat::RestList);
+    let arm = json!({
+        "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+        "contentVersion": "1.0.0.0",
+        "parameters": { "galleryName": { "type": "string", "defaultValue": "gal" }, "location": { "type": "string", "defaultValue": "southcentralus" } },
+        "resources": [ {
+            "type": "Microsoft.Compute/galleries", "apiVersion": "2025-03-03", "name": "[parameters('galleryName')]", "location": "[parameters('location')]", "properties": {},
+            "resources": [ {
+                "type": "images", "apiVersion": "2025-03-03", "name": "img", "location": "[parameters('location')]", "dependsOn": ["[parameters('galleryName')]"],
+                "properties": { "osType": "Linux", "osState": "Generalized", "identifier": { "publisher": "p", "offer": "o", "sku": "s" } }
+            } ]
+        }, {
+            "type": "Microsoft.Compute/galleries/images/versions", "apiVersion": "2025-03-03", "name": "[format('{0}/img/1.0.0', parameters('galleryName'))]", "location": "[parameters('location')]",
+            "properties": {
+                "publishingProfile": { "targetRegions": [ { "name": "southcentralus", "regionalReplicaCount": 2 }, { "name": "westus2", "excludeFromLatest": true } ], "replicaCount": 1 },
+                "storageProfile": { "source": { "id": "/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.Compute/images/src" } }
+            }
+        } ]
+    });
+    let from_arm = import(&arm.to_string()).unwrap();
+    let mut a = from_az.plan;
+    let b = from_arm.plan;
+    // az output also carries what only Azure knows (ids, provisioning state): drop it for the comparison.
+    a.subscription_id = None;
+    a.resource_group = None;
+    a.galleries[0].images[0].versions[0].provisioning_state = None;
+    assert_eq!(a, b);
+    assert_eq!(
+        b.galleries[0].images[0].versions[0].publishing_profile.target_regions[1].exclude_from_latest,
+        Some(true)
+    );
+}
+
+#[test]
+fn single_rest_bodies() {
+    let v = import(r#"{"id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/galleries/g/images/d/versions/1.2.3", "name": "1.2.3", "location": "eastus", "properties": {"publishingProfile": {"targetRegions": [{"name": "eastus"}]}}}"#).unwrap();
+    assert_eq!(v.format, SourceFormat::RestBody);
+    assert_eq!(resource_names(&v.plan), ["g", "g/d", "g/d/1.2.3"]);
+    assert_eq!(v.plan.resource_group.as_deref(), Some("r"));
+    assert_eq!(
+        v.notes,
+        [
+            "gallery g is not in the file: added with the location of its first child",
+            "image definition g/d is not in the file: added with only its name; fill in its OS type, state and identifier",
+        ]
+    );
+    let orphan = import(r#"{"name": "1.0.0", "location": "eastus", "properties": {"publishingProfile": {}}}"#).unwrap();
+    assert_eq!(resource_names(&orphan.plan), ["gallery", "gallery/definition", "gallery/definition/1.0.0"]);
+    assert!(orphan.notes[0].starts_with("item 0 does not name its gallery"));
+}
+
+#[test]
+fn errors_name_the_problem_and_position() {
+    assert_eq!(import("").unwrap_err().to_string(), "the file is empty");
+    assert_eq!(
+        import("{\"galleries\": [}").unwrap_err().to_string(),
+        "not valid JSON: expected value at line 1 column 16"
+    );
+    assert_eq!(
+        import(r#"{"schemaVersion": 9, "galleries": []}"#).unwrap_err().to_string(),
+        "this plan was written by a newer version of the planner (schemaVersion 9); this version reads up to 1. Nothing was changed: update the planner, or keep the file"
+    );
+    assert_eq!(import(r#"{"galleries": [{"name": "g", "images": [{"versions": [{"publishingProfile": {"replicaCount": "two"}}]}]}]}"#).unwrap_err().to_string(), "the plan does not match the expected shape at galleries[0].images[0].versions[0].publishingProfile.replicaCount: invalid type: string \"two\", expected i64 at line 1 column 98");
+    assert_eq!(import(r#"{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Storage/storageAccounts", "name": "x"}]}"#).unwrap_err().to_string(), "the template has no Microsoft.Compute/galleries, galleries/images or galleries/images/versions resources");
+    assert!(
+        import(&" ".repeat(MAX_IMPORT_BYTES + 1)).unwrap_err().to_string().starts_with("the file is 10485761 bytes")
+    );
+    assert_eq!(
+        import("42").unwrap_err().to_string(),
+        "expected a JSON object or array: a plan, a REST resource body, a list of bodies, or an ARM template"
+    );
+}
+
+#[test]
+fn arm_unresolvable_expressions_are_reported() {
+    let t = json!({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+        "resources": [{"type": "Microsoft.Compute/galleries", "name": "g", "location": "[resourceGroup().location]", "properties": {}}]});
+    let i = import(&t.to_string()).unwrap();
+    assert_eq!(
+        i.notes,
+        [
+            "resources[0].location: the expression [resourceGroup().location] cannot be resolved offline; kept as written"
+        ]
+    );
+    assert_eq!(i.plan.galleries[0].location.as_str(), "[resourceGroup().location]");
+}
+
+#[test]
+fn hostile_strings_are_quoted_in_every_format() {
+    let mut plan = sample::plan();
+    plan.galleries[0].description = Some("it's \"quoted\" $(rm -rf /) ${x} %{y} [z] `w`\nnext".to_owned());
+    let az = export(&plan, ExportFormat::Az, &ExportOptions::default());
+    assert!(az.contains("--description 'it'\\''s \"quoted\" $(rm -rf /) ${x} %{y} [z] `w`\nnext'"), "{az}");
+    let tf = export(&plan, ExportFormat::Terraform, &ExportOptions::default());
+    assert!(tf.contains(r#"description         = "it's \"quoted\" $(rm -rf /) $${x} %%{y} [z] `w`\nnext""#), "{tf}");
+    let bicep = export(&plan, ExportFormat::Bicep, &ExportOptions::default());
+    assert!(bicep.contains(r#"description: 'it\'s "quoted" \$(rm -rf /) \${x} %{y} [z] `w`\nnext'"#), "{bicep}");
+    assert_eq!(round_trip_arm(&plan), plan, "a leading [ is escaped as [[ in ARM");
+}
+
+/// Golden files: what a person would write, read and checked by hand. Set `ACG_UPDATE_GOLDEN=1` to rewrite.
+#[test]
+fn golden_exports_of_the_sample_plan() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/exports");
+    let plan = sample::plan();
+    for format in [ExportFormat::Arm, ExportFormat::Bicep, ExportFormat::Az, ExportFormat::Terraform, ExportFormat::Csv]
+    {
+        let path = format!("{dir}/sample.{}", format.extension());
+        let text = export(&plan, format, &ExportOptions::default());
+        if std::env::var_os("ACG_UPDATE_GOLDEN").is_some() {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(&path, &text).unwrap();
+        }
+        let golden = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_eq!(text, golden, "{path} differs; review the change and rerun with ACG_UPDATE_GOLDEN=1");
+    }
+}
+
+mod props {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::generate::{Shape, plan_with_shape};
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn arm_and_plan_json_round_trips_are_the_identity(seed in any::<u64>(), galleries in 1usize..3, defs in 1usize..4, versions in 1usize..5, description in ".{0,20}") {
+            let mut plan = plan_with_shape(Shape { galleries, definitions: defs, versions_per_definition: versions, regions: 8 }, seed);
+            plan.galleries[0].description = Some(description);
+            prop_assert_eq!(&round_trip_arm(&plan), &plan);
+            let json = export(&plan, ExportFormat::Plan, &ExportOptions::default());
+            prop_assert_eq!(&import(&json).unwrap().plan, &plan);
+        }
+    }
+}
