@@ -1,13 +1,18 @@
-//! Reading the file a command works on.
+//! Reading the file a command works on: a Plan JSON, a REST body, `az ... list` output or an ARM template.
 
 use acg_core::Plan;
 
 use crate::cmd::Failure;
 
-/// Reads a Plan JSON file ("-" for standard input). Errors name the file, and the line and column.
+/// Reads a plan from any import format ("-" for standard input). What the import ignored or assumed goes to
+/// standard error; an unreadable file is exit status 2 with the problem and position.
 pub fn load_plan(path: &str) -> Result<Plan, Failure> {
     let text = read_text(path)?;
-    serde_json::from_str(&text).map_err(|e| Failure::unreadable(format!("{path}: {e}")))
+    let imported = acg_core::interchange::import(&text).map_err(|e| Failure::unreadable(format!("{path}: {e}")))?;
+    for note in &imported.notes {
+        eprintln!("acg: {path}: {note}");
+    }
+    Ok(imported.plan)
 }
 
 /// Reads a whole file, or standard input for "-".
