@@ -1,31 +1,285 @@
 //! `acg-web`: the Compute Gallery planner in the browser (Yew, client-side only).
 //!
-//! Components render; `acg-core` computes. Nothing the user types leaves the browser.
+//! One [`state::AppState`] changed through [`state::Action`]s; every number shown comes from `acg-core`.
+//! Nothing the user types leaves the browser: the plan is saved in localStorage, and a share link carries it
+//! in the URL.
 
+pub mod persist;
+pub mod state;
 mod version_field;
+pub mod views;
 
+use std::rc::Rc;
+
+use acg_core::Report;
+use chrono::NaiveDate;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 pub use version_field::VersionField;
+
+use state::{Action, AppState};
+
+/// The views, each with its URL (hash routing, so any static host serves them).
+#[derive(Clone, Copy, Routable, PartialEq, Eq, Debug)]
+pub enum Route {
+    /// Design: the tree and the forms.
+    #[at("/")]
+    Design,
+    /// Every validation issue.
+    #[at("/issues")]
+    Issues,
+    /// The latest matrix.
+    #[at("/latest")]
+    Latest,
+    /// Replica recommendations.
+    #[at("/replicas")]
+    Replicas,
+    /// Costs.
+    #[at("/costs")]
+    Costs,
+    /// Prices.
+    #[at("/prices")]
+    Prices,
+    /// Import and export.
+    #[at("/io")]
+    ImportExport,
+    /// Anything else.
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+impl Route {
+    /// The views in menu order, with their titles.
+    pub const MENU: [(Route, &'static str); 7] = [
+        (Route::Design, "Design"),
+        (Route::Issues, "Issues"),
+        (Route::Latest, "Latest"),
+        (Route::Replicas, "Replicas"),
+        (Route::Costs, "Costs"),
+        (Route::Prices, "Prices"),
+        (Route::ImportExport, "Import / export"),
+    ];
+}
+
+/// What every view reads: the state handle, the validation report, and today's date.
+#[derive(Clone)]
+pub struct Ctx {
+    /// The state and its dispatcher.
+    pub state: UseReducerHandle<AppState>,
+    /// The plan's validation report.
+    pub report: Rc<Report>,
+    /// Today, from the browser's clock (the core never reads one).
+    pub today: NaiveDate,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state && Rc::ptr_eq(&self.report, &other.report)
+    }
+}
+
+/// Today's date from the browser.
+pub fn today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "calendar fields are small")]
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_default()
+}
+
+/// How the app started.
+#[derive(Clone, PartialEq)]
+enum Start {
+    Sample,
+    Saved,
+    Shared,
+    SharedBroken(String),
+    Unreadable { raw: String, reason: String },
+}
+
+fn initial() -> (AppState, Start) {
+    if let Some(param) = persist::shared_from_url() {
+        return match persist::from_share_param(&param) {
+            Ok(plan) => (AppState::new(plan), Start::Shared),
+            Err(e) => (AppState::new(acg_core::sample::plan()), Start::SharedBroken(e)),
+        };
+    }
+    match persist::load() {
+        persist::Saved::Plan(p) => (AppState::new(*p), Start::Saved),
+        persist::Saved::Nothing => (AppState::new(acg_core::sample::plan()), Start::Sample),
+        persist::Saved::Unreadable { raw, reason } => (AppState::new(acg_core::sample::plan()), Start::Unreadable { raw, reason }),
+    }
+}
 
 /// The whole app.
 #[component]
 pub fn App() -> Html {
+    let start = use_memo((), |()| initial());
+    let state = use_reducer({
+        let start = Rc::clone(&start);
+        move || start.0.clone()
+    });
+    let banner = use_state(|| start.1.clone());
+    let today = *use_memo((), |()| today());
+    let plan = Rc::clone(&state.plan);
+    let report = use_memo(PlanKey(Rc::clone(&plan)), move |p| acg_core::validate::validate(&p.0, today));
+    let save_error = use_state(|| None::<String>);
+    // Autosave every change, unless the plan came from a share link the user has not saved.
+    {
+        let banner = banner.clone();
+        let save_error = save_error.clone();
+        use_effect_with(PlanKey(Rc::clone(&plan)), move |p| {
+            if !matches!(*banner, Start::Shared | Start::Unreadable { .. }) {
+                save_error.set(persist::save(&p.0).err());
+            }
+        });
+    }
+    // Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z.
+    {
+        let state = state.clone();
+        use_effect_with((), move |()| {
+            let listener = gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(e) else { return };
+                if (e.ctrl_key() || e.meta_key()) && e.key().eq_ignore_ascii_case("z") {
+                    let in_text = gloo::utils::document().active_element().is_some_and(|el| el.tag_name() == "TEXTAREA");
+                    if !in_text {
+                        e.prevent_default();
+                        state.dispatch(if e.shift_key() { Action::Redo } else { Action::Undo });
+                    }
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    let ctx = Ctx { state: state.clone(), report: Rc::clone(&report), today };
+    let errors = report.count(acg_core::Severity::Error);
+    let warnings = report.count(acg_core::Severity::Warning);
+    let banner_html = match &*banner {
+        Start::Sample => {
+            let empty = {
+                let state = state.clone();
+                let banner = banner.clone();
+                Callback::from(move |_| {
+                    state.dispatch(Action::ReplacePlan(Box::default()));
+                    banner.set(Start::Saved);
+                })
+            };
+            let keep = {
+                let banner = banner.clone();
+                Callback::from(move |_| banner.set(Start::Saved))
+            };
+            html! { <div class="banner" role="status">
+                <span>{ "This is a sample plan: two galleries, three image definitions, six versions. Edit it, or start from nothing." }</span>
+                <button onclick={empty}>{ "Start empty" }</button>
+                <button onclick={keep}>{ "Keep the sample" }</button>
+            </div> }
+        }
+        Start::Shared => {
+            let save = {
+                let banner = banner.clone();
+                Callback::from(move |_| banner.set(Start::Saved))
+            };
+            html! { <div class="banner" role="status">
+                <span>{ "Opened from a share link. Your saved plan is untouched until you save this one." }</span>
+                <button onclick={save}>{ "Save to this browser" }</button>
+            </div> }
+        }
+        Start::SharedBroken(e) => html! { <div class="banner error" role="alert">{ format!("The share link could not be opened: {e}. Showing the sample plan.") }</div> },
+        Start::Unreadable { raw, reason } => {
+            let dismiss = {
+                let banner = banner.clone();
+                Callback::from(move |_| banner.set(Start::Saved))
+            };
+            html! { <div class="banner error" role="alert">
+                <p>{ format!("Your saved plan could not be read ({reason}). It is kept untouched in this browser under \"{}\"; copy it below before replacing it. Showing the sample plan, not saved.", persist::KEY_UNREADABLE) }</p>
+                <textarea readonly=true aria-label="The saved plan as it was" rows="4" value={raw.clone()} />
+                <button onclick={dismiss}>{ "Replace it with the plan I edit from now on" }</button>
+            </div> }
+        }
+        Start::Saved => html! {},
+    };
+    let undo = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Undo))
+    };
+    let redo = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Redo))
+    };
+    let share_url = use_state(|| None::<String>);
+    let share = {
+        let share_url = share_url.clone();
+        let plan = Rc::clone(&plan);
+        Callback::from(move |_| {
+            let url = persist::share_url(&plan);
+            if let Some(w) = web_sys::window() {
+                let _ = w.navigator().clipboard().write_text(&url);
+            }
+            share_url.set(Some(url));
+        })
+    };
     html! {
-        <main class="app">
-            <header class="app-header">
-                <h1>{ "Compute Gallery Planner" }</h1>
-                <p class="tagline">{ "Design Azure Compute Gallery images, see what Azure would reject, which version is latest where, and what it costs. Offline, in your browser." }</p>
-            </header>
-            <section class="card" aria-labelledby="version-check-title">
-                <h2 id="version-check-title">{ "Check an image version name" }</h2>
-                <VersionField />
-            </section>
-        </main>
+        <ContextProvider<Ctx> context={ctx}>
+            <HashRouter>
+                <header class="app-header">
+                    <div class="title-row">
+                        <h1>{ "Compute Gallery Planner" }</h1>
+                        <div class="toolbar">
+                            <button onclick={undo} disabled={state.undo.is_empty()} title="Undo (Ctrl+Z)">{ "Undo" }</button>
+                            <button onclick={redo} disabled={state.redo.is_empty()} title="Redo (Shift+Ctrl+Z)">{ "Redo" }</button>
+                            <button onclick={share} id="share">{ "Share link" }</button>
+                        </div>
+                    </div>
+                    <nav class="menu" aria-label="Views">
+                        { for Route::MENU.iter().map(|(r, title)| html! {
+                            <Link<Route> to={*r} classes="menu-link">
+                                { *title }
+                                if *r == Route::Issues { <span class="count" aria-label={format!("{errors} errors, {warnings} warnings")}>{ format!(" {errors} ✗ {warnings} ⚠") }</span> }
+                            </Link<Route>>
+                        }) }
+                    </nav>
+                    if let Some(url) = &*share_url {
+                        <p class="share-url" role="status">{ "Share link (copied): " }<input type="text" readonly=true aria-label="Share link" value={url.clone()} /></p>
+                    }
+                    if let Some(e) = &*save_error {
+                        <p class="banner error" role="alert">{ format!("Not saved: {e}. Export the plan to keep your work.") }</p>
+                    }
+                </header>
+                { banner_html }
+                <main class="app">
+                    <Switch<Route> render={views::switch} />
+                </main>
+            </HashRouter>
+        </ContextProvider<Ctx>>
     }
 }
 
-/// Mounts the app on the document body.
+/// Compares plans by identity, so memos recompute only when the plan is replaced (cheap for big plans).
+#[derive(Clone)]
+pub struct PlanKey(pub Rc<acg_core::Plan>);
+
+impl PartialEq for PlanKey {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Mounts the app on the document body, with a panic hook that keeps the saved plan and says what happened.
 pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = format!("{info}");
+        gloo::console::error!(message.clone());
+        if let Some(body) = gloo::utils::document().body() {
+            let div = gloo::utils::document().create_element("div").ok();
+            if let Some(div) = div {
+                div.set_class_name("crash");
+                div.set_text_content(Some(&format!(
+                    "The planner stopped because of a bug: {message}. Your last autosaved plan is safe in this browser (localStorage \"{}\"); reload the page to continue.",
+                    persist::KEY
+                )));
+                let _ = body.prepend_with_node_1(&div);
+            }
+        }
+    }));
     yew::Renderer::<App>::new().render();
 }
