@@ -107,7 +107,9 @@ fn initial() -> (AppState, Start) {
     match persist::load() {
         persist::Saved::Plan(p) => (AppState::new(*p), Start::Saved),
         persist::Saved::Nothing => (AppState::new(acg_core::sample::plan()), Start::Sample),
-        persist::Saved::Unreadable { raw, reason } => (AppState::new(acg_core::sample::plan()), Start::Unreadable { raw, reason }),
+        persist::Saved::Unreadable { raw, reason } => {
+            (AppState::new(acg_core::sample::plan()), Start::Unreadable { raw, reason })
+        }
     }
 }
 
@@ -141,7 +143,8 @@ pub fn App() -> Html {
             let listener = gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
                 let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(e) else { return };
                 if (e.ctrl_key() || e.meta_key()) && e.key().eq_ignore_ascii_case("z") {
-                    let in_text = gloo::utils::document().active_element().is_some_and(|el| el.tag_name() == "TEXTAREA");
+                    let in_text =
+                        gloo::utils::document().active_element().is_some_and(|el| el.tag_name() == "TEXTAREA");
                     if !in_text {
                         e.prevent_default();
                         state.dispatch(if e.shift_key() { Action::Redo } else { Action::Undo });
@@ -184,7 +187,9 @@ pub fn App() -> Html {
                 <button onclick={save}>{ "Save to this browser" }</button>
             </div> }
         }
-        Start::SharedBroken(e) => html! { <div class="banner error" role="alert">{ format!("The share link could not be opened: {e}. Showing the sample plan.") }</div> },
+        Start::SharedBroken(e) => {
+            html! { <div class="banner error" role="alert">{ format!("The share link could not be opened: {e}. Showing the sample plan.") }</div> }
+        }
         Start::Unreadable { raw, reason } => {
             let dismiss = {
                 let banner = banner.clone();

@@ -62,7 +62,9 @@ pub fn share_param(plan: &Plan) -> String {
 /// Reads a share-link parameter. Errors say what is wrong with the link.
 pub fn from_share_param(param: &str) -> Result<Plan, String> {
     let body = param.strip_prefix(SHARE_PREFIX).ok_or("this share link was made by another version of the planner")?;
-    let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(body.trim()).map_err(|_| "the share link is damaged (not base64)")?;
+    let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(body.trim())
+        .map_err(|_| "the share link is damaged (not base64)")?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, acg_core::interchange::MAX_IMPORT_BYTES)
         .map_err(|_| "the share link is damaged or too large")?;
     let text = String::from_utf8(json).map_err(|_| "the share link is damaged (not text)")?;
@@ -78,6 +80,7 @@ pub fn shared_from_url() -> Option<String> {
 /// A full share URL for the plan.
 pub fn share_url(plan: &Plan) -> String {
     let location = web_sys::window().map(|w| w.location());
-    let base = location.as_ref().and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))).unwrap_or_default();
+    let base =
+        location.as_ref().and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))).unwrap_or_default();
     format!("{base}?plan={}", share_param(plan))
 }

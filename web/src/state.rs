@@ -181,7 +181,12 @@ impl Reducible for AppState {
                         name: format!("image-{n}"),
                         os_type: Some(acg_core::OsType::Linux),
                         os_state: Some(acg_core::OsState::Generalized),
-                        identifier: acg_core::ImageIdentifier { publisher: "publisher".into(), offer: "offer".into(), sku: format!("sku-{n}"), ..Default::default() },
+                        identifier: acg_core::ImageIdentifier {
+                            publisher: "publisher".into(),
+                            offer: "offer".into(),
+                            sku: format!("sku-{n}"),
+                            ..Default::default()
+                        },
                         ..ImageDefinition::default()
                     });
                     next.selection = Selection::Definition(gi, g.images.len() - 1);
@@ -192,10 +197,18 @@ impl Reducible for AppState {
                 Some(g) if di < g.images.len() => {
                     let location = g.location.clone();
                     let d = &mut g.images[di];
-                    let newest = acg_core::replicas::newest_version(d).and_then(|i| d.versions[i].name.parse::<acg_core::ImageVersionName>().ok());
-                    let name = newest.map_or_else(|| "1.0.0".to_owned(), |v| format!("{}.{}.{}", v.major(), v.minor(), v.patch().saturating_add(1)));
+                    let newest = acg_core::replicas::newest_version(d)
+                        .and_then(|i| d.versions[i].name.parse::<acg_core::ImageVersionName>().ok());
+                    let name = newest.map_or_else(
+                        || "1.0.0".to_owned(),
+                        |v| format!("{}.{}.{}", v.major(), v.minor(), v.patch().saturating_add(1)),
+                    );
                     let mut v = ImageVersion { name, ..ImageVersion::default() };
-                    v.publishing_profile.target_regions.push(TargetRegion { name: location, regional_replica_count: Some(1), ..TargetRegion::default() });
+                    v.publishing_profile.target_regions.push(TargetRegion {
+                        name: location,
+                        regional_replica_count: Some(1),
+                        ..TargetRegion::default()
+                    });
                     v.occupied_gb = Some(acg_core::OccupiedSize { os_disk: 10.0, ..Default::default() });
                     d.versions.push(v);
                     next.selection = Selection::Version(gi, di, d.versions.len() - 1);
@@ -226,7 +239,9 @@ impl Reducible for AppState {
                     None => false,
                 };
             }
-            Action::ApplyReplicas(indexes, counts) => changed = acg_core::replicas::apply(&mut plan, indexes, &counts).is_some_and(|e| !e.changes.is_empty()),
+            Action::ApplyReplicas(indexes, counts) => {
+                changed = acg_core::replicas::apply(&mut plan, indexes, &counts).is_some_and(|e| !e.changes.is_empty())
+            }
             Action::SetPolicy(p) => {
                 next.policy = p;
                 changed = false;
@@ -243,7 +258,10 @@ impl Reducible for AppState {
                         let mut lines = report.taken;
                         lines.extend(report.ignored.into_iter().map(|i| format!("ignored: {i}")));
                         if report.replaced {
-                            lines.insert(0, format!("Prices are now in {}: the embedded USD catalog is not used.", report.currency));
+                            lines.insert(
+                                0,
+                                format!("Prices are now in {}: the embedded USD catalog is not used.", report.currency),
+                            );
                         }
                         next.book = Rc::new(book);
                         next.price_message = Some(Ok(lines));
@@ -254,7 +272,17 @@ impl Reducible for AppState {
             Action::OverridePrice(region, tier, red, amount) => {
                 changed = false;
                 let mut book = (*next.book).clone();
-                book.set_snapshot(&region, tier, red, acg_core::billing::Price { amount, as_of: "override".into(), source: "your override".into(), estimated: false });
+                book.set_snapshot(
+                    &region,
+                    tier,
+                    red,
+                    acg_core::billing::Price {
+                        amount,
+                        as_of: "override".into(),
+                        source: "your override".into(),
+                        estimated: false,
+                    },
+                );
                 next.book = Rc::new(book);
             }
             Action::ResetPrices => {
@@ -308,7 +336,9 @@ fn clamp(plan: &Plan, sel: Selection) -> Selection {
         Selection::None => true,
         Selection::Gallery(g) => g < plan.galleries.len(),
         Selection::Definition(g, d) => plan.galleries.get(g).is_some_and(|x| d < x.images.len()),
-        Selection::Version(g, d, v) => plan.galleries.get(g).and_then(|x| x.images.get(d)).is_some_and(|x| v < x.versions.len()),
+        Selection::Version(g, d, v) => {
+            plan.galleries.get(g).and_then(|x| x.images.get(d)).is_some_and(|x| v < x.versions.len())
+        }
     };
     if ok { sel } else { Selection::None }
 }
@@ -347,7 +377,9 @@ fn set_field(plan: &mut Plan, sel: Selection, field: &Field, text: &str) -> bool
                 Field::Description => d.description = opt(text),
                 Field::OsType => d.os_type = opt(text).map(|t| acg_core::OsType::parse(&t)),
                 Field::OsState => d.os_state = opt(text).map(|t| acg_core::OsState::parse(&t)),
-                Field::HyperVGeneration => d.hyper_v_generation = opt(text).map(|t| acg_core::HyperVGeneration::parse(&t)),
+                Field::HyperVGeneration => {
+                    d.hyper_v_generation = opt(text).map(|t| acg_core::HyperVGeneration::parse(&t))
+                }
                 Field::Publisher => d.identifier.publisher = text.to_owned(),
                 Field::Offer => d.identifier.offer = text.to_owned(),
                 Field::Sku => d.identifier.sku = text.to_owned(),
@@ -356,14 +388,25 @@ fn set_field(plan: &mut Plan, sel: Selection, field: &Field, text: &str) -> bool
                 Field::SecurityType => {
                     d.features.retain(|f| !f.name.eq_ignore_ascii_case("SecurityType"));
                     if let Some(v) = opt(text) {
-                        d.features.insert(0, acg_core::GalleryImageFeature { name: "SecurityType".into(), value: v, ..Default::default() });
+                        d.features.insert(
+                            0,
+                            acg_core::GalleryImageFeature {
+                                name: "SecurityType".into(),
+                                value: v,
+                                ..Default::default()
+                            },
+                        );
                     }
                 }
                 _ => return false,
             }
         }
         Selection::Version(gi, di, vi) => {
-            let Some(v) = plan.galleries.get_mut(gi).and_then(|g| g.images.get_mut(di)).and_then(|d| d.versions.get_mut(vi)) else { return false };
+            let Some(v) =
+                plan.galleries.get_mut(gi).and_then(|g| g.images.get_mut(di)).and_then(|d| d.versions.get_mut(vi))
+            else {
+                return false;
+            };
             let pp = &mut v.publishing_profile;
             match field {
                 Field::Name => v.name = text.to_owned(),
@@ -393,7 +436,9 @@ fn set_field(plan: &mut Plan, sel: Selection, field: &Field, text: &str) -> bool
                 },
                 Field::ExcludeFromLatest => pp.exclude_from_latest = bool_opt(text),
                 Field::EndOfLifeDate => pp.end_of_life_date = opt(text),
-                Field::StorageAccountType => pp.storage_account_type = opt(text).map(|t| acg_core::StorageAccountType::parse(&t)),
+                Field::StorageAccountType => {
+                    pp.storage_account_type = opt(text).map(|t| acg_core::StorageAccountType::parse(&t))
+                }
                 Field::ReplicationMode => pp.replication_mode = opt(text).map(|t| acg_core::ReplicationMode::parse(&t)),
                 Field::Location => v.location = opt(text).map(|t| RegionName::new(&t)),
                 Field::OccupiedOsGb => match text.trim().parse::<f64>() {
@@ -444,11 +489,21 @@ fn duplicate(plan: &mut Plan, sel: Selection) -> bool {
 pub fn delete_blocker(plan: &Plan, sel: Selection) -> Option<String> {
     match sel {
         Selection::Gallery(gi) => plan.galleries.get(gi).filter(|g| !g.images.is_empty()).map(|g| {
-            format!("Can not delete resource before nested resources are deleted: {} has {} image definition(s).", g.name, g.images.len())
+            format!(
+                "Can not delete resource before nested resources are deleted: {} has {} image definition(s).",
+                g.name,
+                g.images.len()
+            )
         }),
-        Selection::Definition(gi, di) => plan.galleries.get(gi).and_then(|g| g.images.get(di)).filter(|d| !d.versions.is_empty()).map(|d| {
-            format!("Can not delete resource before nested resources are deleted: {} has {} version(s).", d.name, d.versions.len())
-        }),
+        Selection::Definition(gi, di) => {
+            plan.galleries.get(gi).and_then(|g| g.images.get(di)).filter(|d| !d.versions.is_empty()).map(|d| {
+                format!(
+                    "Can not delete resource before nested resources are deleted: {} has {} version(s).",
+                    d.name,
+                    d.versions.len()
+                )
+            })
+        }
         _ => None,
     }
 }
@@ -464,7 +519,9 @@ fn delete(plan: &mut Plan, sel: Selection) -> bool {
         Selection::Definition(gi, di) if plan.galleries.get(gi).is_some_and(|g| di < g.images.len()) => {
             plan.galleries[gi].images.remove(di);
         }
-        Selection::Version(gi, di, vi) if plan.galleries.get(gi).and_then(|g| g.images.get(di)).is_some_and(|d| vi < d.versions.len()) => {
+        Selection::Version(gi, di, vi)
+            if plan.galleries.get(gi).and_then(|g| g.images.get(di)).is_some_and(|d| vi < d.versions.len()) =>
+        {
             plan.galleries[gi].images[di].versions.remove(vi);
         }
         _ => return false,

@@ -24,7 +24,9 @@ pub fn switch(route: Route) -> Html {
         Route::Costs => html! { <Costs /> },
         Route::Prices => html! { <Prices /> },
         Route::ImportExport => html! { <ImportExport /> },
-        Route::NotFound => html! { <section class="card"><h2>{ "Not found" }</h2><Link<Route> to={Route::Design}>{ "Back to the design" }</Link<Route>></section> },
+        Route::NotFound => {
+            html! { <section class="card"><h2>{ "Not found" }</h2><Link<Route> to={Route::Design}>{ "Back to the design" }</Link<Route>></section> }
+        }
     }
 }
 
@@ -161,7 +163,13 @@ pub fn Design() -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Select(s)))
     };
-    let count_under = |path: String| c.report.issues.iter().filter(|i| i.severity == Severity::Error && (i.path == path || i.path.starts_with(&format!("{path}.")))).count();
+    let count_under = |path: String| {
+        c.report
+            .issues
+            .iter()
+            .filter(|i| i.severity == Severity::Error && (i.path == path || i.path.starts_with(&format!("{path}."))))
+            .count()
+    };
     let node = |s: Selection, label: String, kind: &str| {
         let errors = count_under(path_of(s));
         html! {
@@ -219,9 +227,15 @@ fn form(c: &Ctx, sel: Selection) -> Html {
         Callback::from(move |text: String| state.dispatch(Action::SetField(sel, field.clone(), text)))
     };
     let actions = {
-        let dup = { let state = state.clone(); Callback::from(move |_| state.dispatch(Action::Duplicate(sel))) };
+        let dup = {
+            let state = state.clone();
+            Callback::from(move |_| state.dispatch(Action::Duplicate(sel)))
+        };
         let blocker = delete_blocker(plan, sel);
-        let del = { let state = state.clone(); Callback::from(move |_| state.dispatch(Action::Delete(sel))) };
+        let del = {
+            let state = state.clone();
+            Callback::from(move |_| state.dispatch(Action::Delete(sel)))
+        };
         html! { <div class="actions">
             <button onclick={dup}>{ "Duplicate" }</button>
             <button onclick={del} disabled={blocker.is_some()} title={blocker.clone().unwrap_or_default()}>{ "Delete" }</button>
@@ -385,7 +399,8 @@ pub fn Issues() -> Html {
         let filter = filter.clone();
         Callback::from(move |e: Event| filter.set(select_value(&e)))
     };
-    let shown: Vec<&Issue> = c.report.issues.iter().filter(|i| filter.is_empty() || i.severity.as_str() == filter.as_str()).collect();
+    let shown: Vec<&Issue> =
+        c.report.issues.iter().filter(|i| filter.is_empty() || i.severity.as_str() == filter.as_str()).collect();
     html! {
         <section class="card">
             <h2>{ "Issues" }</h2>
@@ -585,7 +600,8 @@ pub fn Costs() -> Html {
     let state = &c.state;
     let book = Rc::clone(&state.book);
     let plan = Rc::clone(&state.plan);
-    let estimate = use_memo((PlanKey(Rc::clone(&plan)), Rc::clone(&book)), |(p, b)| acg_core::billing::estimate_plan(&p.0, b));
+    let estimate =
+        use_memo((PlanKey(Rc::clone(&plan)), Rc::clone(&book)), |(p, b)| acg_core::billing::estimate_plan(&p.0, b));
     let settings = plan.billing.clone().unwrap_or_default();
     let projection = acg_core::billing::project(&plan, &book, &settings);
     let m = |a| format_money(a, &estimate.currency);

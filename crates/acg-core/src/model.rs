@@ -97,6 +97,31 @@ pub struct Plan {
     pub extra: Extra,
 }
 
+/// Parses JSON text into a model type, naming the path of a mismatch (`galleries[0].name: ...`) and the
+/// line and column. Every parse of model types goes through here, so the deserializers are compiled once
+/// (this keeps the WebAssembly small).
+///
+/// Without the `error-paths` feature (the browser build), errors give the line and column only.
+pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    #[cfg(feature = "error-paths")]
+    {
+        let mut de = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            if path == "." { e.into_inner().to_string() } else { format!("at {path}: {}", e.into_inner()) }
+        })
+    }
+    #[cfg(not(feature = "error-paths"))]
+    {
+        serde_json::from_str(text).map_err(|e| format!("({e})"))
+    }
+}
+
+/// [`parse_json`] for an already parsed JSON value (written out and read back, to share the deserializers).
+pub fn from_json_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Result<T, String> {
+    parse_json(&value.to_string())
+}
+
 fn schema_version() -> u32 {
     SCHEMA_VERSION
 }

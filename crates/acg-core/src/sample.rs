@@ -23,7 +23,7 @@ pub const SAMPLE_PLAN_JSON: &str = include_str!("../data/sample-plan.json");
 ///
 /// Returns an empty plan in the impossible case that the embedded JSON does not parse (a test guards it).
 pub fn plan() -> Plan {
-    serde_json::from_str(SAMPLE_PLAN_JSON).unwrap_or_default()
+    crate::model::parse_json(SAMPLE_PLAN_JSON).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -101,11 +101,8 @@ fn from_plan_json(text: &str, o: &Map<String, Value>) -> Result<Imported, Import
             "this plan was written by a newer version of the planner (schemaVersion {version}); this version reads up to {SCHEMA_VERSION}. Nothing was changed: update the planner, or keep the file"
         )));
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let plan: Plan = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        err(format!("the plan does not match the expected shape at {path}: {}", e.into_inner()))
-    })?;
+    let plan: Plan =
+        crate::model::parse_json(text).map_err(|e| err(format!("the plan does not match the expected shape {e}")))?;
     let mut notes = Vec::new();
     if version < u64::from(SCHEMA_VERSION) {
         notes.push(format!("migrated from schemaVersion {version} to {SCHEMA_VERSION}"));
@@ -235,20 +232,18 @@ fn from_bodies(bodies: Vec<Value>, format: SourceFormat, mut notes: Vec<String>)
         };
         resource.insert("name".to_owned(), Value::String(own));
         let value = Value::Object(resource);
-        let at = |e: serde_path_to_error::Error<serde_json::Error>| {
-            err(format!("item {i} ({full_name}): {} at {}", e.inner(), e.path()))
-        };
+        let at = |e: String| err(format!("item {i} ({full_name}): {e}"));
         match (definition, gallery.is_empty()) {
             (Some(d), _) => {
-                let v: ImageVersion = serde_path_to_error::deserialize(value).map_err(at)?;
+                let v: ImageVersion = crate::model::from_json_value(&value).map_err(at)?;
                 pending_versions.push((gallery, d, v));
             }
             (None, false) => {
-                let d: ImageDefinition = serde_path_to_error::deserialize(value).map_err(at)?;
+                let d: ImageDefinition = crate::model::from_json_value(&value).map_err(at)?;
                 pending_defs.push((gallery, d));
             }
             (None, true) => {
-                let g: Gallery = serde_path_to_error::deserialize(value).map_err(at)?;
+                let g: Gallery = crate::model::from_json_value(&value).map_err(at)?;
                 merge_gallery(&mut plan, g);
             }
         }
@@ -342,7 +337,7 @@ fn apply_planner_metadata(plan: &mut Plan, meta: &Value, notes: &mut Vec<String>
     if let Some(Value::String(n)) = get("planName") {
         plan.name = n;
     }
-    if let Some(v) = get("apiVersion").and_then(|v| serde_json::from_value(v).ok()) {
+    if let Some(v) = get("apiVersion").and_then(|v| crate::model::from_json_value(&v).ok()) {
         plan.api_version = v;
     }
     if let Some(Value::String(s)) = get("subscriptionId") {
@@ -351,7 +346,7 @@ fn apply_planner_metadata(plan: &mut Plan, meta: &Value, notes: &mut Vec<String>
     if let Some(Value::String(s)) = get("resourceGroup") {
         plan.resource_group = Some(s);
     }
-    if let Some(b) = get("billing").and_then(|v| serde_json::from_value(v).ok()) {
+    if let Some(b) = get("billing").and_then(|v| crate::model::from_json_value(&v).ok()) {
         plan.billing = Some(b);
     }
     if let Some(Value::Object(extra)) = get("extra") {
@@ -366,16 +361,16 @@ fn apply_planner_metadata(plan: &mut Plan, meta: &Value, notes: &mut Vec<String>
                 if let Some(p) = m.get("production").and_then(Value::as_bool) {
                     d.production = Some(p);
                 }
-                if let Some(demand) = m.get("demand").and_then(|v| serde_json::from_value(v.clone()).ok()) {
+                if let Some(demand) = m.get("demand").and_then(|v| crate::model::from_json_value(&v).ok()) {
                     d.demand = demand;
                 }
             }
             for v in &mut d.versions {
                 let Some(m) = versions.get(&format!("{}/{}/{}", g.name, d.name, v.name)) else { continue };
-                if let Some(o) = m.get("occupiedGb").and_then(|x| serde_json::from_value(x.clone()).ok()) {
+                if let Some(o) = m.get("occupiedGb").and_then(|x| crate::model::from_json_value(&x).ok()) {
                     v.occupied_gb = Some(o);
                 }
-                if let Some(f) = m.get("sourceFacts").and_then(|x| serde_json::from_value(x.clone()).ok()) {
+                if let Some(f) = m.get("sourceFacts").and_then(|x| crate::model::from_json_value(&x).ok()) {
                     if let Some(sp) = v.storage_profile.as_mut() {
                         sp.source.get_or_insert_with(Default::default).facts = Some(f);
                     } else {
