@@ -1,0 +1,145 @@
+import { test, expect, Page } from '@playwright/test';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const artifacts = join(__dirname, '..', 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+async function tree(page: Page) {
+  return page.getByRole('navigation', { name: 'Galleries, image definitions and versions' });
+}
+
+test('first visit shows the sample plan with a way to start empty', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText('This is a sample plan')).toBeVisible();
+  const t = await tree(page);
+  await expect(t.getByRole('button', { name: /^Gallery contoso_prod/ })).toBeVisible();
+  await expect(t.getByRole('button', { name: /Version 1\.0\.12/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Start empty' }).click();
+  await expect(t.getByRole('button', { name: /^Gallery contoso_prod/ })).toHaveCount(0);
+});
+
+test('create a gallery, definition and version; a bad gallery name shows Azure\'s message and the fix', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start empty' }).click();
+  await page.getByRole('button', { name: '+ Gallery' }).click();
+  const name = page.getByLabel('Gallery name');
+  await name.fill('my-gallery');
+  await expect(page.getByText('Gallery name is invalid. Allowed characters are English alphanumeric characters, with underscores, and periods allowed in the middle, up to 80 characters total. All other special characters, including dashes, are disallowed.')).toBeVisible();
+  await expect(page.getByText('Fix: Use 1 to 80 English letters, digits, underscores and periods, starting and ending with a letter or digit (no dashes).')).toBeVisible();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await name.fill('my_gallery');
+  await expect(page.getByText('Gallery name is invalid.')).toHaveCount(0);
+  await page.getByRole('button', { name: '+ Image definition in my_gallery' }).click();
+  await expect(page.getByLabel('Definition name')).toHaveValue('image-1');
+  await page.getByRole('button', { name: '+ Version of image-1' }).click();
+  await expect(page.getByLabel('Version name')).toHaveValue('1.0.0');
+  const t = await tree(page);
+  await expect(t.getByRole('button', { name: /Version 1\.0\.0/ })).toBeVisible();
+});
+
+test('the latest matrix changes when a regional exclude flag is toggled, with the what-if', async ({ page }) => {
+  await page.goto('/#/latest');
+  const cell = page.locator('td.latest-cell[data-definition="ubuntu-22.04-lts"][data-region="eastus"]');
+  await expect(cell).toHaveText('1.0.12');
+  const row = page.locator('tr', { has: cell });
+  await row.getByRole('button', { name: 'Show reasons' }).click();
+  await expect(page.getByText('1.0.9 ✓ candidate: lower than 1.0.12')).toBeVisible();
+  await page.locator('#exclude-0-0-1-eastus').selectOption('true');
+  await expect(cell).toHaveText('1.0.9');
+  await expect(page.getByText('contoso_prod/ubuntu-22.04-lts in eastus: 1.0.12 → 1.0.9.')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(cell).toHaveText('1.0.12');
+});
+
+test('a replica recommendation is applied and undone', async ({ page }) => {
+  await page.goto('/#/replicas');
+  await page.getByLabel('Over-provisioning margin (%)').fill('0');
+  const row = page.locator('tr', { hasText: 'contoso_prod/ubuntu-22.04-lts/2.0.0' }).filter({ hasText: 'East US' });
+  await expect(row.locator('td.recommended')).toHaveText('8');
+  await expect(row.locator('td').nth(2)).toHaveText('3');
+  await row.getByRole('button', { name: 'Apply' }).click();
+  await expect(row.locator('td').nth(2)).toHaveText('8');
+  await expect(row.getByRole('button', { name: 'Applied' })).toBeDisabled();
+  await page.keyboard.press('Control+z');
+  await expect(row.locator('td').nth(2)).toHaveText('3');
+});
+
+test('the docs billing example entered by hand: 60 GB-month, $3.00 a month, 20 GB egress', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start empty' }).click();
+  await page.getByRole('button', { name: '+ Gallery' }).click();
+  await page.getByLabel('Region').fill('eastus');
+  await page.getByRole('button', { name: '+ Image definition in gallery1' }).click();
+  await page.getByRole('button', { name: '+ Version of image-1' }).click();
+  await page.getByLabel('Target regions').fill('eastus=2=standard_lrs eastus2=2=standard_lrs centralus=2=standard_lrs');
+  await page.getByLabel('Occupied GB (used size of the OS disk)').fill('10');
+  await page.getByRole('link', { name: 'Costs' }).click();
+  await expect(page.locator('#storage-gb-months')).toHaveText('60 GB-month');
+  await expect(page.locator('#storage-monthly')).toHaveText('$3.00 / month');
+  await expect(page.locator('#egress-gb')).toHaveText('20 GB');
+  await expect(page.locator('#egress-once')).toHaveText('$0.40 once');
+});
+
+test('a Retail Prices API import changes a price', async ({ page }) => {
+  await page.goto('/#/prices');
+  const price = page.locator('#price-eastus-Standard-HDD-LRS');
+  await expect(price).toHaveValue('0.05');
+  const json = JSON.stringify({ Items: [{ currencyCode: 'USD', retailPrice: 0.07, armRegionName: 'eastus', productName: 'Standard HDD Managed Disks', meterName: 'LRS Snapshots', unitOfMeasure: '1 GB/Month', type: 'Consumption', effectiveStartDate: '2026-11-01T00:00:00Z' }] });
+  await page.getByLabel(/Retail Prices API JSON/).fill(json);
+  await page.getByRole('button', { name: 'Import prices' }).click();
+  await expect(page.getByText('eastus Standard HDD LRS snapshots: 0.07 USD per GB-month')).toBeVisible();
+  await expect(price).toHaveValue('0.07');
+});
+
+test('export then import round trip, and reload keeps the plan', async ({ page }) => {
+  await page.goto('/#/io');
+  await page.getByLabel('Format').selectOption('arm');
+  const arm = await page.locator('#export-output').inputValue();
+  expect(arm).toContain('"Microsoft.Compute/galleries/images/versions"');
+  await page.getByRole('link', { name: 'Design' }).click();
+  await page.getByRole('button', { name: 'Start empty' }).click();
+  await expect((await tree(page)).getByRole('button', { name: /^Gallery contoso_prod/ })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Import / export' }).click();
+  await page.getByLabel(/Paste a Plan JSON, an ARM template/).fill(arm);
+  await page.getByRole('button', { name: /^Import/ }).click();
+  await expect(page.getByText('Imported.')).toBeVisible();
+  await page.reload();
+  await page.getByRole('link', { name: 'Design' }).click();
+  const t = await tree(page);
+  await expect(t.getByRole('button', { name: /Version 1\.0\.12/ })).toBeVisible();
+  await expect(page.getByText('This is a sample plan')).toHaveCount(0);
+});
+
+test('a share link restores the plan in a fresh browser without touching its saved plan', async ({ page, browser }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start empty' }).click();
+  await page.getByRole('button', { name: '+ Gallery' }).click();
+  await page.getByLabel('Gallery name').fill('shared_gallery');
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const url = await page.getByLabel('Share link', { exact: true }).inputValue();
+  expect(url).toContain('?plan=v1.');
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(url);
+  await expect(other.getByText('Opened from a share link.')).toBeVisible();
+  await expect((await tree(other)).getByRole('button', { name: /^Gallery shared_gallery/ })).toBeVisible();
+  expect(await other.evaluate(() => localStorage.getItem('acg.plan'))).toBeNull();
+  await fresh.close();
+});
+
+test('every view passes axe-core without serious or critical violations; screenshots', async ({ page }) => {
+  const axe = readFileSync(join(__dirname, '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  for (const [view, hash] of [['design', '/'], ['issues', '/#/issues'], ['latest', '/#/latest'], ['replicas', '/#/replicas'], ['costs', '/#/costs'], ['prices', '/#/prices'], ['io', '/#/io']]) {
+    await page.goto(hash);
+    await expect(page.getByRole('heading', { name: 'Compute Gallery Planner' })).toBeVisible();
+    await page.evaluate(axe);
+    const violations = await page.evaluate(async () => {
+      // @ts-ignore axe is injected above
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.id}: ${v.help} (${v.nodes.length})`);
+    });
+    expect(violations, `view ${view}`).toEqual([]);
+    await page.screenshot({ path: join(artifacts, `${view}.png`), fullPage: true });
+  }
+});
