@@ -600,11 +600,11 @@ fn terraform(plan: &Plan) -> String {
             }
             match d.security_type() {
                 Some(crate::model::SecurityType::TrustedLaunchSupported) => {
-                    out.push_str("  trusted_launch_supported = true\n")
+                    out.push_str("  trusted_launch_supported = true\n");
                 }
                 Some(crate::model::SecurityType::TrustedLaunch) => out.push_str("  trusted_launch_enabled = true\n"),
                 Some(crate::model::SecurityType::ConfidentialVmSupported) => {
-                    out.push_str("  confidential_vm_supported = true\n")
+                    out.push_str("  confidential_vm_supported = true\n");
                 }
                 Some(crate::model::SecurityType::ConfidentialVm) => out.push_str("  confidential_vm_enabled = true\n"),
                 _ => {}

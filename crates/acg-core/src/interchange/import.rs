@@ -361,16 +361,16 @@ fn apply_planner_metadata(plan: &mut Plan, meta: &Value, notes: &mut Vec<String>
                 if let Some(p) = m.get("production").and_then(Value::as_bool) {
                     d.production = Some(p);
                 }
-                if let Some(demand) = m.get("demand").and_then(|v| crate::model::from_json_value(&v).ok()) {
+                if let Some(demand) = m.get("demand").and_then(|v| crate::model::from_json_value(v).ok()) {
                     d.demand = demand;
                 }
             }
             for v in &mut d.versions {
                 let Some(m) = versions.get(&format!("{}/{}/{}", g.name, d.name, v.name)) else { continue };
-                if let Some(o) = m.get("occupiedGb").and_then(|x| crate::model::from_json_value(&x).ok()) {
+                if let Some(o) = m.get("occupiedGb").and_then(|x| crate::model::from_json_value(x).ok()) {
                     v.occupied_gb = Some(o);
                 }
-                if let Some(f) = m.get("sourceFacts").and_then(|x| crate::model::from_json_value(&x).ok()) {
+                if let Some(f) = m.get("sourceFacts").and_then(|x| crate::model::from_json_value(x).ok()) {
                     if let Some(sp) = v.storage_profile.as_mut() {
                         sp.source.get_or_insert_with(Default::default).facts = Some(f);
                     } else {
