@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use acg_core::billing::{BillingSettings, format_money, meter_for};
+use acg_core::billing::{BillingSettings, format_money};
 use acg_core::interchange::{ExportFormat, ExportOptions};
 use acg_core::latest::Edit;
 use acg_core::replicas::Policy;
@@ -561,12 +561,7 @@ pub fn Replicas() -> Html {
                     let rec = &r.recommendation;
                     let (gi, di, vi) = r.indexes;
                     let v = &plan.galleries[gi].images[di].versions[vi];
-                    let target = acg_core::TargetRegion { name: r.region.clone(), regional_replica_count: Some(rec.recommended), ..Default::default() };
-                    let storage = v.target(&r.region).map_or_else(|| v.effective_storage(&target, &plan.api_version), |t| v.effective_storage(t, &plan.api_version));
-                    let (tier, red, _) = meter_for(&storage);
-                    let cost = v.occupied_gb.as_ref().and_then(|o| rust_decimal::Decimal::try_from(o.total()).ok())
-                        .zip(state.book.snapshot(&r.region, tier, red))
-                        .map(|(gb, q)| format_money(gb * q.amount * rust_decimal::Decimal::from(rec.recommended), &state.book.currency));
+                    let cost = acg_core::billing::replica_cost(v, &r.region, rec.recommended, &plan.api_version, &state.book).map(|l| format_money(l.amount, &state.book.currency));
                     let load = plan.galleries[gi].images[di].demand.iter().find(|d| d.region == r.region)
                         .map(|d| acg_core::replicas::Load::from_demand(d, plan.galleries[gi].images[di].production == Some(true), state.margin));
                     let all = load.map(|l| acg_core::replicas::compare(&l).iter().map(|x| format!("{}: {}", x.policy.id(), x.recommended)).collect::<Vec<_>>().join(", ")).unwrap_or_default();

@@ -60,6 +60,19 @@ fn a_plan_gets_one_recommendation_per_demand_region() {
 }
 
 #[test]
+fn plan_recommendations_show_their_monthly_cost() {
+    let (code, out, _) = acg(&["replicas", SAMPLE, "--margin", "0"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(
+            "contoso_prod/ubuntu-22.04-lts 2.0.0 in eastus (has 3):\n  Best practices (1 per 20 VMs): 8 replica(s)\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("    cost: 8 replicas x 11 GB x $0.05 (Standard_ZRS) = $4.40 / month\n"), "{out}");
+}
+
+#[test]
 fn a_bad_policy_is_exit_1() {
     let (code, _, err) = acg(&["replicas", "--vms", "10", "--policy", "lots"]);
     assert_eq!(code, 1);

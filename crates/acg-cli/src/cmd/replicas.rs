@@ -52,10 +52,27 @@ pub fn run(args: &Args) -> Outcome {
                 if recs.is_empty() {
                     out.push_str("No definition states deployment demand (demand[] with a region and a load).\n");
                 }
+                let book = acg_core::billing::embedded();
                 for r in &recs {
                     let now = r.current.map_or_else(|| "not a target yet".to_owned(), |n| format!("has {n}"));
                     let _ = writeln!(out, "{}/{} {} in {} ({now}):", r.gallery, r.definition, r.version, r.region);
                     out.push_str(&lines(&r.recommendation));
+                    let (gi, di, vi) = r.indexes;
+                    let version = &plan.galleries[gi].images[di].versions[vi];
+                    if let Some(cost) = acg_core::billing::replica_cost(
+                        version,
+                        &r.region,
+                        r.recommendation.recommended,
+                        &plan.api_version,
+                        &book,
+                    ) {
+                        let _ = writeln!(
+                            out,
+                            "    cost: {}{}",
+                            cost.formula,
+                            if cost.estimated { " (estimated)" } else { "" }
+                        );
+                    }
                 }
                 print!("{out}");
             }

@@ -347,6 +347,37 @@ pub fn estimate_what_if(
     Ok(b.finish())
 }
 
+/// The monthly storage of `replicas` replicas of a version in one region (what a replica recommendation
+/// costs), priced like the version's other replicas there; `None` when the version has no occupied size.
+pub fn replica_cost(
+    version: &ImageVersion,
+    region: &RegionName,
+    replicas: i64,
+    api: &ApiVersion,
+    book: &PriceBook,
+) -> Option<Line> {
+    let occupied = version.occupied_gb.as_ref().and_then(|o| gb(o.total()))?;
+    let mut target = version
+        .target(region)
+        .cloned()
+        .unwrap_or_else(|| TargetRegion { name: region.clone(), ..TargetRegion::default() });
+    target.regional_replica_count = Some(replicas);
+    let storage = version.effective_storage(&target, api);
+    target.storage_account_type = Some(storage);
+    let single = ImageVersion {
+        location: Some(region.clone()),
+        publishing_profile: PublishingProfile {
+            target_regions: vec![target],
+            replication_mode: version.publishing_profile.replication_mode.clone(),
+            ..PublishingProfile::default()
+        },
+        ..ImageVersion::default()
+    };
+    let mut b = Builder::new(book);
+    b.version_lines(&version.name, occupied, region, &single.publishing_profile, api, &single);
+    b.lines.into_iter().next()
+}
+
 /// Money for a spreadsheet: exact, with at least two decimals.
 fn cents(amount: Decimal) -> Decimal {
     let mut a = amount.normalize();
@@ -580,6 +611,15 @@ mod tests {
             c.by_region.iter().map(|d| (d.key.as_str(), d.delta.normalize().to_string())).collect::<Vec<_>>(),
             [("centralus", "0.5".into()), ("eastus", "0.5".into()), ("eastus2", "0.5".into())]
         );
+    }
+
+    #[test]
+    fn the_cost_of_a_replica_recommendation() {
+        let p = docs_example();
+        let v = &p.galleries[0].images[0].versions[0];
+        let line = replica_cost(v, &RegionName::new("eastus2"), 8, &ApiVersion::default(), &embedded()).unwrap();
+        assert_eq!(line.amount, dec("4.00"));
+        assert_eq!(line.formula, "8 replicas x 10 GB x $0.05 (Standard_LRS) = $4.00 / month");
     }
 
     #[test]

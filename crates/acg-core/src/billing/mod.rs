@@ -24,7 +24,8 @@ use crate::region::{Continent, RegionName};
 
 pub use catalog::{BANDWIDTH_AS_OF, SNAPSHOTS_AS_OF, embedded};
 pub use estimate::{
-    Category, Comparison, Delta, Estimate, Line, compare, estimate_plan, estimate_version, estimate_what_if, to_csv,
+    Category, Comparison, Delta, Estimate, Line, compare, estimate_plan, estimate_version, estimate_what_if,
+    replica_cost, to_csv,
 };
 pub use projection::{BillingSettings, Month, Projection, project};
 pub use retail::{ImportReport, import_retail};
