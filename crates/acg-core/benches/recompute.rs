@@ -8,7 +8,11 @@
 use std::hint::black_box;
 
 use acg_core::Plan;
+use acg_core::billing::{embedded, estimate_plan};
 use acg_core::generate::{PlanSize, plan};
+use acg_core::latest::latest_matrix;
+use acg_core::replicas::{Policy, recommend_plan};
+use acg_core::validate::validate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 /// The floor: one pass over every target region of every version.
@@ -26,15 +30,43 @@ fn baseline(plan: &Plan) -> i64 {
     sum
 }
 
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default()
+}
+
 fn benches(c: &mut Criterion) {
+    let book = embedded();
     let mut group = c.benchmark_group("recompute");
     for size in [PlanSize::S, PlanSize::M, PlanSize::L] {
         let p = plan(size, 42);
         let label = format!("{size:?}");
         group.bench_with_input(BenchmarkId::new("baseline", &label), &p, |b, p| b.iter(|| baseline(black_box(p))));
+        group.bench_with_input(BenchmarkId::new("validate", &label), &p, |b, p| {
+            b.iter(|| validate(black_box(p), today()))
+        });
+        group.bench_with_input(BenchmarkId::new("latest_matrix", &label), &p, |b, p| {
+            b.iter(|| latest_matrix(black_box(p)))
+        });
+        group.bench_with_input(BenchmarkId::new("replicas", &label), &p, |b, p| {
+            b.iter(|| recommend_plan(black_box(p), Policy::BestPractices, 10))
+        });
+        group.bench_with_input(BenchmarkId::new("estimate", &label), &p, |b, p| {
+            b.iter(|| estimate_plan(black_box(p), &book))
+        });
+        group.bench_with_input(BenchmarkId::new("full_recompute", &label), &p, |b, p| {
+            b.iter(|| {
+                let p = black_box(p);
+                (
+                    validate(p, today()),
+                    latest_matrix(p),
+                    recommend_plan(p, Policy::BestPractices, 10),
+                    estimate_plan(p, &book),
+                )
+            });
+        });
     }
     group.finish();
 }
 
-criterion_group!(name = recompute; config = Criterion::default().sample_size(20); targets = benches);
+criterion_group!(name = recompute; config = Criterion::default().sample_size(10).measurement_time(std::time::Duration::from_secs(2)).warm_up_time(std::time::Duration::from_millis(500)); targets = benches);
 criterion_main!(recompute);

@@ -1,13 +1,13 @@
 //! Estimates: one version, a whole plan, a quick what-if; the CSV of an estimate; comparing two estimates.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{PriceBook, format_money, meter_for};
+use super::{PriceBook, Quote, Redundancy, Tier, format_money, meter_for};
 use crate::model::{ApiVersion, ImageVersion, Plan, PublishingProfile, TargetRegion};
 use crate::region::RegionName;
 
@@ -117,11 +117,36 @@ pub(super) struct Builder<'a> {
     book: &'a PriceBook,
     pub(super) lines: Vec<Line>,
     notes: Vec<String>,
+    /// Price look-ups already made (a plan asks for the same few prices thousands of times).
+    snapshot_cache: HashMap<(String, Tier, Redundancy), Option<Quote>>,
+    transfer_cache: HashMap<(String, String), Option<Quote>>,
 }
 
 impl<'a> Builder<'a> {
     pub(super) fn new(book: &'a PriceBook) -> Self {
-        Self { book, lines: Vec::new(), notes: Vec::new() }
+        Self {
+            book,
+            lines: Vec::new(),
+            notes: Vec::new(),
+            snapshot_cache: HashMap::new(),
+            transfer_cache: HashMap::new(),
+        }
+    }
+
+    fn snapshot(&mut self, region: &RegionName, tier: Tier, red: Redundancy) -> Option<Quote> {
+        let book = self.book;
+        self.snapshot_cache
+            .entry((region.key().to_owned(), tier, red))
+            .or_insert_with(|| book.snapshot(region, tier, red))
+            .clone()
+    }
+
+    fn transfer(&mut self, from: &RegionName, to: &RegionName) -> Option<Quote> {
+        let book = self.book;
+        self.transfer_cache
+            .entry((from.key().to_owned(), to.key().to_owned()))
+            .or_insert_with(|| book.transfer(from, to))
+            .clone()
     }
 
     pub(super) fn version_lines(
@@ -159,7 +184,7 @@ impl<'a> Builder<'a> {
             }
             let (tier, red, inference) = meter_for(&storage);
             let quantity = Decimal::from(replicas) * occupied;
-            match self.book.snapshot(&t.name, tier, red) {
+            match self.snapshot(&t.name, tier, red) {
                 Some(q) => {
                     let amount = quantity * q.amount;
                     let note = match inference {
@@ -200,7 +225,7 @@ impl<'a> Builder<'a> {
                 ),
             }
             if t.name != *source {
-                match self.book.transfer(source, &t.name) {
+                match self.transfer(source, &t.name) {
                     Some(q) => {
                         let amount = occupied * q.amount;
                         self.lines.push(Line {
@@ -290,7 +315,7 @@ pub fn estimate_version(
     api: &ApiVersion,
     book: &PriceBook,
 ) -> Estimate {
-    let mut b = Builder { book, lines: Vec::new(), notes: Vec::new() };
+    let mut b = Builder::new(book);
     match version.occupied_gb.as_ref().and_then(|o| gb(o.total())) {
         Some(occupied) => b.version_lines(label, occupied, source, &version.publishing_profile, api, version),
         None => b.notes.push(format!("{label}: no occupied size (occupiedGb) given, so it is not priced")),
@@ -300,7 +325,7 @@ pub fn estimate_version(
 
 /// Estimates every version of a plan as it stands.
 pub fn estimate_plan(plan: &Plan, book: &PriceBook) -> Estimate {
-    let mut b = Builder { book, lines: Vec::new(), notes: Vec::new() };
+    let mut b = Builder::new(book);
     for g in &plan.galleries {
         for d in &g.images {
             let def_loc = d.location.as_ref().unwrap_or(&g.location);
@@ -339,7 +364,7 @@ pub fn estimate_what_if(
         publishing_profile: PublishingProfile { target_regions: targets.to_vec(), ..PublishingProfile::default() },
         ..ImageVersion::default()
     };
-    let mut b = Builder { book, lines: Vec::new(), notes: Vec::new() };
+    let mut b = Builder::new(book);
     if !targets.iter().any(|t| t.name == *source) {
         b.notes.push(format!("{source} (the source) is not among the target regions; Azure requires it (V1)."));
     }
