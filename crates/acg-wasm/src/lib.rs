@@ -1,9 +1,279 @@
-//! `acg-wasm`: the planner's JS API, a thin facade over `acg-core`.
+//! `acg-wasm`: the planner's JS API, a thin facade over `acg-core` for scripts and documentation embeds.
+//!
+//! Plain JS objects in and out (one serializer config for the whole crate: maps as objects, missing as
+//! `null`); objects coming in are read through `JSON.stringify` and `acg_core::model::parse_json`, the one
+//! deserializer path the core compiles, which keeps the module small. Every error is thrown as a JS `Error`
+//! whose message names the problem and, where it can, the field. The core never panics on input, so no panic
+//! crosses the boundary. "Today" defaults to the JS clock here; the core never reads one.
 
+use acg_core::billing::{PriceBook, embedded};
+use acg_core::interchange::{ExportFormat, ExportOptions};
+use acg_core::replicas::{Load, Policy};
+use acg_core::{ImageVersion, ImageVersionName, Plan, RegionName};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// Parses an image version name; returns its canonical text or throws an `Error` with the reason.
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = include_str!("types.d.ts");
+
+#[wasm_bindgen]
+extern "C" {
+    /// A plan object (see the `Plan` interface).
+    #[wasm_bindgen(typescript_type = "Plan")]
+    pub type JsPlan;
+    /// An image version object.
+    #[wasm_bindgen(typescript_type = "ImageVersion")]
+    pub type JsImageVersion;
+    /// A price book object returned by `importRetailPrices`.
+    #[wasm_bindgen(typescript_type = "PriceBook")]
+    pub type JsPriceBook;
+    /// A deployment load.
+    #[wasm_bindgen(typescript_type = "Load")]
+    pub type JsLoad;
+    /// Export options.
+    #[wasm_bindgen(typescript_type = "ExportOptions")]
+    pub type JsExportOptions;
+    /// Any result object; see the interfaces in the typings.
+    #[wasm_bindgen(typescript_type = "Report")]
+    pub type JsReport;
+    /// A resolution.
+    #[wasm_bindgen(typescript_type = "Resolution")]
+    pub type JsResolution;
+    /// Matrix cells.
+    #[wasm_bindgen(typescript_type = "MatrixCell[]")]
+    pub type JsMatrix;
+    /// A replica recommendation.
+    #[wasm_bindgen(typescript_type = "Recommendation")]
+    pub type JsRecommendation;
+    /// An estimate.
+    #[wasm_bindgen(typescript_type = "Estimate")]
+    pub type JsEstimate;
+    /// The result of a Retail import.
+    #[wasm_bindgen(typescript_type = "RetailImport")]
+    pub type JsRetailImport;
+    /// Parsed target regions.
+    #[wasm_bindgen(typescript_type = "TargetRegion[]")]
+    pub type JsTargetRegions;
+    /// The region catalog.
+    #[wasm_bindgen(typescript_type = "Region[]")]
+    pub type JsRegions;
+    /// An import result.
+    #[wasm_bindgen(typescript_type = "Imported")]
+    pub type JsImported;
+    /// A parsed version.
+    #[wasm_bindgen(typescript_type = "ParsedVersion")]
+    pub type JsParsedVersion;
+    /// Name issues.
+    #[wasm_bindgen(typescript_type = "NameIssue[]")]
+    pub type JsNameIssues;
+}
+
+/// The one serializer of the crate.
+fn out<T: Serialize, J: JsCast>(value: &T) -> Result<J, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).map(JsCast::unchecked_into).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Reads a JS object as a model type, naming what is wrong.
+fn read<T: serde::de::DeserializeOwned>(what: &str, value: &JsValue) -> Result<T, JsError> {
+    let text =
+        js_sys::JSON::stringify(value).map_err(|_| JsError::new(&format!("{what}: not a JSON-compatible object")))?;
+    let text = text.as_string().unwrap_or_default();
+    acg_core::model::parse_json(&text).map_err(|e| JsError::new(&format!("{what}: {e}")))
+}
+
+fn prices(value: Option<JsPriceBook>) -> Result<PriceBook, JsError> {
+    match value {
+        Some(v) if !v.is_undefined() && !v.is_null() => read("prices", &v),
+        _ => Ok(embedded()),
+    }
+}
+
+fn today(given: Option<String>) -> Result<chrono::NaiveDate, JsError> {
+    match given {
+        Some(t) => chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d")
+            .map_err(|_| JsError::new(&format!("today: '{t}' is not a date in the form YYYY-MM-DD"))),
+        None => {
+            let d = js_sys::Date::new_0();
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "calendar fields are small")]
+            chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+                .ok_or_else(|| JsError::new("today: the clock gave no date"))
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ParsedVersion {
+    name: String,
+    major: u32,
+    minor: u32,
+    patch: u32,
+}
+
+/// Parses an image version name; throws an `Error` with the reason.
 #[wasm_bindgen(js_name = parseVersion)]
-pub fn parse_version(name: &str) -> Result<String, JsError> {
-    name.parse::<acg_core::ImageVersionName>().map(|v| v.to_string()).map_err(|e| JsError::new(&e.to_string()))
+pub fn parse_version(name: &str) -> Result<JsParsedVersion, JsError> {
+    let v: ImageVersionName =
+        name.parse().map_err(|e: acg_core::VersionError| JsError::new(&format!("version name: {e}")))?;
+    out(&ParsedVersion { name: v.to_string(), major: v.major(), minor: v.minor(), patch: v.patch() })
+}
+
+/// Compares two version names as Azure does (numbers, not text): -1, 0 or 1.
+#[wasm_bindgen(js_name = compareVersions)]
+pub fn compare_versions(a: &str, b: &str) -> Result<i32, JsError> {
+    let pa: ImageVersionName = a.parse().map_err(|e: acg_core::VersionError| JsError::new(&format!("a: {e}")))?;
+    let pb: ImageVersionName = b.parse().map_err(|e: acg_core::VersionError| JsError::new(&format!("b: {e}")))?;
+    Ok(match pa.key().cmp(&pb.key()) {
+        core::cmp::Ordering::Less => -1,
+        core::cmp::Ordering::Equal => 0,
+        core::cmp::Ordering::Greater => 1,
+    })
+}
+
+/// The name rules for a gallery, definition or version name: `kind` is "gallery", "definition" or "version".
+#[wasm_bindgen(js_name = checkName)]
+pub fn check_name(kind: &str, name: &str) -> Result<JsNameIssues, JsError> {
+    let issues = match kind {
+        "gallery" => acg_core::validate::gallery_name_issues(name),
+        "definition" => acg_core::validate::definition_name_issues("gallery", name),
+        "version" => acg_core::validate::version_name_issues(name),
+        other => return Err(JsError::new(&format!("kind: '{other}' is not one of gallery, definition, version"))),
+    };
+    out(&issues)
+}
+
+/// Validates a plan (today: "YYYY-MM-DD", default the browser's date).
+#[wasm_bindgen(js_name = validatePlan)]
+pub fn validate_plan(plan: JsPlan, today_: Option<String>) -> Result<JsReport, JsError> {
+    let plan: Plan = read("plan", &plan)?;
+    out(&acg_core::validate::validate(&plan, today(today_)?))
+}
+
+/// Imports any format (a REST body, az output, an ARM template, a plan) and validates it.
+#[wasm_bindgen(js_name = validateResource)]
+pub fn validate_resource(json: &str, today_: Option<String>) -> Result<JsReport, JsError> {
+    let imported = acg_core::interchange::import(json).map_err(|e| JsError::new(&e.to_string()))?;
+    out(&acg_core::validate::validate(&imported.plan, today(today_)?))
+}
+
+/// Imports a plan from any supported format.
+#[wasm_bindgen(js_name = importPlan)]
+pub fn import_plan(text: &str) -> Result<JsImported, JsError> {
+    out(&acg_core::interchange::import(text).map_err(|e| JsError::new(&e.to_string()))?)
+}
+
+/// Exports a plan: format is "plan", "arm", "bicep", "az", "terraform" or "csv".
+#[wasm_bindgen(js_name = exportPlan)]
+pub fn export_plan(plan: JsPlan, format: &str, options: Option<JsExportOptions>) -> Result<String, JsError> {
+    let plan: Plan = read("plan", &plan)?;
+    let format = ExportFormat::parse(format).ok_or_else(|| {
+        JsError::new(&format!("format: '{format}' is not one of plan, arm, bicep, az, terraform, csv"))
+    })?;
+    let options: ExportOptions = match options {
+        Some(o) if !o.is_undefined() && !o.is_null() => read("options", &o)?,
+        _ => ExportOptions::default(),
+    };
+    Ok(acg_core::interchange::export(&plan, format, &options))
+}
+
+/// Which version `latest` gives for a definition in a region, with every version's reason.
+#[wasm_bindgen(js_name = resolveLatest)]
+pub fn resolve_latest(
+    plan: JsPlan,
+    gallery: &str,
+    definition: &str,
+    region: &str,
+    today_: Option<String>,
+) -> Result<JsResolution, JsError> {
+    let plan: Plan = read("plan", &plan)?;
+    let (gi, di) = acg_core::latest::find_definition(&plan, gallery, definition)
+        .ok_or_else(|| JsError::new(&format!("definition: {gallery}/{definition} is not in the plan")))?;
+    let r = acg_core::latest::resolve_latest(&plan, gi, di, &RegionName::new(region), today(today_)?);
+    out(&r)
+}
+
+/// Every definition x region cell of `latest`.
+#[wasm_bindgen(js_name = latestMatrix)]
+pub fn latest_matrix(plan: JsPlan) -> Result<JsMatrix, JsError> {
+    let plan: Plan = read("plan", &plan)?;
+    out(&acg_core::latest::latest_matrix(&plan))
+}
+
+/// A replica recommendation for a load; policy is "bestPractices" (default), "scaling" or "2019".
+#[wasm_bindgen(js_name = recommendReplicas)]
+pub fn recommend_replicas(load: JsLoad, policy: Option<String>) -> Result<JsRecommendation, JsError> {
+    let load: Load = read("load", &load)?;
+    let policy = match policy {
+        None => Policy::default(),
+        Some(p) => Policy::parse(&p)
+            .ok_or_else(|| JsError::new(&format!("policy: '{p}' is not one of bestPractices, scaling, 2019")))?,
+    };
+    out(&acg_core::replicas::recommend(&load, policy))
+}
+
+/// The monthly storage and one-time egress of one version (its `location` is the source region).
+#[wasm_bindgen(js_name = estimateVersion)]
+pub fn estimate_version(version: JsImageVersion, prices_: Option<JsPriceBook>) -> Result<JsEstimate, JsError> {
+    let v: ImageVersion = read("version", &version)?;
+    let source = v.location.clone().ok_or_else(|| JsError::new("version.location: the source region is required"))?;
+    out(&acg_core::billing::estimate_version(&v.name, &v, &source, &acg_core::ApiVersion::default(), &prices(prices_)?))
+}
+
+/// The cost of every version of a plan.
+#[wasm_bindgen(js_name = estimatePlan)]
+pub fn estimate_plan(plan: JsPlan, prices_: Option<JsPriceBook>) -> Result<JsEstimate, JsError> {
+    let plan: Plan = read("plan", &plan)?;
+    out(&acg_core::billing::estimate_plan(&plan, &prices(prices_)?))
+}
+
+/// A quick estimate: occupied GB, a source region, target regions in the az syntax ("eastus=2 westus2").
+#[wasm_bindgen(js_name = estimateWhatIf)]
+pub fn estimate_what_if(
+    occupied_gb: f64,
+    source: &str,
+    regions: &str,
+    prices_: Option<JsPriceBook>,
+) -> Result<JsEstimate, JsError> {
+    let targets = acg_core::target_regions::parse(regions).map_err(|e| JsError::new(&format!("regions: {e}")))?;
+    let source = RegionName::new(source);
+    if source.info().is_none() {
+        return Err(JsError::new(&format!("source: '{source}' is not a region of the catalog")));
+    }
+    let e = acg_core::billing::estimate_what_if(occupied_gb, &source, &targets, &prices(prices_)?)
+        .map_err(|e| JsError::new(&format!("occupiedGb: {e}")))?;
+    out(&e)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RetailImport {
+    prices: PriceBook,
+    report: acg_core::billing::ImportReport,
+}
+
+/// Reads a Retail Prices API response over the embedded catalog (or over `prices`).
+#[wasm_bindgen(js_name = importRetailPrices)]
+pub fn import_retail_prices(json: &str, prices_: Option<JsPriceBook>) -> Result<JsRetailImport, JsError> {
+    let (book, report) =
+        acg_core::billing::import_retail(json, &prices(prices_)?).map_err(|e| JsError::new(&format!("prices: {e}")))?;
+    out(&RetailImport { prices: book, report })
+}
+
+/// Parses target regions in the az syntax.
+#[wasm_bindgen(js_name = parseTargetRegions)]
+pub fn parse_target_regions(text: &str) -> Result<JsTargetRegions, JsError> {
+    out(&acg_core::target_regions::parse(text).map_err(|e| JsError::new(&e.to_string()))?)
+}
+
+/// The region catalog.
+#[wasm_bindgen]
+pub fn regions() -> Result<JsRegions, JsError> {
+    out(&acg_core::region::regions())
+}
+
+/// The embedded sample plan.
+#[wasm_bindgen(js_name = samplePlan)]
+pub fn sample_plan() -> Result<JsPlan, JsError> {
+    out(&acg_core::sample::plan())
 }

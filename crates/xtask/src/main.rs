@@ -2,7 +2,7 @@
 //!
 //! - `cargo xtask serve [--port N]`: install what is missing, build the site into `dist/`, serve it.
 //! - `cargo xtask dist`: build the site into `dist/` (any static host can serve that folder).
-//! - `cargo xtask test [--skip native,fuzz,wasm,e2e,budget]`: every test stage; what CI runs.
+//! - `cargo xtask test [--skip native,fuzz,wasm,node,e2e,budget]`: every test stage; what CI runs.
 //! - `cargo xtask check`: rustfmt and clippy.
 //! - `cargo xtask install`: only install the tools.
 //!
@@ -19,11 +19,12 @@ use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] | dist | test [--skip native,fuzz,wasm,e2e,budget] | check | fuzz [NAME] [--runs N] | install>
+    "usage: cargo xtask <serve [--port N] | dist | test [--skip native,fuzz,wasm,node,e2e,budget] | check | fuzz [NAME] [--runs N] | install>
 
   serve    build the site into dist/ and serve it on http://127.0.0.1:8080 (or --port N, or $ACG_PORT)
   dist     build the site into dist/: the app, the JS API module with its .d.ts, the embed page
-  test     run every test stage: native (cargo test), fuzz (each fuzz target briefly), wasm (wasm-bindgen tests in headless Chromium),
+  test     run every test stage: native (cargo test), fuzz (each fuzz target briefly), wasm (wasm-bindgen
+           tests in headless Chromium), node (the JS API module in Node),
            e2e (Playwright against a fresh dist/), budget (gzip sizes of dist/ against the budgets);
            skip stages with --skip or $ACG_SKIP (comma-separated)
   check    cargo fmt --check and cargo clippy on every crate

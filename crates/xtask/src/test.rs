@@ -7,7 +7,7 @@ use std::time::Instant;
 use crate::{Result, dist, fuzz, root, serve, size, step, tools};
 
 /// The stages, in the order they run.
-pub const STAGES: [&str; 5] = ["native", "fuzz", "wasm", "e2e", "budget"];
+pub const STAGES: [&str; 6] = ["native", "fuzz", "wasm", "node", "e2e", "budget"];
 
 struct Outcome {
     stage: &'static str,
@@ -30,6 +30,7 @@ pub fn run(skip: &[String]) -> Result {
             "native" => native(),
             "fuzz" => fuzz(),
             "wasm" => wasm(),
+            "node" => node(),
             "e2e" => e2e(),
             _ => budget(),
         };
@@ -83,6 +84,34 @@ fn wasm() -> Result<(u64, u64)> {
             .current_dir(root()),
         cargo_counts,
     )
+}
+
+/// The JS API module from Node (node:test, TAP output).
+fn node() -> Result<(u64, u64)> {
+    let dist = dist::run()?;
+    step("JS API tests in Node (tests/node)");
+    counted(
+        Command::new("node")
+            .args(["--test", "--test-reporter=tap", "tests/node/"])
+            .env("ACG_DIST", &dist)
+            .current_dir(root()),
+        tap_counts,
+    )
+}
+
+/// Reads node:test's TAP summary: `# pass 4`, `# fail 0`.
+fn tap_counts(line: &str, totals: &mut (u64, u64)) {
+    let mut words = line.split_whitespace();
+    if words.next() != Some("#") {
+        return;
+    }
+    let (Some(label), Some(number)) = (words.next(), words.next()) else { return };
+    let Ok(n) = number.parse::<u64>() else { return };
+    match label {
+        "pass" => totals.0 += n,
+        "fail" => totals.1 += n,
+        _ => {}
+    }
 }
 
 /// Playwright against a freshly built `dist/`, served on a free loopback port.
@@ -199,5 +228,10 @@ mod tests {
         playwright_counts("  1 failed", &mut p);
         playwright_counts("  [chromium] › app.spec.ts:3:1 › loads", &mut p);
         assert_eq!(p, (7, 1));
+        let mut t = (0, 0);
+        tap_counts("# pass 4", &mut t);
+        tap_counts("# fail 1", &mut t);
+        tap_counts("ok 1 - versions compare # pass", &mut t);
+        assert_eq!(t, (4, 1));
     }
 }

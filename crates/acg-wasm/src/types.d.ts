@@ -1,0 +1,22 @@
+/** A plan: galleries with their image definitions and versions (REST API 2025-03-03 properties). */
+export interface Plan { schemaVersion?: number; name?: string; apiVersion?: string; subscriptionId?: string; resourceGroup?: string; galleries: Gallery[]; [extra: string]: unknown }
+export interface Gallery { name: string; location: string; description?: string; tags?: Record<string, string>; images?: ImageDefinition[]; [property: string]: unknown }
+export interface ImageDefinition { name: string; osType?: "Windows" | "Linux"; osState?: "Generalized" | "Specialized"; identifier?: { publisher: string; offer: string; sku: string }; versions?: ImageVersion[]; [property: string]: unknown }
+export interface TargetRegion { name: string; regionalReplicaCount?: number; storageAccountType?: string; excludeFromLatest?: boolean; [property: string]: unknown }
+export interface ImageVersion { name: string; location?: string; publishingProfile?: { targetRegions?: TargetRegion[]; replicaCount?: number; excludeFromLatest?: boolean; [property: string]: unknown }; occupiedGb?: { osDisk: number; dataDisks?: { lun: number; gb: number }[] }; [property: string]: unknown }
+export interface Issue { path: string; code: string; severity: "error" | "warning" | "info"; message: string; mitigation?: string; azureMessage?: string }
+export interface Report { issues: Issue[] }
+export interface NameIssue { code: string; severity: "error" | "warning" | "info"; message: string; azureMessage: string | null; mitigation: string }
+export interface ParsedVersion { name: string; major: number; minor: number; patch: number }
+export interface VersionVerdict { name: string; candidate: boolean; status: string; reason: string; reincluded: boolean; pastEndOfLife: boolean }
+export interface Resolution { gallery: string; definition: string; region: string; latest: string | null; message: string | null; azureMessage: string | null; versions: VersionVerdict[]; contrasts: { mistake: string; picks: string | null; explanation: string }[]; note: string | null }
+export interface MatrixCell { galleryIndex: number; definitionIndex: number; gallery: string; definition: string; region: string; latest: string | null; azureMessage: string | null }
+export interface Load { concurrentVms?: number; scaleSets?: { instances: number; count?: number }[]; production?: boolean; marginPercent?: number }
+export interface Recommendation { recommended: number; policy: "bestPractices" | "scaling" | "2019"; terms: string[]; sources: { document: string; quote: string }[]; warnings: string[] }
+export interface Line { version: string; region: string; category: "storage" | "egress"; quantity: number; unit: string; unitPrice: string; amount: string; formula: string; estimated: boolean; note: string }
+export interface Estimate { currency: string; storageGbMonths: number; storageMonthly: string; egressGb: number; egressOneTime: string; estimated: boolean; lines: Line[]; byRegion: { key: string; storageMonthly: string; egressOneTime: string }[]; byVersion: { key: string; storageMonthly: string; egressOneTime: string }[]; notes: string[]; priceOrigin: string }
+export interface PriceBook { currency: string; origin: string; snapshots: Record<string, { amount: string; asOf: string; source: string; estimated: boolean }>; transferPairs: Record<string, unknown>; transferOut: Record<string, unknown> }
+export interface RetailImport { prices: PriceBook; report: { currency: string; taken: string[]; ignored: string[]; replaced: boolean } }
+export interface Region { name: string; displayName: string; geography: string; continent: string; pairedRegion: string | null; availabilityZones: boolean; accessRestricted: boolean; source: string }
+export interface Imported { plan: Plan; format: "planJson" | "restBody" | "restList" | "armTemplate"; notes: string[] }
+export interface ExportOptions { apiVersion?: string }
