@@ -46,6 +46,8 @@ pub struct AppState {
     pub import_message: Option<Result<Vec<String>, String>>,
     /// What-if result of the last regional exclude toggle in the latest view.
     pub what_if: Option<Vec<acg_core::latest::CellChange>>,
+    /// Scenario A: a copy of the plan kept for comparison while the plan is edited into scenario B.
+    pub scenario_a: Option<Rc<Plan>>,
 }
 
 impl AppState {
@@ -62,6 +64,7 @@ impl AppState {
             margin: DEFAULT_MARGIN_PERCENT,
             import_message: None,
             what_if: None,
+            scenario_a: None,
         }
     }
 }
@@ -146,6 +149,8 @@ pub enum Action {
     ResetPrices,
     /// Import a plan from text.
     ImportPlan(String),
+    /// Keep the current plan as scenario A (None: stop comparing).
+    SetScenarioA(bool),
     /// Undo the last plan edit.
     Undo,
     /// Redo.
@@ -301,6 +306,10 @@ impl Reducible for AppState {
                     next.import_message = Some(Err(e.to_string()));
                 }
             },
+            Action::SetScenarioA(keep) => {
+                changed = false;
+                next.scenario_a = keep.then(|| Rc::clone(&self.plan));
+            }
             Action::Undo => {
                 changed = false;
                 if let Some(prev) = next.undo.pop() {

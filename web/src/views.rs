@@ -624,6 +624,7 @@ pub fn Costs() -> Html {
             </div>
             <p class="hint">{ format!("Prices: {}{}", estimate.price_origin, if estimate.estimated { ". Lines marked estimated use a fallback or inferred price." } else { "." }) }</p>
             { for estimate.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
+            { scenario(&c, &estimate) }
             <h3>{ "By region" }</h3>
             <svg class="chart" role="img" aria-labelledby="region-chart-title" viewBox={format!("0 0 420 {}", 24 * estimate.by_region.len().max(1))} width="100%">
                 <title id="region-chart-title">{ "Monthly storage by region (the table below has the figures)" }</title>
@@ -675,6 +676,40 @@ pub fn Costs() -> Html {
             </table>
             <p class="hint">{ format!("Steady state: {} storage and {} egress per month. ", m(projection.steady_state_storage), m(projection.steady_state_egress)) }{ projection.assumptions.join("; ") }</p>
         </section>
+    }
+}
+
+/// Scenario comparison: keep the plan as A, edit it into B, see the deltas.
+fn scenario(c: &Ctx, b: &acg_core::billing::Estimate) -> Html {
+    let state = &c.state;
+    let keep = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::SetScenarioA(true)))
+    };
+    let stop = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::SetScenarioA(false)))
+    };
+    let Some(a_plan) = &state.scenario_a else {
+        return html! { <div class="scenario"><button id="keep-scenario" onclick={keep}>{ "Keep this plan as scenario A, then edit it into B" }</button></div> };
+    };
+    let a = acg_core::billing::estimate_plan(a_plan, &state.book);
+    let m = |x| format_money(x, &b.currency);
+    let signed =
+        |x: rust_decimal::Decimal| if x.is_sign_positive() && !x.is_zero() { format!("+{}", m(x)) } else { m(x) };
+    match acg_core::billing::compare(&a, b) {
+        Ok(cmp) => html! { <div class="scenario">
+            <h3>{ "Scenario A → B (the plan as edited now)" }</h3>
+            <table id="scenario-table">
+                <thead><tr><th scope="col">{ "" }</th><th scope="col">{ "A" }</th><th scope="col">{ "B" }</th><th scope="col">{ "Change" }</th></tr></thead>
+                <tbody>
+                    { for cmp.by_category.iter().map(|d| html! { <tr><th scope="row">{ if d.key == "storageMonthly" { "Storage / month" } else { "Egress once" } }</th><td>{ m(d.before) }</td><td>{ m(d.after) }</td><td>{ signed(d.delta) }</td></tr> }) }
+                    { for cmp.by_region.iter().filter(|d| !d.delta.is_zero()).map(|d| html! { <tr><th scope="row">{ format!("Storage in {}", d.key) }</th><td>{ m(d.before) }</td><td>{ m(d.after) }</td><td>{ signed(d.delta) }</td></tr> }) }
+                </tbody>
+            </table>
+            <button onclick={stop}>{ "Stop comparing" }</button>
+        </div> },
+        Err(e) => html! { <p class="issue error"><span class="sev">{ "Error" }</span>{ " " }{ e }</p> },
     }
 }
 
@@ -760,6 +795,38 @@ pub fn ImportExport() -> Html {
         let text = text.clone();
         Callback::from(move |_| state.dispatch(Action::ImportPlan((*text).clone())))
     };
+    // Reading a file (chosen or dropped) into the text area; the reader lives until it is done.
+    let reader = use_state(|| None::<gloo::file::callbacks::FileReader>);
+    let read_file = {
+        let text = text.clone();
+        let reader = reader.clone();
+        Callback::from(move |file: web_sys::File| {
+            let text = text.clone();
+            let file = gloo::file::File::from(file);
+            reader.set(Some(gloo::file::callbacks::read_as_text(&file, move |result| {
+                text.set(result.unwrap_or_else(|e| format!("(the file could not be read: {e})")));
+            })));
+        })
+    };
+    let on_file = {
+        let read_file = read_file.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                read_file.emit(f);
+            }
+        })
+    };
+    let on_drop = {
+        let read_file = read_file.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
+                read_file.emit(f);
+            }
+        })
+    };
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
     let on_format = {
         let format = format.clone();
         Callback::from(move |e: Event| {
@@ -781,8 +848,12 @@ pub fn ImportExport() -> Html {
         <section class="card">
             <h2>{ "Import" }</h2>
             <div class="field">
-                <label for="import-text">{ "Paste a Plan JSON, an ARM template, a REST body, or az sig ... list / show output" }</label>
-                <textarea id="import-text" rows="8" value={(*text).clone()} {oninput} />
+                <label for="import-text">{ "Paste a Plan JSON, an ARM template, a REST body, or az sig ... list / show output (or drop a file here)" }</label>
+                <textarea id="import-text" rows="8" value={(*text).clone()} {oninput} ondrop={on_drop} ondragover={on_drag_over} />
+            </div>
+            <div class="field inline">
+                <label for="import-file">{ "Or choose a file" }</label>
+                <input id="import-file" type="file" accept=".json,application/json" onchange={on_file} />
             </div>
             <button id="import-plan" onclick={import}>{ "Import (replaces the plan; Undo brings it back)" }</button>
             { match &state.import_message {

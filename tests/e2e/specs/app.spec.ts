@@ -81,6 +81,19 @@ test('the docs billing example entered by hand: 60 GB-month, $3.00 a month, 20 G
   await expect(page.locator('#egress-once')).toHaveText('$0.40 once');
 });
 
+test('scenario comparison: keep the plan as A, edit it into B, see the change', async ({ page }) => {
+  await page.goto('/#/costs');
+  await page.getByRole('button', { name: 'Keep this plan as scenario A, then edit it into B' }).click();
+  await page.getByRole('link', { name: 'Replicas' }).click();
+  await page.getByLabel('Over-provisioning margin (%)').fill('0');
+  const row = page.locator('tr', { hasText: 'contoso_prod/ubuntu-22.04-lts/2.0.0' }).filter({ hasText: 'East US' });
+  await row.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('link', { name: 'Costs' }).click();
+  const table = page.locator('#scenario-table');
+  await expect(table.locator('tr', { hasText: 'Storage / month' })).toContainText('+$2.75');
+  await expect(table.locator('tr', { hasText: 'Storage in eastus' })).toContainText('+$2.75');
+});
+
 test('a Retail Prices API import changes a price', async ({ page }) => {
   await page.goto('/#/prices');
   const price = page.locator('#price-eastus-Standard-HDD-LRS');
@@ -109,6 +122,16 @@ test('export then import round trip, and reload keeps the plan', async ({ page }
   const t = await tree(page);
   await expect(t.getByRole('button', { name: /Version 1\.0\.12/ })).toBeVisible();
   await expect(page.getByText('This is a sample plan')).toHaveCount(0);
+});
+
+test('a plan file can be chosen for import', async ({ page }) => {
+  await page.goto('/#/io');
+  const plan = JSON.stringify({ galleries: [{ name: 'from_file', location: 'westeurope' }] });
+  await page.getByLabel('Or choose a file').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(plan) });
+  await expect(page.getByLabel(/Paste a Plan JSON/)).toHaveValue(plan);
+  await page.getByRole('button', { name: /^Import/ }).click();
+  await page.getByRole('link', { name: 'Design' }).click();
+  await expect((await tree(page)).getByRole('button', { name: /^Gallery from_file/ })).toBeVisible();
 });
 
 test('a share link restores the plan in a fresh browser without touching its saved plan', async ({ page, browser }) => {
