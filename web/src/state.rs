@@ -135,6 +135,10 @@ pub enum Action {
     LatestEdit(Edit),
     /// Write replica counts into a version.
     ApplyReplicas((usize, usize, usize), Vec<(RegionName, i64)>),
+    /// Add (or replace, for the same region) the deployment load of a definition in a region.
+    SetDemand(usize, usize, acg_core::RegionDemand),
+    /// Remove the deployment load of a definition in a region.
+    RemoveDemand(usize, usize, RegionName),
     /// Change the replica policy.
     SetPolicy(Policy),
     /// Change the margin.
@@ -247,6 +251,18 @@ impl Reducible for AppState {
             Action::ApplyReplicas(indexes, counts) => {
                 changed = acg_core::replicas::apply(&mut plan, indexes, &counts).is_some_and(|e| !e.changes.is_empty())
             }
+            Action::SetDemand(gi, di, demand) => match plan.galleries.get_mut(gi).and_then(|g| g.images.get_mut(di)) {
+                Some(d) => match d.demand.iter_mut().find(|x| x.region == demand.region) {
+                    Some(existing) => *existing = demand,
+                    None => d.demand.push(demand),
+                },
+                None => changed = false,
+            },
+            Action::RemoveDemand(gi, di, region) => match plan.galleries.get_mut(gi).and_then(|g| g.images.get_mut(di))
+            {
+                Some(d) => d.demand.retain(|x| x.region != region),
+                None => changed = false,
+            },
             Action::SetPolicy(p) => {
                 next.policy = p;
                 changed = false;

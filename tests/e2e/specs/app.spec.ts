@@ -65,6 +65,20 @@ test('a replica recommendation is applied and undone', async ({ page }) => {
   await expect(row.locator('td').nth(2)).toHaveText('3');
 });
 
+test('deployment load entered in the replicas view gives a recommendation', async ({ page }) => {
+  await page.goto('/#/replicas');
+  await page.getByLabel('Over-provisioning margin (%)').fill('0');
+  await page.getByLabel('Definition', { exact: true }).selectOption({ label: 'contoso_prod/windows-2022-datacenter' });
+  await page.getByLabel('Region', { exact: true }).fill('mars');
+  await page.getByRole('button', { name: 'Set load' }).click();
+  await expect(page.getByText("Region: 'mars' is not a region of the catalog")).toBeVisible();
+  await page.getByLabel('Region', { exact: true }).fill('East US');
+  await page.getByLabel('Concurrent VMs').fill('120');
+  await page.getByRole('button', { name: 'Set load' }).click();
+  const row = page.locator('table.recs tr', { hasText: 'contoso_prod/windows-2022-datacenter/2024.11.1' }).filter({ hasText: 'East US' });
+  await expect(row.locator('td.recommended')).toHaveText('6');
+});
+
 test('the docs billing example entered by hand: 60 GB-month, $3.00 a month, 20 GB egress', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Start empty' }).click();
