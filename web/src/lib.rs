@@ -94,7 +94,12 @@ enum Start {
     Saved,
     Shared,
     SharedBroken(String),
-    Unreadable { raw: String, reason: String },
+    Unreadable {
+        raw: String,
+        reason: String,
+    },
+    /// Another tab saved a different plan.
+    OtherTab(String),
 }
 
 fn initial() -> (AppState, Start) {
@@ -131,9 +136,24 @@ pub fn App() -> Html {
         let banner = banner.clone();
         let save_error = save_error.clone();
         use_effect_with(PlanKey(Rc::clone(&plan)), move |p| {
-            if !matches!(*banner, Start::Shared | Start::Unreadable { .. }) {
+            if !matches!(*banner, Start::Shared | Start::Unreadable { .. } | Start::OtherTab(_)) {
                 save_error.set(persist::save(&p.0).err());
             }
+        });
+    }
+    // Another tab saved a plan: say so instead of silently overwriting it with the next autosave here.
+    {
+        let banner = banner.clone();
+        use_effect_with((), move |()| {
+            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
+                let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e) else { return };
+                if e.key().as_deref() == Some(persist::KEY) {
+                    if let Some(value) = e.new_value() {
+                        banner.set(Start::OtherTab(value));
+                    }
+                }
+            });
+            move || drop(listener)
         });
     }
     // Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z.
@@ -199,6 +219,32 @@ pub fn App() -> Html {
                 <p>{ format!("Your saved plan could not be read ({reason}). It is kept untouched in this browser under \"{}\"; copy it below before replacing it. Showing the sample plan, not saved.", persist::KEY_UNREADABLE) }</p>
                 <textarea readonly=true aria-label="The saved plan as it was" rows="4" value={raw.clone()} />
                 <button onclick={dismiss}>{ "Replace it with the plan I edit from now on" }</button>
+            </div> }
+        }
+        Start::OtherTab(theirs) => {
+            let load = {
+                let state = state.clone();
+                let banner = banner.clone();
+                let theirs = theirs.clone();
+                Callback::from(move |_| {
+                    if let Ok(i) = acg_core::interchange::import(&theirs) {
+                        state.dispatch(Action::ReplacePlan(Box::new(i.plan)));
+                    }
+                    banner.set(Start::Saved);
+                })
+            };
+            let keep = {
+                let banner = banner.clone();
+                let plan = Rc::clone(&plan);
+                Callback::from(move |_| {
+                    let _ = persist::save(&plan);
+                    banner.set(Start::Saved);
+                })
+            };
+            html! { <div class="banner error" role="alert">
+                <span>{ "This plan was changed in another tab. Autosave is paused here so neither is lost." }</span>
+                <button onclick={load}>{ "Load the other tab's plan" }</button>
+                <button onclick={keep}>{ "Keep mine (overwrites the other tab's save)" }</button>
             </div> }
         }
         Start::Saved => html! {},
