@@ -83,8 +83,7 @@ impl PartialEq for Ctx {
 /// Today's date from the browser.
 pub fn today() -> NaiveDate {
     let d = js_sys::Date::new_0();
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "calendar fields are small")]
-    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap_or_default()
+    NaiveDate::from_ymd_opt(d.get_full_year().cast_signed(), d.get_month() + 1, d.get_date()).unwrap_or_default()
 }
 
 /// How the app started.
@@ -147,10 +146,10 @@ pub fn App() -> Html {
         use_effect_with((), move |()| {
             let listener = gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
                 let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e) else { return };
-                if e.key().as_deref() == Some(persist::KEY) {
-                    if let Some(value) = e.new_value() {
-                        banner.set(Start::OtherTab(value));
-                    }
+                if e.key().as_deref() == Some(persist::KEY)
+                    && let Some(value) = e.new_value()
+                {
+                    banner.set(Start::OtherTab(value));
                 }
             });
             move || drop(listener)

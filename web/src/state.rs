@@ -249,7 +249,7 @@ impl Reducible for AppState {
                 };
             }
             Action::ApplyReplicas(indexes, counts) => {
-                changed = acg_core::replicas::apply(&mut plan, indexes, &counts).is_some_and(|e| !e.changes.is_empty())
+                changed = acg_core::replicas::apply(&mut plan, indexes, &counts).is_some_and(|e| !e.changes.is_empty());
             }
             Action::SetDemand(gi, di, demand) => match plan.galleries.get_mut(gi).and_then(|g| g.images.get_mut(di)) {
                 Some(d) => match d.demand.iter_mut().find(|x| x.region == demand.region) {
@@ -389,7 +389,7 @@ fn set_field(plan: &mut Plan, sel: Selection, field: &Field, text: &str) -> bool
         Selection::Gallery(gi) => {
             let Some(g) = plan.galleries.get_mut(gi) else { return false };
             match field {
-                Field::Name => g.name = text.to_owned(),
+                Field::Name => text.clone_into(&mut g.name),
                 Field::Location => g.location = RegionName::new(text.trim()),
                 Field::Description => g.description = opt(text),
                 _ => return false,
@@ -398,16 +398,16 @@ fn set_field(plan: &mut Plan, sel: Selection, field: &Field, text: &str) -> bool
         Selection::Definition(gi, di) => {
             let Some(d) = plan.galleries.get_mut(gi).and_then(|g| g.images.get_mut(di)) else { return false };
             match field {
-                Field::Name => d.name = text.to_owned(),
+                Field::Name => text.clone_into(&mut d.name),
                 Field::Description => d.description = opt(text),
                 Field::OsType => d.os_type = opt(text).map(|t| acg_core::OsType::parse(&t)),
                 Field::OsState => d.os_state = opt(text).map(|t| acg_core::OsState::parse(&t)),
                 Field::HyperVGeneration => {
-                    d.hyper_v_generation = opt(text).map(|t| acg_core::HyperVGeneration::parse(&t))
+                    d.hyper_v_generation = opt(text).map(|t| acg_core::HyperVGeneration::parse(&t));
                 }
-                Field::Publisher => d.identifier.publisher = text.to_owned(),
-                Field::Offer => d.identifier.offer = text.to_owned(),
-                Field::Sku => d.identifier.sku = text.to_owned(),
+                Field::Publisher => text.clone_into(&mut d.identifier.publisher),
+                Field::Offer => text.clone_into(&mut d.identifier.offer),
+                Field::Sku => text.clone_into(&mut d.identifier.sku),
                 Field::Production => d.production = bool_opt(text),
                 Field::EndOfLifeDate => d.end_of_life_date = opt(text),
                 Field::SecurityType => {
@@ -434,7 +434,7 @@ fn set_field(plan: &mut Plan, sel: Selection, field: &Field, text: &str) -> bool
             };
             let pp = &mut v.publishing_profile;
             match field {
-                Field::Name => v.name = text.to_owned(),
+                Field::Name => text.clone_into(&mut v.name),
                 Field::TargetRegions => match acg_core::target_regions::parse(text) {
                     Ok(targets) => {
                         // Keep what the syntax cannot express (encryption, exclude flags) for regions that stay.
@@ -462,7 +462,7 @@ fn set_field(plan: &mut Plan, sel: Selection, field: &Field, text: &str) -> bool
                 Field::ExcludeFromLatest => pp.exclude_from_latest = bool_opt(text),
                 Field::EndOfLifeDate => pp.end_of_life_date = opt(text),
                 Field::StorageAccountType => {
-                    pp.storage_account_type = opt(text).map(|t| acg_core::StorageAccountType::parse(&t))
+                    pp.storage_account_type = opt(text).map(|t| acg_core::StorageAccountType::parse(&t));
                 }
                 Field::ReplicationMode => pp.replication_mode = opt(text).map(|t| acg_core::ReplicationMode::parse(&t)),
                 Field::Location => v.location = opt(text).map(|t| RegionName::new(&t)),

@@ -1,4 +1,5 @@
 //! The views. Components render; `acg-core` computes.
+#![allow(clippy::many_single_char_names, reason = "c (context), a/b (scenarios), m (money) read best short in markup")]
 
 use std::rc::Rc;
 
@@ -270,11 +271,11 @@ fn form(c: &Ctx, sel: Selection) -> Html {
                 <fieldset><legend>{ "Basics" }</legend>
                     <TextField id="definition-name" label="Definition name" value={d.name.clone()} path={format!("{base}.name")} on_change={set(Field::Name)} />
                     <TextField id="definition-description" label="Description" value={d.description.clone().unwrap_or_default()} path={format!("{base}.description")} on_change={set(Field::Description)} />
-                    <SelectField id="definition-os-type" label="OS type" value={d.os_type.as_ref().map(|o| o.to_string()).unwrap_or_default()} path={format!("{base}.osType")} on_change={set(Field::OsType)}
+                    <SelectField id="definition-os-type" label="OS type" value={d.os_type.as_ref().map(std::string::ToString::to_string).unwrap_or_default()} path={format!("{base}.osType")} on_change={set(Field::OsType)}
                         options={opts(&[("", "(not set)"), ("Linux", "Linux"), ("Windows", "Windows")])} />
-                    <SelectField id="definition-os-state" label="OS state" value={d.os_state.as_ref().map(|o| o.to_string()).unwrap_or_default()} path={format!("{base}.osState")} on_change={set(Field::OsState)}
+                    <SelectField id="definition-os-state" label="OS state" value={d.os_state.as_ref().map(std::string::ToString::to_string).unwrap_or_default()} path={format!("{base}.osState")} on_change={set(Field::OsState)}
                         options={opts(&[("", "(not set)"), ("Generalized", "Generalized"), ("Specialized", "Specialized")])} />
-                    <SelectField id="definition-hyperv" label="Hyper-V generation" value={d.hyper_v_generation.as_ref().map(|o| o.to_string()).unwrap_or_default()} path={format!("{base}.hyperVGeneration")} on_change={set(Field::HyperVGeneration)}
+                    <SelectField id="definition-hyperv" label="Hyper-V generation" value={d.hyper_v_generation.as_ref().map(std::string::ToString::to_string).unwrap_or_default()} path={format!("{base}.hyperVGeneration")} on_change={set(Field::HyperVGeneration)}
                         options={opts(&[("", "(API default)"), ("V1", "V1"), ("V2", "V2")])} />
                     <TextField id="definition-eol" label="End-of-life date" value={d.end_of_life_date.clone().unwrap_or_default()} path={format!("{base}.endOfLifeDate")} on_change={set(Field::EndOfLifeDate)} hint={Some(AttrValue::from("yyyy-MM-dd"))} />
                 </fieldset>
@@ -311,9 +312,9 @@ fn form(c: &Ctx, sel: Selection) -> Html {
                 <fieldset><legend>{ "Replication" }</legend>
                     <TargetRegionsField sel={sel} text={acg_core::target_regions::format(&pp.target_regions)} />
                     <TextField id="version-replica-count" label="Default replicas per region" value={pp.replica_count.map(|n| n.to_string()).unwrap_or_default()} path={format!("{base}.publishingProfile.replicaCount")} on_change={set(Field::ReplicaCount)} />
-                    <SelectField id="version-storage" label="Storage account type" value={pp.storage_account_type.as_ref().map(|o| o.to_string()).unwrap_or_default()} path={format!("{base}.publishingProfile.storageAccountType")} on_change={set(Field::StorageAccountType)}
+                    <SelectField id="version-storage" label="Storage account type" value={pp.storage_account_type.as_ref().map(std::string::ToString::to_string).unwrap_or_default()} path={format!("{base}.publishingProfile.storageAccountType")} on_change={set(Field::StorageAccountType)}
                         options={opts(&[("", "(strategy default)"), ("Standard_LRS", "Standard_LRS"), ("Standard_ZRS", "Standard_ZRS"), ("Premium_LRS", "Premium_LRS"), ("PremiumV2_LRS", "PremiumV2_LRS")])} />
-                    <SelectField id="version-mode" label="Replication mode" value={pp.replication_mode.as_ref().map(|o| o.to_string()).unwrap_or_default()} path={format!("{base}.publishingProfile.replicationMode")} on_change={set(Field::ReplicationMode)}
+                    <SelectField id="version-mode" label="Replication mode" value={pp.replication_mode.as_ref().map(std::string::ToString::to_string).unwrap_or_default()} path={format!("{base}.publishingProfile.replicationMode")} on_change={set(Field::ReplicationMode)}
                         options={opts(&[("", "(Full)"), ("Full", "Full"), ("Shallow", "Shallow")])} />
                     <SelectField id="version-exclude" label="Exclude from latest (all regions)" value={pp.exclude_from_latest.map(|p| p.to_string()).unwrap_or_default()} path={format!("{base}.publishingProfile.excludeFromLatest")} on_change={set(Field::ExcludeFromLatest)}
                         options={opts(&[("", "(no)"), ("true", "Yes"), ("false", "No")])} />
@@ -858,9 +859,8 @@ pub fn Prices() -> Html {
                 <tbody>{ for book.snapshot_rows().into_iter().map(|(region, tier, red, p)| {
                     let id = format!("price-{region}-{}-{}", tier.as_str().replace(' ', "-"), red.as_str());
                     let on = { let state = state.clone(); let region = region.clone(); Callback::from(move |e: InputEvent| {
-                        if let Ok(d) = input_value(&e).trim().parse::<rust_decimal::Decimal>() {
-                            if !d.is_sign_negative() { state.dispatch(Action::OverridePrice(RegionName::new(&region), tier, red, d)); }
-                        }
+                        if let Ok(d) = input_value(&e).trim().parse::<rust_decimal::Decimal>()
+                            && !d.is_sign_negative() { state.dispatch(Action::OverridePrice(RegionName::new(&region), tier, red, d)); }
                     }) };
                     html! { <tr>
                         <td>{ &region }</td><td>{ tier.as_str() }</td><td>{ red.as_str() }</td>

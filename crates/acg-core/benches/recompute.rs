@@ -42,16 +42,16 @@ fn benches(c: &mut Criterion) {
         let label = format!("{size:?}");
         group.bench_with_input(BenchmarkId::new("baseline", &label), &p, |b, p| b.iter(|| baseline(black_box(p))));
         group.bench_with_input(BenchmarkId::new("validate", &label), &p, |b, p| {
-            b.iter(|| validate(black_box(p), today()))
+            b.iter(|| validate(black_box(p), today()));
         });
         group.bench_with_input(BenchmarkId::new("latest_matrix", &label), &p, |b, p| {
-            b.iter(|| latest_matrix(black_box(p)))
+            b.iter(|| latest_matrix(black_box(p)));
         });
         group.bench_with_input(BenchmarkId::new("replicas", &label), &p, |b, p| {
-            b.iter(|| recommend_plan(black_box(p), Policy::BestPractices, 10))
+            b.iter(|| recommend_plan(black_box(p), Policy::BestPractices, 10));
         });
         group.bench_with_input(BenchmarkId::new("estimate", &label), &p, |b, p| {
-            b.iter(|| estimate_plan(black_box(p), &book))
+            b.iter(|| estimate_plan(black_box(p), &book));
         });
         group.bench_with_input(BenchmarkId::new("full_recompute", &label), &p, |b, p| {
             b.iter(|| {

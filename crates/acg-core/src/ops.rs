@@ -44,9 +44,9 @@ fn changed(before: &Value, after: &Value, allowed: &[&str]) -> Vec<String> {
 
 /// Gallery updates (GAL-11): only the description, tags, sharing and soft-delete settings change in place.
 pub fn check_update_gallery(before: &Gallery, after: &Gallery, base: &str) -> Report {
-    let mut issues = Vec::new();
     const ALLOWED: [&str; 7] =
         ["description", "tags", "sharingProfile", "softDeletePolicy", "images", "provisioningState", "identity"];
+    let mut issues = Vec::new();
     for key in changed(&json(before), &json(after), &ALLOWED) {
         let (code, msg) = if key == "name" {
             (
@@ -74,7 +74,6 @@ pub fn check_update_gallery(before: &Gallery, after: &Gallery, base: &str) -> Re
 
 /// Image definition updates (IMG-12, IMG-20, IMG-25).
 pub fn check_update_definition(before: &ImageDefinition, after: &ImageDefinition, base: &str) -> Report {
-    let mut issues = Vec::new();
     const ALLOWED: [&str; 12] = [
         "description",
         "recommended",
@@ -89,6 +88,7 @@ pub fn check_update_definition(before: &ImageDefinition, after: &ImageDefinition
         "features",
         "allowUpdateImage",
     ];
+    let mut issues = Vec::new();
     for key in changed(&json(before), &json(after), &ALLOWED) {
         if key == "identifier" {
             for (prop, b, a) in [

@@ -6,6 +6,8 @@
 //! whose message names the problem and, where it can, the field. The core never panics on input, so no panic
 //! crosses the boundary. "Today" defaults to the JS clock here; the core never reads one.
 
+#![allow(clippy::needless_pass_by_value, reason = "wasm-bindgen passes JS values by value")]
+
 use acg_core::billing::{PriceBook, embedded};
 use acg_core::interchange::{ExportFormat, ExportOptions};
 use acg_core::replicas::{Load, Policy};
@@ -90,15 +92,13 @@ fn prices(value: Option<JsPriceBook>) -> Result<PriceBook, JsError> {
 }
 
 fn today(given: Option<String>) -> Result<chrono::NaiveDate, JsError> {
-    match given {
-        Some(t) => chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d")
-            .map_err(|_| JsError::new(&format!("today: '{t}' is not a date in the form YYYY-MM-DD"))),
-        None => {
-            let d = js_sys::Date::new_0();
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "calendar fields are small")]
-            chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
-                .ok_or_else(|| JsError::new("today: the clock gave no date"))
-        }
+    if let Some(t) = given {
+        chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d")
+            .map_err(|_| JsError::new(&format!("today: '{t}' is not a date in the form YYYY-MM-DD")))
+    } else {
+        let d = js_sys::Date::new_0();
+        chrono::NaiveDate::from_ymd_opt(d.get_full_year().cast_signed(), d.get_month() + 1, d.get_date())
+            .ok_or_else(|| JsError::new("today: the clock gave no date"))
     }
 }
 

@@ -87,8 +87,7 @@ fn mime(path: &Path) -> &'static str {
         "json" => "application/json",
         "svg" => "image/svg+xml",
         "png" => "image/png",
-        "ts" => "text/plain; charset=utf-8",
-        "txt" | "md" => "text/plain; charset=utf-8",
+        "ts" | "txt" | "md" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
     }
 }

@@ -33,10 +33,10 @@ pub fn wasm_bindgen_version() -> Result<String> {
     let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
-        if line == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
-                return Ok(v.trim_end_matches('"').to_owned());
-            }
+        if line == "name = \"wasm-bindgen\""
+            && let Some(v) = lines.next().and_then(|l| l.strip_prefix("version = \""))
+        {
+            return Ok(v.trim_end_matches('"').to_owned());
         }
     }
     Err("Cargo.lock has no wasm-bindgen package".to_owned())
@@ -104,15 +104,15 @@ fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// `npm ci` in a folder with a package-lock.json, unless node_modules is already newer than the lock.
+/// `npm ci` in a folder with a package-lock.json, unless `node_modules` is already newer than the lock.
 pub fn npm_ci(dir: &Path) -> Result {
     let lock = dir.join("package-lock.json");
     let stamp = dir.join("node_modules/.package-lock.json");
     let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    if let (Some(l), Some(s)) = (modified(&lock), modified(&stamp)) {
-        if s >= l {
-            return Ok(());
-        }
+    if let (Some(l), Some(s)) = (modified(&lock), modified(&stamp))
+        && s >= l
+    {
+        return Ok(());
     }
     step(&format!("npm ci in {}", dir.display()));
     exec(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(dir))
