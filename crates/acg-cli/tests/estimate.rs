@@ -1,18 +1,8 @@
 //! `acg estimate`: the docs' example as a what-if, a plan, CSV, imported prices.
 
-use std::process::Command;
+mod common;
 
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../acg-core/data/sample-plan.json");
-const RETAIL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../acg-core/data/retail_api_sample.json");
-
-fn acg(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_acg")).args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::*;
 
 #[test]
 fn the_docs_example_as_a_what_if() {

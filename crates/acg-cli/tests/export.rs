@@ -1,18 +1,8 @@
 //! `acg export`, and reading every import format.
 
-use std::process::Command;
+mod common;
 
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../acg-core/data/sample-plan.json");
-const GOLDEN_ARM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/exports/sample.json");
-
-fn acg(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_acg")).args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::*;
 
 #[test]
 fn exports_match_the_goldens() {

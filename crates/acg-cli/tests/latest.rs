@@ -1,17 +1,12 @@
 //! `acg latest` on the sample plan.
 
-use std::process::Command;
+mod common;
 
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../acg-core/data/sample-plan.json");
-
-fn acg(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_acg")).args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
-}
+use common::*;
 
 #[test]
 fn one_resolution_as_json() {
-    let (code, out) = acg(&[
+    let (code, out, _) = acg(&[
         "latest",
         SAMPLE,
         "--region",
@@ -41,7 +36,7 @@ fn one_resolution_as_json() {
 
 #[test]
 fn a_region_without_latest_gives_azures_message() {
-    let (_, out) =
+    let (_, out, _) =
         acg(&["latest", SAMPLE, "--region", "southeastasia", "--definition", "ubuntu-22.04-lts", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["latest"], serde_json::Value::Null);
@@ -53,13 +48,13 @@ fn a_region_without_latest_gives_azures_message() {
 
 #[test]
 fn the_matrix_as_text() {
-    let (code, out) = acg(&["latest", SAMPLE, "--definition", "ubuntu-22.04-lts"]);
+    let (code, out, _) = acg(&["latest", SAMPLE, "--definition", "ubuntu-22.04-lts"]);
     assert_eq!(code, 0);
     assert_eq!(
         out,
         "contoso_prod/ubuntu-22.04-lts  eastus               1.0.12\ncontoso_prod/ubuntu-22.04-lts  southeastasia        none (L3)\ncontoso_prod/ubuntu-22.04-lts  westeurope           2.0.0\n"
     );
-    let (code, out) = acg(&["latest", SAMPLE, "--format", "json"]);
+    let (code, out, _) = acg(&["latest", SAMPLE, "--format", "json"]);
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 7, "3 regions of ubuntu, 2 of windows, 2 of the test image");
@@ -67,6 +62,6 @@ fn the_matrix_as_text() {
 
 #[test]
 fn an_unknown_definition_is_an_error() {
-    let (code, _) = acg(&["latest", SAMPLE, "--definition", "nope"]);
+    let (code, _, _) = acg(&["latest", SAMPLE, "--definition", "nope"]);
     assert_eq!(code, 1);
 }

@@ -1,17 +1,8 @@
 //! `acg replicas`: what-if mode and a plan.
 
-use std::process::Command;
+mod common;
 
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../acg-core/data/sample-plan.json");
-
-fn acg(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_acg")).args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::*;
 
 #[test]
 fn what_if_json_contract() {

@@ -1,35 +1,12 @@
 //! `acg validate` as a pipeline would run it.
 
-use std::process::Command;
+mod common;
 
-fn acg(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_acg"));
-    cmd.args(args);
-    let out = if let Some(input) = stdin {
-        use std::io::Write;
-        let mut child = cmd
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
-        child.wait_with_output().unwrap()
-    } else {
-        cmd.output().unwrap()
-    };
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../acg-core/data/sample-plan.json");
+use common::*;
 
 #[test]
 fn the_sample_plan_has_only_warnings() {
-    let (code, out, _) = acg(&["validate", SAMPLE, "--today", "2026-11-22"], None);
+    let (code, out, _) = acg(&["validate", SAMPLE, "--today", "2026-11-22"]);
     assert_eq!(code, 0);
     assert!(out.starts_with("WARNING REC-03 galleries[1].images[0].versions[1].publishingProfile.targetRegions[0].storageAccountType: West Europe has availability zones"), "{out}");
     assert!(out.ends_with("0 error(s), 2 warning(s), 0 info\n"), "{out}");
@@ -38,7 +15,7 @@ fn the_sample_plan_has_only_warnings() {
 #[test]
 fn errors_give_exit_status_1_and_azures_message() {
     let plan = r#"{"galleries":[{"name":"my-gallery","location":"eastus"},{"name":"b","location":"westus2"}]}"#;
-    let (code, out, _) = acg(&["validate", "-", "--today", "2026-11-22"], Some(plan));
+    let (code, out, _) = acg_with_input(&["validate", "-", "--today", "2026-11-22"], Some(plan));
     assert_eq!(code, 1);
     assert_eq!(
         out,
@@ -49,7 +26,7 @@ fn errors_give_exit_status_1_and_azures_message() {
 #[test]
 fn json_format_is_the_report() {
     let plan = r#"{"galleries":[{"name":"g.","location":"eastus"},{"name":"b","location":"westus2"}]}"#;
-    let (code, out, _) = acg(&["validate", "-", "--format", "json", "--today", "2026-11-22"], Some(plan));
+    let (code, out, _) = acg_with_input(&["validate", "-", "--format", "json", "--today", "2026-11-22"], Some(plan));
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["issues"][0]["code"], "GAL-04");
@@ -60,14 +37,14 @@ fn json_format_is_the_report() {
 
 #[test]
 fn unreadable_input_is_exit_status_2_with_the_position() {
-    let (code, out, err) = acg(&["validate", "-"], Some("{\"galleries\": [1,]}"));
+    let (code, out, err) = acg_with_input(&["validate", "-"], Some("{\"galleries\": [1,]}"));
     assert_eq!((code, out.as_str()), (2, ""));
     assert!(err.starts_with("acg: -: "), "{err}");
     assert!(err.contains("line 1 column"), "{err}");
-    let (code, _, err) = acg(&["validate", "/nonexistent/plan.json"], None);
+    let (code, _, err) = acg(&["validate", "/nonexistent/plan.json"]);
     assert_eq!(code, 2);
     assert!(err.starts_with("acg: /nonexistent/plan.json: "), "{err}");
-    let (code, _, err) = acg(&["validate", SAMPLE, "--today", "22/11/2026"], None);
+    let (code, _, err) = acg(&["validate", SAMPLE, "--today", "22/11/2026"]);
     assert_eq!(code, 1);
     assert_eq!(err, "acg: --today '22/11/2026' is not a date in the form YYYY-MM-DD\n");
 }

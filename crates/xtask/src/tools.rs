@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{Result, exec, output, root, step};
+use crate::{Result, copy_dir, exec, output, root, step};
 
 /// Installs everything: the wasm target, wasm-bindgen-cli, npm packages, and Chromium for the tests.
 pub fn install_all() -> Result {
@@ -88,20 +88,6 @@ fn wasm_bindgen() -> Result {
 fn find_registry_source(dir_name: &str) -> Option<PathBuf> {
     let src = cargo_home().join("registry/src");
     std::fs::read_dir(src).ok()?.flatten().map(|e| e.path().join(dir_name)).find(|p| p.join("Cargo.toml").exists())
-}
-
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), &target)?;
-        }
-    }
-    Ok(())
 }
 
 /// `npm ci` in a folder with a package-lock.json, unless `node_modules` is already newer than the lock.
