@@ -7,6 +7,16 @@
 //! to R (or failed there) is not deployable there yet. No candidate anywhere gives Azure's message L1; none in R
 //! (while another region has one) gives L3.
 //!
+//! Decisions the documents leave open:
+//! - **Numerically equal names** (`1.0.0` and `1.00.0`): Azure compares numbers, so they are the same version
+//!   number; validation reports the second as a duplicate (VER-03). Here the first one in the plan's order wins
+//!   (in the matrix and in the explanation alike); the others are candidates with status
+//!   [`Status::SameNumber`]. The contrasts compare numbers too, so an equal number is never reported as a
+//!   different pick.
+//! - **Which reason wins** when several apply: an invalid name, then not replicated, then the replication state
+//!   (replicating or failed), then the regional flag, then the global flag.
+//! - **A name that is not `Major.Minor.Patch`** cannot be ordered: it is never a candidate and never panics.
+//!
 //! Two functions serve two needs: [`latest_matrix`] computes only the chosen version of every
 //! definition x region cell, in one pass over the target regions (fast enough to run on every keystroke);
 //! [`resolve_latest`] explains one cell, with a verdict for every version and where common mistakes would
@@ -30,6 +40,9 @@ pub enum Status {
     Chosen,
     /// A candidate, lower than the chosen one.
     Lower,
+    /// A candidate with the same number as the chosen one but written differently (`1.00.0` beside `1.0.0`);
+    /// the first one listed is chosen.
+    SameNumber,
     /// Not among the target regions.
     NotReplicated,
     /// Excluded by the version's global flag, and no regional flag re-includes it.
@@ -261,6 +274,7 @@ pub fn resolve_latest(
         });
     }
     let chosen_name = chosen.map(|c| d.versions[c].name.clone());
+    let chosen_key = chosen.and_then(|c| parsed.get(c)).and_then(Option::as_ref).map(ImageVersionName::key);
     for (vi, verdict) in verdicts.iter_mut().enumerate() {
         if !verdict.candidate {
             continue;
@@ -270,9 +284,16 @@ pub fn resolve_latest(
         } else {
             ""
         };
+        let key = parsed.get(vi).and_then(Option::as_ref).map(ImageVersionName::key);
         if Some(vi) == chosen {
             verdict.status = Status::Chosen;
             verdict.reason = format!("the highest candidate (by Major, Minor, Patch as numbers){re}");
+        } else if key.is_some() && key == chosen_key {
+            verdict.status = Status::SameNumber;
+            verdict.reason = format!(
+                "the same version number as {} (written differently); the first one listed is used{re}",
+                chosen_name.as_deref().unwrap_or("")
+            );
         } else {
             verdict.reason = format!("lower than {}{re}", chosen_name.as_deref().unwrap_or(""));
         }
@@ -324,37 +345,48 @@ fn contrasts(
     verdicts: &[VersionVerdict],
     chosen: Option<usize>,
 ) -> Vec<Contrast> {
+    let key = |i: usize| parsed.get(i).and_then(Option::as_ref).map(ImageVersionName::key);
+    let name = |i: Option<usize>| i.and_then(|i| d.versions.get(i)).map_or("nothing", |v| v.name.as_str());
+    // Two picks differ only when their numbers differ (`1.00.0` is the same pick as `1.0.0`).
+    let differs = |other: Option<usize>| other.map(key) != chosen.map(key);
     let mut out = Vec::new();
-    let azure = chosen.map(|c| d.versions[c].name.as_str());
-    // Text sort over the same candidates.
-    let text_pick = verdicts.iter().filter(|v| v.candidate).map(|v| v.name.as_str()).max();
-    if text_pick != azure {
+    // Text sort over the same candidates (the last of equal texts, as a sort then "take the last" does).
+    let text_pick = verdicts
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.candidate)
+        .max_by(|(_, a), (_, b)| a.name.cmp(&b.name))
+        .map(|(i, _)| i);
+    if differs(text_pick) {
         out.push(Contrast {
             mistake: "textSort".to_owned(),
-            picks: text_pick.map(str::to_owned),
+            picks: text_pick.map(|i| name(Some(i)).to_owned()),
             explanation: format!(
                 "Sorting version names as text would pick {}; Azure compares Major, Minor and Patch as numbers and picks {}.",
-                text_pick.unwrap_or("nothing"),
-                azure.unwrap_or("nothing")
+                name(text_pick),
+                name(chosen)
             ),
         });
     }
-    // Region-blind, global flag only (Terraform's data source).
-    let blind = d
-        .versions
-        .iter()
-        .zip(parsed)
-        .filter(|(v, p)| p.is_some() && !v.publishing_profile.exclude_from_latest.unwrap_or(false))
-        .max_by_key(|(_, p)| p.as_ref().map(ImageVersionName::key))
-        .map(|(v, _)| v.name.as_str());
-    if blind != azure {
+    // Region-blind, global flag only (Terraform's data source): the highest number among the versions not
+    // excluded globally, wherever they are replicated.
+    let mut blind: Option<usize> = None;
+    for (i, v) in d.versions.iter().enumerate() {
+        if key(i).is_some()
+            && !v.publishing_profile.exclude_from_latest.unwrap_or(false)
+            && blind.is_none_or(|b| key(i) > key(b))
+        {
+            blind = Some(i);
+        }
+    }
+    if differs(blind) {
         out.push(Contrast {
             mistake: "regionBlind".to_owned(),
-            picks: blind.map(str::to_owned),
+            picks: blind.map(|i| name(Some(i)).to_owned()),
             explanation: format!(
                 "A lookup that ignores regions and regional flags (like Terraform's azurerm_shared_image_version data source with name = \"latest\") would pick {}; in this region Azure picks {}.",
-                blind.unwrap_or("nothing"),
-                azure.unwrap_or("nothing")
+                name(blind),
+                name(chosen)
             ),
         });
     }

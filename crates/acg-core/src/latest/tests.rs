@@ -45,7 +45,13 @@ fn numbers_not_text_1_0_9_vs_1_0_12() {
 #[test]
 fn numbers_not_text_10_0_0_vs_9_9_9() {
     let p = plan(json!([v("10.0.0", json!([{"name": "eastus"}])), v("9.9.9", json!([{"name": "eastus"}]))]));
-    assert_eq!(resolve(&p, "eastus").latest.as_deref(), Some("10.0.0"));
+    let r = resolve(&p, "eastus");
+    assert_eq!(r.latest.as_deref(), Some("10.0.0"));
+    assert_eq!(statuses(&r), [("10.0.0", Status::Chosen), ("9.9.9", Status::Lower)]);
+    assert_eq!(
+        r.contrasts.iter().map(|c| (c.mistake.as_str(), c.picks.as_deref())).collect::<Vec<_>>(),
+        [("textSort", Some("9.9.9"))]
+    );
 }
 
 #[test]
@@ -157,6 +163,121 @@ fn replication_status_and_eol_and_invalid_names() {
 }
 
 #[test]
+fn numerically_equal_names_first_listed_wins() {
+    let p = plan(json!([
+        v("1.0.0", json!([{"name": "eastus"}])),
+        v("1.00.0", json!([{"name": "eastus"}])),
+        v("0.9.0", json!([{"name": "eastus"}]))
+    ]));
+    let r = resolve(&p, "eastus");
+    assert_eq!(r.latest.as_deref(), Some("1.0.0"));
+    assert_eq!(statuses(&r), [("1.0.0", Status::Chosen), ("1.00.0", Status::SameNumber), ("0.9.0", Status::Lower)]);
+    assert!(r.versions[1].candidate);
+    assert_eq!(
+        r.versions[1].reason,
+        "the same version number as 1.0.0 (written differently); the first one listed is used"
+    );
+    // Text sorting puts 1.00.0 above 1.0.0, but that is the same number: no contrast.
+    assert_eq!(r.contrasts, []);
+    let cell = latest_matrix(&p).into_iter().next().map(|c| c.latest);
+    assert_eq!(cell, Some(Some("1.0.0".to_owned())), "the matrix agrees with the explanation");
+}
+
+#[test]
+fn text_sort_contrast_in_words() {
+    let p = plan(json!([v("1.0.9", json!([{"name": "eastus"}])), v("1.0.12", json!([{"name": "eastus"}]))]));
+    assert_eq!(
+        resolve(&p, "eastus").contrasts,
+        [Contrast {
+            mistake: "textSort".into(),
+            picks: Some("1.0.9".into()),
+            explanation: "Sorting version names as text would pick 1.0.9; Azure compares Major, Minor and Patch as numbers and picks 1.0.12.".into()
+        }]
+    );
+}
+
+#[test]
+fn region_blind_contrast_when_nothing_resolves_here() {
+    let p = plan(json!([v("1.0.0", json!([{"name": "eastus"}]))]));
+    let r = resolve(&p, "westeurope");
+    assert_eq!(
+        r.contrasts.iter().map(|c| (c.mistake.as_str(), c.picks.as_deref())).collect::<Vec<_>>(),
+        [("regionBlind", Some("1.0.0"))]
+    );
+    assert_eq!(
+        r.contrasts[0].explanation,
+        "A lookup that ignores regions and regional flags (like Terraform's azurerm_shared_image_version data source with name = \"latest\") would pick 1.0.0; in this region Azure picks nothing."
+    );
+}
+
+#[test]
+fn placeholders_when_the_plan_has_no_subscription_or_group() {
+    let mut p = plan(json!([]));
+    p.subscription_id = None;
+    p.resource_group = Some(String::new());
+    let r = resolve(&p, "eastus");
+    assert_eq!((r.latest, r.azure_message.as_deref()), (None, Some("L1")));
+    assert_eq!(
+        r.message.as_deref(),
+        Some(
+            "There is no latest image version exists for \"/subscriptions/<subscriptionID>/resourceGroups/<resourceGroup>/providers/Microsoft.Compute/galleries/gal/images/img\""
+        )
+    );
+    assert_eq!(resolve_latest(&p, 0, 1, &RegionName::new("eastus"), today()), None, "no such definition");
+}
+
+#[test]
+fn every_reason_in_words() {
+    let mut global = v("1.1.0", json!([{"name": "eastus"}]));
+    global["publishingProfile"]["excludeFromLatest"] = json!(true);
+    let mut failed = v("1.2.0", json!([{"name": "eastus"}]));
+    failed["replicationStatus"] = json!({"summary": [{"region": "eastus", "state": "Failed"}]});
+    let mut reincluded = v("1.0.1", json!([{"name": "eastus", "excludeFromLatest": false}]));
+    reincluded["publishingProfile"]["excludeFromLatest"] = json!(true);
+    reincluded["publishingProfile"]["endOfLifeDate"] = json!("2026-11-22");
+    let p = plan(json!([
+        v("1.0.0", json!([{"name": "eastus"}])),
+        reincluded,
+        global,
+        failed,
+        v("1.3.0", json!([{"name": "eastus", "excludeFromLatest": true}])),
+        v("1.4.0", json!([{"name": "westus"}])),
+        v("1.5", json!([{"name": "eastus"}]))
+    ]));
+    let r = resolve(&p, "eastus");
+    let reasons: Vec<(&str, bool, &str)> =
+        r.versions.iter().map(|v| (v.name.as_str(), v.candidate, v.reason.as_str())).collect();
+    assert_eq!(
+        reasons,
+        [
+            ("1.0.0", true, "lower than 1.0.1"),
+            (
+                "1.0.1",
+                true,
+                "the highest candidate (by Major, Minor, Patch as numbers) (re-included here: the regional excludeFromLatest=false overrides the global true); past its end-of-life date, which does not exclude it"
+            ),
+            ("1.1.0", false, "excluded from latest by its global flag (no regional flag re-includes it here)"),
+            ("1.2.0", false, "replication failed in East US: not deployable there yet"),
+            ("1.3.0", false, "excluded from latest in East US by its regional flag"),
+            ("1.4.0", false, "not replicated to East US"),
+            ("1.5", false, "'1.5' is not a Major.Minor.Patch name, so it cannot be ordered"),
+        ]
+    );
+    assert_eq!(
+        r.note.as_deref(),
+        Some(
+            "1.0.1 is past its end-of-life date; end-of-life dates are informational, and VMs can still be created from it."
+        )
+    );
+    // The JSON names are the stable contract.
+    let json = serde_json::to_value(&r.versions[1]).unwrap();
+    assert_eq!(
+        json,
+        json!({"name": "1.0.1", "candidate": true, "status": "chosen", "reason": r.versions[1].reason, "reincluded": true, "pastEndOfLife": true})
+    );
+}
+
+#[test]
 fn matrix_covers_targets_and_demand_regions() {
     let mut p = plan(json!([
         v("1.0.0", json!([{"name": "eastus"}, {"name": "westus2", "excludeFromLatest": true}])),
@@ -220,6 +341,56 @@ fn what_if_reports_changed_cells_only() {
 }
 
 #[test]
+fn what_if_every_edit_kind() {
+    let mut excluded = v("2.0.0", json!([{"name": "eastus"}, {"name": "westus2"}]));
+    excluded["publishingProfile"]["excludeFromLatest"] = json!(true);
+    let p = plan(json!([v("1.0.0", json!([{"name": "eastus"}, {"name": "westus2"}])), excluded]));
+    let change = |region: &str, before: Option<&str>, after: Option<&str>| CellChange {
+        gallery: "gal".into(),
+        definition: "img".into(),
+        region: region.into(),
+        before: before.map(Into::into),
+        after: after.map(Into::into),
+    };
+    let new_version: ImageVersion =
+        serde_json::from_value(v("3.0.0", json!([{"name": "West Europe"}, {"name": "eastus"}]))).unwrap();
+    let edits = [
+        serde_json::from_value::<Edit>(json!({"kind": "publishVersion", "gallery": "gal", "definition": "img", "version": new_version})).unwrap(),
+        serde_json::from_value(json!({"kind": "setGlobalExclude", "gallery": "gal", "definition": "img", "version": "2.0.0", "exclude": null})).unwrap(),
+        serde_json::from_value(json!({"kind": "setRegionalExclude", "gallery": "gal", "definition": "img", "version": "2.0.0", "region": "westus2", "exclude": false})).unwrap(),
+        serde_json::from_value(json!({"kind": "setRegionalExclude", "gallery": "gal", "definition": "img", "version": "1.0.0", "region": "eastus", "exclude": true})).unwrap(),
+        serde_json::from_value(json!({"kind": "removeRegion", "gallery": "gal", "definition": "img", "version": "1.0.0", "region": "West US 2"})).unwrap(),
+    ];
+    let expected = [
+        vec![change("eastus", Some("1.0.0"), Some("3.0.0")), change("westeurope", None, Some("3.0.0"))],
+        vec![change("eastus", Some("1.0.0"), Some("2.0.0")), change("westus2", Some("1.0.0"), Some("2.0.0"))],
+        vec![change("westus2", Some("1.0.0"), Some("2.0.0"))],
+        vec![change("eastus", Some("1.0.0"), None)],
+        vec![change("westus2", Some("1.0.0"), None)],
+    ];
+    for (edit, want) in edits.iter().zip(expected) {
+        assert_eq!(what_if(&p, edit).unwrap(), want, "{edit:?}");
+    }
+    let errors = [
+        (
+            json!({"kind": "publishVersion", "gallery": "gal", "definition": "img", "version": {"name": "1.0.0"}}),
+            "version 1.0.0 already exists in img",
+        ),
+        (
+            json!({"kind": "removeRegion", "gallery": "gal", "definition": "img", "version": "1.0.0", "region": "japaneast"}),
+            "version 1.0.0 is not replicated to japaneast",
+        ),
+        (
+            json!({"kind": "setGlobalExclude", "gallery": "other", "definition": "img", "version": "1.0.0", "exclude": true}),
+            "image definition other/img not found",
+        ),
+    ];
+    for (edit, message) in errors {
+        assert_eq!(what_if(&p, &serde_json::from_value(edit).unwrap()).unwrap_err(), message);
+    }
+}
+
+#[test]
 fn sample_plan_resolutions() {
     let p = crate::sample::plan();
     let cells: Vec<(String, String, Option<String>)> =
@@ -237,15 +408,41 @@ mod props {
 
     fn version() -> impl Strategy<Value = ImageVersion> {
         (
-            (0u32..4, 0u32..12, 0u32..12),
+            prop_oneof![
+                8 => (0u32..4, 0u32..12, 0u32..12).prop_map(|(a, b, c)| format!("{a}.{b}.{c}")),
+                1 => (0u32..4, 0u32..12).prop_map(|(a, b)| format!("{a}.0{b}.0")),
+                1 => Just("latest".to_owned()),
+            ],
             proptest::collection::vec(
                 (prop_oneof![Just("eastus"), Just("westus2"), Just("East US")], proptest::option::of(any::<bool>())),
                 0..3,
             ),
             proptest::option::of(any::<bool>()),
+            proptest::collection::vec(
+                (
+                    prop_oneof![Just("eastus"), Just("West US 2")],
+                    prop_oneof![
+                        Just(ReplicationState::Replicating),
+                        Just(ReplicationState::Completed),
+                        Just(ReplicationState::Failed)
+                    ],
+                ),
+                0..2,
+            ),
         )
-            .prop_map(|((a, b, c), targets, global)| ImageVersion {
-                name: format!("{a}.{b}.{c}"),
+            .prop_map(|(name, targets, global, states)| ImageVersion {
+                name,
+                replication_status: (!states.is_empty()).then(|| crate::model::ReplicationStatus {
+                    summary: states
+                        .into_iter()
+                        .map(|(region, state)| crate::model::RegionalReplicationStatus {
+                            region: RegionName::new(region),
+                            state: Some(state),
+                            ..Default::default()
+                        })
+                        .collect(),
+                    ..Default::default()
+                }),
                 publishing_profile: crate::model::PublishingProfile {
                     target_regions: targets
                         .into_iter()
@@ -275,6 +472,7 @@ mod props {
                     prop_assert_eq!(&verdict.name, chosen);
                     for v in r.versions.iter().filter(|v| v.candidate) {
                         prop_assert!(key(&v.name) <= key(chosen));
+                        prop_assert_eq!(v.status == Status::SameNumber, v.status != Status::Chosen && key(&v.name) == key(chosen));
                     }
                 } else {
                     prop_assert!(r.versions.iter().all(|v| !v.candidate));
