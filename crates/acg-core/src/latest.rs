@@ -96,7 +96,7 @@ pub struct Resolution {
     pub gallery: String,
     /// Definition name.
     pub definition: String,
-    /// Region as written in the plan.
+    /// Region (normalized programmatic name, as in the matrix: `West Europe` gives `westeurope`).
     pub region: String,
     /// The chosen version, or none.
     pub latest: Option<String>,
@@ -329,7 +329,7 @@ pub fn resolve_latest(
     Some(Resolution {
         gallery: g.name.clone(),
         definition: d.name.clone(),
-        region: region.as_str().to_owned(),
+        region: region.key().to_owned(),
         latest: chosen_name,
         message,
         azure_message,

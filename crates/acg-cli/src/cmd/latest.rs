@@ -12,7 +12,7 @@ use crate::input;
 /// Arguments of `acg latest`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// A Plan JSON file ("-" for standard input).
+    /// The plan: Plan JSON, a REST body, az list output or an ARM template ("-" for standard input).
     file: String,
     /// Only this region (any spelling: westeurope, "West Europe").
     #[arg(long)]
@@ -80,14 +80,13 @@ pub fn run(args: &Args) -> Outcome {
 
 fn detail(r: &Resolution) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}/{} in {}: latest = {}",
-        r.gallery,
-        r.definition,
-        r.region,
-        r.latest.as_deref().unwrap_or("none")
-    );
+    let region = RegionName::new(&r.region);
+    let shown = match region.display_name() {
+        name if name == r.region => r.region.clone(),
+        name => format!("{name} ({})", r.region),
+    };
+    let _ =
+        writeln!(out, "{}/{} in {shown}: latest = {}", r.gallery, r.definition, r.latest.as_deref().unwrap_or("none"));
     if let Some(m) = &r.message {
         let _ = writeln!(out, "  Azure: {m}");
     }
