@@ -147,39 +147,67 @@ pub fn latest_matrix(plan: &Plan) -> Vec<MatrixCell> {
 /// The best candidate so far in a region: its numeric key and its index.
 type Best = ((u32, u32, u32), usize);
 
+/// A region's slot while a definition's cells are computed: (region key, best candidate so far, 1 + the last
+/// version that reached it).
+type Slot<'d> = (&'d str, Option<Best>, usize);
+
 /// The cells of one definition (used by the matrix and by what-if).
-fn definition_cells(gi: usize, di: usize, g: &Gallery, d: &ImageDefinition, out: &mut Vec<MatrixCell>) {
-    // region key -> best (key, version index) among candidates.
-    let mut best: BTreeMap<String, Option<Best>> = BTreeMap::new();
+///
+/// One pass over the target regions, with no string allocated per target. Each region key gets a slot once;
+/// a target first tries the slot its position had in an earlier version (right whenever versions list their
+/// regions in the same order), else a map lookup. A duplicated region in one version (an error Azure rejects)
+/// counts once, as its first entry, like [`ImageVersion::target`].
+fn definition_cells<'d>(gi: usize, di: usize, g: &Gallery, d: &'d ImageDefinition, out: &mut Vec<MatrixCell>) {
+    let mut slots: Vec<Slot<'d>> = Vec::new();
+    let mut index: HashMap<&'d str, usize> = HashMap::new();
+    let mut hints: Vec<usize> = Vec::new();
+    let mut slot_for = |key: &'d str, slots: &mut Vec<Slot<'d>>| {
+        *index.entry(key).or_insert_with(|| {
+            slots.push((key, None, 0));
+            slots.len() - 1
+        })
+    };
     for r in &d.demand {
-        best.entry(r.region.key().to_owned()).or_insert(None);
+        slot_for(r.region.key(), &mut slots);
     }
     for (vi, v) in d.versions.iter().enumerate() {
         let key = v.name.parse::<ImageVersionName>().ok().map(|n| n.key());
-        let targets = &v.publishing_profile.target_regions;
-        for (ti, t) in targets.iter().enumerate() {
-            // A duplicated region (an error Azure rejects) counts once, as its first entry, like `target()`.
-            if targets[..ti].iter().any(|x| x.name == t.name) {
+        for (ti, t) in v.publishing_profile.target_regions.iter().enumerate() {
+            let region = t.name.key();
+            let hinted = hints.get(ti).copied().filter(|&h| slots.get(h).is_some_and(|s| s.0 == region));
+            let si = hinted.unwrap_or_else(|| {
+                let si = slot_for(region, &mut slots);
+                if let Some(h) = hints.get_mut(ti) {
+                    *h = si;
+                } else {
+                    hints.push(si);
+                }
+                si
+            });
+            let Some(slot) = slots.get_mut(si) else { continue };
+            if slot.2 == vi + 1 {
                 continue;
             }
-            let slot = best.entry(t.name.key().to_owned()).or_insert(None);
+            slot.2 = vi + 1;
             if let Some(k) = key
                 && is_candidate(v, t)
-                && slot.is_none_or(|(bk, _)| k > bk)
+                && slot.1.is_none_or(|(bk, _)| k > bk)
             {
-                *slot = Some((k, vi));
+                slot.1 = Some((k, vi));
             }
         }
     }
-    let anywhere = best.values().any(Option::is_some);
-    for (region, chosen) in best {
+    slots.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let anywhere = slots.iter().any(|s| s.1.is_some());
+    out.reserve(slots.len());
+    for (region, chosen, _) in slots {
         out.push(MatrixCell {
             gallery_index: gi,
             definition_index: di,
             gallery: g.name.clone(),
             definition: d.name.clone(),
-            region,
-            latest: chosen.map(|(_, vi)| d.versions[vi].name.clone()),
+            region: region.to_owned(),
+            latest: chosen.and_then(|(_, vi)| d.versions.get(vi)).map(|v| v.name.clone()),
             azure_message: match (chosen, anywhere) {
                 (Some(_), _) => None,
                 (None, true) => Some("L3".to_owned()),
