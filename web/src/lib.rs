@@ -102,6 +102,12 @@ enum Start {
 }
 
 fn initial() -> (AppState, Start) {
+    if let Some(sketched) = persist::sketch_from_url() {
+        return match sketched {
+            Ok(plan) => (AppState::new(plan), Start::Shared),
+            Err(e) => (AppState::new(acg_core::sample::plan()), Start::SharedBroken(e)),
+        };
+    }
     if let Some(param) = persist::shared_from_url() {
         return match persist::from_share_param(&param) {
             Ok(plan) => (AppState::new(plan), Start::Shared),

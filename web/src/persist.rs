@@ -3,14 +3,11 @@
 //! unless the link is opened — it is read by this code, not sent anywhere.
 
 use acg_core::Plan;
-use base64::Engine as _;
 
 /// The localStorage key of the autosaved plan.
 pub const KEY: &str = "acg.plan";
 /// Where a save that could not be read is kept, untouched.
 pub const KEY_UNREADABLE: &str = "acg.plan.unreadable";
-/// The share-link format version.
-const SHARE_PREFIX: &str = "v1.";
 
 /// What was found in localStorage.
 pub enum Saved {
@@ -52,29 +49,26 @@ pub fn save(plan: &Plan) -> Result<(), String> {
     s.set_item(KEY, &text).map_err(|_| "the browser refused to save (storage full or private mode)".to_owned())
 }
 
-/// A share-link parameter for a plan: `v1.` + base64url(deflate(JSON)).
+/// A share-link parameter for a plan (the core's codec: `v1.` + base64url(deflate(JSON))).
 pub fn share_param(plan: &Plan) -> String {
-    let json = serde_json::to_vec(plan).unwrap_or_default();
-    let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
-    format!("{SHARE_PREFIX}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed))
+    acg_core::share::encode(plan)
 }
 
 /// Reads a share-link parameter. Errors say what is wrong with the link.
 pub fn from_share_param(param: &str) -> Result<Plan, String> {
-    let body = param.strip_prefix(SHARE_PREFIX).ok_or("this share link was made by another version of the planner")?;
-    let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(body.trim())
-        .map_err(|_| "the share link is damaged (not base64)")?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, acg_core::interchange::MAX_IMPORT_BYTES)
-        .map_err(|_| "the share link is damaged or too large")?;
-    let text = String::from_utf8(json).map_err(|_| "the share link is damaged (not text)")?;
-    acg_core::interchange::import(&text).map(|i| i.plan).map_err(|e| e.to_string())
+    acg_core::share::decode(param).map_err(|e| e.to_string())
 }
 
 /// The `plan` query parameter of the page URL, if any.
 pub fn shared_from_url() -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
     search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("plan=")).map(str::to_owned)
+}
+
+/// The plan of a documentation widget's link (`?sketch=…` with the widget's inputs), if the page has one.
+pub fn sketch_from_url() -> Option<Result<Plan, String>> {
+    let search = web_sys::window()?.location().search().ok()?;
+    acg_core::sketch::from_query(&search)
 }
 
 /// A full share URL for the plan.

@@ -31,6 +31,8 @@ pub mod region;
 pub mod replicas;
 pub mod report;
 pub mod sample;
+pub mod share;
+pub mod sketch;
 pub mod target_regions;
 pub mod validate;
 pub mod version;

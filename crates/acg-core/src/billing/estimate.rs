@@ -358,12 +358,7 @@ pub fn estimate_what_if(
 ) -> Result<Estimate, String> {
     let occupied =
         gb(occupied_gb).ok_or_else(|| format!("occupied size {occupied_gb} GB must be a number of 0 or more"))?;
-    let version = ImageVersion {
-        name: "what-if".to_owned(),
-        location: Some(source.clone()),
-        publishing_profile: PublishingProfile { target_regions: targets.to_vec(), ..PublishingProfile::default() },
-        ..ImageVersion::default()
-    };
+    let version = crate::sketch::what_if_version("what-if", occupied_gb, source, targets);
     let mut b = Builder::new(book);
     if !targets.iter().any(|t| t.name == *source) {
         b.notes.push(format!("{source} (the source) is not among the target regions; Azure requires it (V1)."));

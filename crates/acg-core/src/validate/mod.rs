@@ -95,13 +95,15 @@ impl IssueBuilder<'_> {
 /// without an offset. Returns the calendar date (UTC when an offset is given).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
     let t = text.trim();
-    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+    // chrono's `FromStr` parsers, not `parse_from_str`: the same forms without the strftime interpreter,
+    // which is most of chrono's size in the browser builds.
+    if let Ok(d) = t.parse::<NaiveDate>() {
         return Some(d);
     }
     if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(t) {
         return Some(dt.with_timezone(&chrono::Utc).date_naive());
     }
-    chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S%.f").ok().map(|dt| dt.date())
+    t.parse::<chrono::NaiveDateTime>().ok().map(|dt| dt.date())
 }
 
 /// Checks an end-of-life date: format (D7 when the time designator is missing from a date-time, else D8)
