@@ -44,3 +44,95 @@ test('replicas and the docs billing example', () => {
   const v = { name: '1.0.0', location: 'eastus', publishingProfile: { targetRegions: [{ name: 'eastus', regionalReplicaCount: 3 }] }, occupiedGb: { osDisk: 10 } };
   assert.equal(acg.estimateVersion(v).storageMonthly, '1.50');
 });
+
+// The embed build: the same functions under the same names, without the plan-wide ones.
+const embed = await import(pathToFileURL(join(dist, 'embed', 'acg_embed.js')).href);
+embed.initSync({ module: readFileSync(join(dist, 'embed', 'acg_embed_bg.wasm')) });
+
+test('the embed build: widgets\' functions only, same answers as the full API', () => {
+  assert.equal(embed.validatePlan, undefined);
+  assert.equal(embed.resolveLatest, undefined);
+  const regions = 'eastus=2=standard_lrs eastus2=2=standard_lrs centralus=2=standard_lrs';
+  assert.deepEqual(embed.estimateWhatIf(10, 'eastus', regions), acg.estimateWhatIf(10, 'eastus', regions));
+  assert.deepEqual(embed.checkName('gallery', 'my-gallery'), acg.checkName('gallery', 'my-gallery'));
+  assert.equal(embed.compareVersions('1.0.9', '1.0.12'), -1);
+  assert.equal(embed.parseVersion('2.0.1').major, 2);
+  assert.equal(embed.regions().length, 60);
+  const versions = [{ name: '1.0.9', regions: 'eastus westeurope' }, { name: '1.0.12', regions: 'eastus westeurope', excludedIn: 'westeurope' }];
+  assert.equal(embed.latestOfVersions(versions, 'eastus', '2026-11-22').latest, '1.0.12');
+  assert.equal(embed.latestOfVersions(versions, 'westeurope', '2026-11-22').latest, '1.0.9');
+  assert.throws(() => embed.latestOfVersions([{ name: '1.0.0', region: 'eastus' }], 'eastus'), /^Error: versions: .*unknown field `region`/);
+  assert.throws(() => embed.latestOfVersions([{ name: '1.0.0', regions: 'eastus', excludedIn: 'westus2' }], 'eastus'),
+    { message: 'versions[0].excludedIn: westus2 is not among its regions' });
+  assert.throws(() => embed.checkName('disk', 'x'), { message: "kind: 'disk' is not one of gallery, definition, version" });
+  assert.equal(embed.sharePlan, undefined);
+  assert.equal(acg.sharePlan(acg.samplePlan()).startsWith('v1.'), true);
+});
+
+// types.d.ts (the typescript_custom_section) must describe what the functions return: every key a result
+// has is declared, and every key declared as required is there.
+const dts = readFileSync(join(import.meta.dirname, '..', '..', 'crates', 'acg-wasm', 'src', 'types.d.ts'), 'utf8');
+function topLevel(body, sep) {
+  const parts = []; let depth = 0; let cur = '';
+  for (const ch of body) {
+    if ('{[(<'.includes(ch)) depth++;
+    if ('}])>'.includes(ch)) depth--;
+    if (ch === sep && depth === 0) { parts.push(cur); cur = ''; } else cur += ch;
+  }
+  if (cur.trim()) parts.push(cur);
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+const interfaces = new Map();
+for (const [, name, body] of dts.matchAll(/^export interface (\w+) \{(.*)\}\s*$/gm)) {
+  const fields = new Map(); let open = false;
+  for (const member of topLevel(body, ';')) {
+    if (member.startsWith('[')) { open = true; continue; }
+    const m = /^(\w+)(\??):/.exec(member);
+    assert.ok(m, `types.d.ts: cannot read member '${member}' of ${name}`);
+    fields.set(m[1], m[2] !== '?');
+  }
+  interfaces.set(name, { fields, open });
+}
+function conforms(value, name, where = name) {
+  const iface = interfaces.get(name);
+  assert.ok(iface, `types.d.ts has no interface ${name}`);
+  for (const key of Object.keys(value)) {
+    assert.ok(iface.open || iface.fields.has(key), `${where}: key '${key}' is not declared in ${name}`);
+  }
+  for (const [key, required] of iface.fields) {
+    if (required) assert.ok(key in value, `${where}: ${name}.${key} is declared required but missing`);
+  }
+}
+
+test('types.d.ts describes every result the API returns', () => {
+  const plan = acg.samplePlan();
+  conforms(plan, 'Plan');
+  conforms(plan.galleries[0], 'Gallery');
+  conforms(acg.parseVersion('1.0.0'), 'ParsedVersion');
+  acg.checkName('gallery', 'my-gallery').forEach((i) => conforms(i, 'NameIssue'));
+  const report = acg.validatePlan(plan, '2026-11-22');
+  conforms(report, 'Report');
+  report.issues.forEach((i, n) => conforms(i, 'Issue', `issues[${n}]`));
+  const r = acg.resolveLatest(plan, 'contoso_prod', 'ubuntu-22.04-lts', 'eastus', '2026-11-22');
+  conforms(r, 'Resolution');
+  r.versions.forEach((v) => conforms(v, 'VersionVerdict'));
+  conforms(embed.latestOfVersions([{ name: '1.0.0', regions: 'eastus' }], 'eastus'), 'Resolution');
+  acg.latestMatrix(plan).forEach((c) => conforms(c, 'MatrixCell'));
+  conforms(acg.recommendReplicas({ concurrentVms: 300 }), 'Recommendation');
+  const e = acg.estimatePlan(plan);
+  conforms(e, 'Estimate');
+  e.lines.forEach((l) => conforms(l, 'Line'));
+  const retail = acg.importRetailPrices(JSON.stringify([{ currencyCode: 'EUR', retailPrice: 0.046, armRegionName: 'westeurope', productName: 'Standard HDD Managed Disks', meterName: 'LRS Snapshots', unitOfMeasure: '1 GB/Month', type: 'Consumption' }]));
+  conforms(retail, 'RetailImport');
+  conforms(retail.prices, 'PriceBook');
+  acg.regions().forEach((g) => conforms(g, 'Region'));
+  conforms(acg.importPlan(JSON.stringify(plan)), 'Imported');
+  acg.parseTargetRegions('eastus=2=standard_zrs westus2').forEach((t) => conforms(t, 'TargetRegion'));
+});
+
+test('the docs page lists every function of the JS API', () => {
+  const docs = readFileSync(join(dist, 'embed', 'index.html'), 'utf8');
+  const functions = Object.keys(acg).filter((k) => typeof acg[k] === 'function' && !['default', 'initSync'].includes(k));
+  assert.equal(functions.length, 19);
+  for (const f of functions) assert.match(docs, new RegExp(`<code>${f}\\(`), `www/embed/index.html does not document ${f}`);
+});

@@ -5,13 +5,28 @@
 //! deserializer path the core compiles, which keeps the module small. Every error is thrown as a JS `Error`
 //! whose message names the problem and, where it can, the field. The core never panics on input, so no panic
 //! crosses the boundary. "Today" defaults to the JS clock here; the core never reads one.
+//!
+//! Two builds of this one crate ship: the full API (`dist/api/acg.js`, default feature `full`) and the embed
+//! build (`dist/embed/acg_embed.js`, `--no-default-features`) with only what the documentation widgets call:
+//! names, versions, `latest` of sketched versions, the what-if estimate, target regions and regions. None of
+//! these reads or writes a whole plan, so the embed build carries no plan (de)serializer and no compression
+//! (the largest parts of the full module); a widget links to the planner with its inputs as query
+//! parameters, which the app turns into a plan (`acg_core::sketch::from_query`). A function has the same
+//! name and contract in both builds.
 
 #![allow(clippy::needless_pass_by_value, reason = "wasm-bindgen passes JS values by value")]
 
+#[cfg(feature = "full")]
+use acg_core::ImageVersion;
+#[cfg(feature = "full")]
+use acg_core::Plan;
 use acg_core::billing::{PriceBook, embedded};
+#[cfg(feature = "full")]
 use acg_core::interchange::{ExportFormat, ExportOptions};
+#[cfg(feature = "full")]
 use acg_core::replicas::{Load, Policy};
-use acg_core::{ImageVersion, ImageVersionName, Plan, RegionName};
+use acg_core::sketch::{self, NameKind, VersionSketch};
+use acg_core::{ImageVersionName, RegionName};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -68,6 +83,9 @@ extern "C" {
     /// Name issues.
     #[wasm_bindgen(typescript_type = "NameIssue[]")]
     pub type JsNameIssues;
+    /// Sketched versions.
+    #[wasm_bindgen(typescript_type = "VersionSketch[]")]
+    pub type JsVersionSketches;
 }
 
 /// The one serializer of the crate.
@@ -93,7 +111,7 @@ fn prices(value: Option<JsPriceBook>) -> Result<PriceBook, JsError> {
 
 fn today(given: Option<String>) -> Result<chrono::NaiveDate, JsError> {
     if let Some(t) = given {
-        chrono::NaiveDate::parse_from_str(&t, "%Y-%m-%d")
+        t.parse::<chrono::NaiveDate>()
             .map_err(|_| JsError::new(&format!("today: '{t}' is not a date in the form YYYY-MM-DD")))
     } else {
         let d = js_sys::Date::new_0();
@@ -134,16 +152,16 @@ pub fn compare_versions(a: &str, b: &str) -> Result<i32, JsError> {
 /// The name rules for a gallery, definition or version name: `kind` is "gallery", "definition" or "version".
 #[wasm_bindgen(js_name = checkName)]
 pub fn check_name(kind: &str, name: &str) -> Result<JsNameIssues, JsError> {
-    let issues = match kind {
-        "gallery" => acg_core::validate::gallery_name_issues(name),
-        "definition" => acg_core::validate::definition_name_issues("gallery", name),
-        "version" => acg_core::validate::version_name_issues(name),
-        other => return Err(JsError::new(&format!("kind: '{other}' is not one of gallery, definition, version"))),
-    };
-    out(&issues)
+    out(&name_kind(kind)?.issues(name))
+}
+
+fn name_kind(kind: &str) -> Result<NameKind, JsError> {
+    NameKind::parse(kind)
+        .ok_or_else(|| JsError::new(&format!("kind: '{kind}' is not one of gallery, definition, version")))
 }
 
 /// Validates a plan (today: "YYYY-MM-DD", default the browser's date).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = validatePlan)]
 pub fn validate_plan(plan: JsPlan, today_: Option<String>) -> Result<JsReport, JsError> {
     let plan: Plan = read("plan", &plan)?;
@@ -151,6 +169,7 @@ pub fn validate_plan(plan: JsPlan, today_: Option<String>) -> Result<JsReport, J
 }
 
 /// Imports any format (a REST body, az output, an ARM template, a plan) and validates it.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = validateResource)]
 pub fn validate_resource(json: &str, today_: Option<String>) -> Result<JsReport, JsError> {
     let imported = acg_core::interchange::import(json).map_err(|e| JsError::new(&e.to_string()))?;
@@ -158,12 +177,14 @@ pub fn validate_resource(json: &str, today_: Option<String>) -> Result<JsReport,
 }
 
 /// Imports a plan from any supported format.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = importPlan)]
 pub fn import_plan(text: &str) -> Result<JsImported, JsError> {
     out(&acg_core::interchange::import(text).map_err(|e| JsError::new(&e.to_string()))?)
 }
 
 /// Exports a plan: format is "plan", "arm", "bicep", "az", "terraform" or "csv".
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = exportPlan)]
 pub fn export_plan(plan: JsPlan, format: &str, options: Option<JsExportOptions>) -> Result<String, JsError> {
     let plan: Plan = read("plan", &plan)?;
@@ -178,6 +199,7 @@ pub fn export_plan(plan: JsPlan, format: &str, options: Option<JsExportOptions>)
 }
 
 /// Which version `latest` gives for a definition in a region, with every version's reason.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = resolveLatest)]
 pub fn resolve_latest(
     plan: JsPlan,
@@ -194,6 +216,7 @@ pub fn resolve_latest(
 }
 
 /// Every definition x region cell of `latest`.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = latestMatrix)]
 pub fn latest_matrix(plan: JsPlan) -> Result<JsMatrix, JsError> {
     let plan: Plan = read("plan", &plan)?;
@@ -201,6 +224,7 @@ pub fn latest_matrix(plan: JsPlan) -> Result<JsMatrix, JsError> {
 }
 
 /// A replica recommendation for a load; policy is "bestPractices" (default), "scaling" or "2019".
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = recommendReplicas)]
 pub fn recommend_replicas(load: JsLoad, policy: Option<String>) -> Result<JsRecommendation, JsError> {
     let load: Load = read("load", &load)?;
@@ -213,6 +237,7 @@ pub fn recommend_replicas(load: JsLoad, policy: Option<String>) -> Result<JsReco
 }
 
 /// The monthly storage and one-time egress of one version (its `location` is the source region).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = estimateVersion)]
 pub fn estimate_version(version: JsImageVersion, prices_: Option<JsPriceBook>) -> Result<JsEstimate, JsError> {
     let v: ImageVersion = read("version", &version)?;
@@ -221,6 +246,7 @@ pub fn estimate_version(version: JsImageVersion, prices_: Option<JsPriceBook>) -
 }
 
 /// The cost of every version of a plan.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = estimatePlan)]
 pub fn estimate_plan(plan: JsPlan, prices_: Option<JsPriceBook>) -> Result<JsEstimate, JsError> {
     let plan: Plan = read("plan", &plan)?;
@@ -245,6 +271,7 @@ pub fn estimate_what_if(
     out(&e)
 }
 
+#[cfg(feature = "full")]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct RetailImport {
@@ -253,6 +280,7 @@ struct RetailImport {
 }
 
 /// Reads a Retail Prices API response over the embedded catalog (or over `prices`).
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = importRetailPrices)]
 pub fn import_retail_prices(json: &str, prices_: Option<JsPriceBook>) -> Result<JsRetailImport, JsError> {
     let (book, report) =
@@ -266,6 +294,31 @@ pub fn parse_target_regions(text: &str) -> Result<JsTargetRegions, JsError> {
     out(&acg_core::target_regions::parse(text).map_err(|e| JsError::new(&e.to_string()))?)
 }
 
+/// The planner's share-link parameter for a plan (`v1.` + compressed JSON): `index.html?plan=<this>` opens
+/// the plan in the app without touching the user's saved plans.
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = sharePlan)]
+pub fn share_plan(plan: JsPlan) -> Result<String, JsError> {
+    let plan: Plan = read("plan", &plan)?;
+    Ok(acg_core::share::encode(&plan))
+}
+
+fn sketches(versions: &JsValue) -> Result<Vec<VersionSketch>, JsError> {
+    read("versions", versions)
+}
+
+/// Which version `latest` gives in `region` among sketched versions (`{ name, regions, excludeFromLatest,
+/// excludedIn, endOfLifeDate, publishedDate }`, regions in the az syntax): what the documentation widget shows.
+#[wasm_bindgen(js_name = latestOfVersions)]
+pub fn latest_of_versions(
+    versions: JsVersionSketches,
+    region: &str,
+    today_: Option<String>,
+) -> Result<JsResolution, JsError> {
+    let plan = sketch::versions_plan(&sketches(&versions)?).map_err(|e| JsError::new(&e))?;
+    out(&acg_core::latest::resolve_latest(&plan, 0, 0, &RegionName::new(region), today(today_)?))
+}
+
 /// The region catalog.
 #[wasm_bindgen]
 pub fn regions() -> Result<JsRegions, JsError> {
@@ -273,6 +326,7 @@ pub fn regions() -> Result<JsRegions, JsError> {
 }
 
 /// The embedded sample plan.
+#[cfg(feature = "full")]
 #[wasm_bindgen(js_name = samplePlan)]
 pub fn sample_plan() -> Result<JsPlan, JsError> {
     out(&acg_core::sample::plan())

@@ -20,3 +20,4 @@ export interface RetailImport { prices: PriceBook; report: { currency: string; t
 export interface Region { name: string; displayName: string; geography: string; continent: string; pairedRegion: string | null; availabilityZones: boolean; accessRestricted: boolean; source: string }
 export interface Imported { plan: Plan; format: "planJson" | "restBody" | "restList" | "armTemplate"; notes: string[] }
 export interface ExportOptions { apiVersion?: string }
+export interface VersionSketch { name: string; regions?: string; excludeFromLatest?: boolean; excludedIn?: string; endOfLifeDate?: string | null; publishedDate?: string | null }

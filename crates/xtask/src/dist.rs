@@ -8,18 +8,52 @@ use crate::{Result, copy_dir, exec, root, size, step, tools};
 
 const TARGET: &str = "wasm32-unknown-unknown";
 
-/// One wasm artifact: the crate, the file cargo writes, where it goes in `dist/`, and its module name.
+/// One wasm artifact: the crate, its cargo features, the file cargo writes, where it goes in `dist/`, its
+/// module name, and one export it must have and one it must not (a check that the right build was bound).
 struct Artifact {
     package: &'static str,
+    default_features: bool,
     wasm_file: &'static str,
     out_dir: &'static str,
     out_name: &'static str,
     typescript: bool,
+    has: &'static str,
+    lacks: Option<&'static str>,
 }
 
-const ARTIFACTS: [Artifact; 2] = [
-    Artifact { package: "acg-web", wasm_file: "acg-web.wasm", out_dir: "pkg", out_name: "acg_web", typescript: false },
-    Artifact { package: "acg-wasm", wasm_file: "acg_wasm.wasm", out_dir: "api", out_name: "acg", typescript: true },
+/// The app, the full JS API, and the embed build of the same API crate (without its `full` feature). Cargo
+/// builds one feature set of a package at a time, so each artifact is built and bound before the next.
+const ARTIFACTS: [Artifact; 3] = [
+    Artifact {
+        package: "acg-wasm",
+        default_features: false,
+        wasm_file: "acg_wasm.wasm",
+        out_dir: "embed",
+        out_name: "acg_embed",
+        typescript: true,
+        has: "export function latestOfVersions",
+        lacks: Some("export function validatePlan"),
+    },
+    Artifact {
+        package: "acg-wasm",
+        default_features: true,
+        wasm_file: "acg_wasm.wasm",
+        out_dir: "api",
+        out_name: "acg",
+        typescript: true,
+        has: "export function validatePlan",
+        lacks: None,
+    },
+    Artifact {
+        package: "acg-web",
+        default_features: true,
+        wasm_file: "acg-web.wasm",
+        out_dir: "pkg",
+        out_name: "acg_web",
+        typescript: false,
+        has: "function __wbg_init",
+        lacks: Some("export function validatePlan"),
+    },
 ];
 
 /// The WebAssembly features rustc enables by default for wasm32-unknown-unknown; wasm-opt must accept them.
@@ -43,14 +77,6 @@ pub fn run() -> Result<PathBuf> {
     tools::build_tools()?;
     let root = root();
     let dist = dist_dir();
-    step("building the release wasm (acg-web, acg-wasm)");
-    let mut cargo = Command::new("cargo");
-    cargo.args(["build", "--release", "--target", TARGET]).current_dir(&root);
-    for a in &ARTIFACTS {
-        cargo.args(["-p", a.package]);
-    }
-    exec(&mut cargo)?;
-
     if dist.exists() {
         std::fs::remove_dir_all(&dist).map_err(|e| format!("removing {}: {e}", dist.display()))?;
     }
@@ -58,7 +84,13 @@ pub fn run() -> Result<PathBuf> {
 
     let wasm_dir = cargo_target_dir(&root).join(TARGET).join("release");
     for a in &ARTIFACTS {
-        step(&format!("wasm-bindgen and wasm-opt for {}", a.package));
+        step(&format!("release wasm, wasm-bindgen and wasm-opt: {} -> {}/{}", a.package, a.out_dir, a.out_name));
+        let mut cargo = Command::new("cargo");
+        cargo.args(["build", "--release", "--target", TARGET, "-p", a.package]).current_dir(&root);
+        if !a.default_features {
+            cargo.arg("--no-default-features");
+        }
+        exec(&mut cargo)?;
         let out = dist.join(a.out_dir);
         let mut bindgen = Command::new("wasm-bindgen");
         bindgen
@@ -70,6 +102,17 @@ pub fn run() -> Result<PathBuf> {
             bindgen.arg("--no-typescript");
         }
         exec(&mut bindgen)?;
+        let js_path = out.join(format!("{}.js", a.out_name));
+        let js = std::fs::read_to_string(&js_path).map_err(|e| format!("{}: {e}", js_path.display()))?;
+        if !js.contains(a.has) || a.lacks.is_some_and(|l| js.contains(l)) {
+            return Err(format!(
+                "{} is not the {} build it should be (expected `{}`, and not `{}`)",
+                js_path.display(),
+                a.out_name,
+                a.has,
+                a.lacks.unwrap_or("-")
+            ));
+        }
         let wasm = out.join(format!("{}_bg.wasm", a.out_name));
         exec(
             Command::new(tools::wasm_opt())

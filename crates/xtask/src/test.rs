@@ -155,10 +155,10 @@ fn budget() -> Result<(u64, u64)> {
     step("size budgets (gzip)");
     let sizes = size::measure(&dist)?;
     let mut totals = (0, 0);
-    for (label, api, budget) in [("app", false, size::APP_BUDGET), ("JS API + embeds", true, size::API_BUDGET)] {
-        let gzip = size::totals(&sizes, api).1;
-        let ok = gzip <= budget;
-        println!("  {label}: {gzip} bytes gzip, budget {budget}: {}", if ok { "ok" } else { "OVER BUDGET" });
+    for b in &size::BUNDLES {
+        let gzip = size::totals(&sizes, b.contains).1;
+        let ok = gzip <= b.budget;
+        println!("  {}: {gzip} bytes gzip, budget {}: {}", b.label, b.budget, if ok { "ok" } else { "OVER BUDGET" });
         if ok { totals.0 += 1 } else { totals.1 += 1 }
     }
     Ok(totals)
