@@ -31,6 +31,7 @@ pub mod region;
 pub mod replicas;
 pub mod report;
 pub mod sample;
+pub mod saved;
 pub mod share;
 pub mod sketch;
 pub mod target_regions;

@@ -72,7 +72,17 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     if text.trim().is_empty() {
         return Err(err("the file is empty"));
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| err(format!("not valid JSON: {e}")))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        if e.to_string().starts_with("recursion limit exceeded") {
+            err(format!(
+                "the file nests deeper than 128 levels (at line {}, column {}); plans, REST bodies and ARM templates never do. Nothing was imported",
+                e.line(),
+                e.column()
+            ))
+        } else {
+            err(format!("not valid JSON: {e}"))
+        }
+    })?;
     match &value {
         Value::Object(o) if is_arm(o) => from_arm(&value),
         Value::Object(o) if o.contains_key("galleries") || o.contains_key("schemaVersion") => from_plan_json(text, o),

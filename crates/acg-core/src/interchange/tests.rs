@@ -171,12 +171,24 @@ mod props {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
         #[test]
-        fn arm_and_plan_json_round_trips_are_the_identity(seed in any::<u64>(), galleries in 1usize..3, defs in 1usize..4, versions in 1usize..5, description in ".{0,20}") {
+        fn arm_plan_json_share_and_saved_round_trips_are_the_identity(seed in any::<u64>(), galleries in 1usize..3, defs in 1usize..4, versions in 1usize..5, description in ".{0,20}") {
             let mut plan = plan_with_shape(Shape { galleries, definitions: defs, versions_per_definition: versions, regions: 8 }, seed);
-            plan.galleries[0].description = Some(description);
+            plan.galleries[0].description = Some(description.clone());
             prop_assert_eq!(&round_trip_arm(&plan), &plan);
             let json = export(&plan, ExportFormat::Plan, &ExportOptions::default());
             prop_assert_eq!(&import(&json).unwrap().plan, &plan);
+            prop_assert_eq!(&crate::share::decode(&crate::share::encode(&plan)).unwrap(), &plan);
+            let mut workspace = crate::saved::Workspace::new(plan.clone());
+            workspace.add(&description, plan.clone());
+            prop_assert_eq!(&crate::saved::decode(&crate::saved::encode(&workspace)).unwrap(), &workspace);
         }
     }
+}
+
+#[test]
+fn deep_nesting_is_refused_with_a_clear_message() {
+    assert_eq!(
+        import(&"[".repeat(200)).unwrap_err().to_string(),
+        "the file nests deeper than 128 levels (at line 1, column 128); plans, REST bodies and ARM templates never do. Nothing was imported"
+    );
 }

@@ -1,0 +1,300 @@
+//! What the browser keeps: a workspace of named plans, one of them open.
+//!
+//! Saved as one JSON text (`{"workspaceVersion": 1, "active": "…", "plans": [{"name": "…", "plan": {…}}]}`).
+//! Reading is total: a save from an older planner (a bare Plan JSON, as the first version wrote) migrates; a
+//! save from a newer planner, or text that is not a workspace, is an error that says so, and the caller
+//! keeps the text untouched. Each plan goes through the import reader, so plan migrations apply.
+
+use core::fmt;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::interchange;
+use crate::model::Plan;
+
+/// The workspace format this version writes and reads.
+pub const WORKSPACE_VERSION: u64 = 1;
+/// The name a plan gets when it has none.
+pub const DEFAULT_NAME: &str = "My plan";
+
+/// One named plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NamedPlan {
+    /// The plan's name in the workspace (unique).
+    pub name: String,
+    /// The plan.
+    pub plan: Plan,
+}
+
+/// Named plans, one of them open. Never empty: [`Workspace::new`] and [`decode`] make sure of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(clippy::struct_field_names, reason = "the saved key is workspaceVersion, beside a plan's schemaVersion")]
+pub struct Workspace {
+    workspace_version: u64,
+    active: usize,
+    plans: Vec<NamedPlan>,
+}
+
+/// Why a save could not be read. `Display` is the message for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedError(String);
+
+impl fmt::Display for SavedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SavedError {}
+
+impl Workspace {
+    /// A workspace of one plan, named after the plan (or [`DEFAULT_NAME`]).
+    pub fn new(plan: Plan) -> Self {
+        let name = if plan.name.trim().is_empty() { DEFAULT_NAME.to_owned() } else { plan.name.clone() };
+        Self { workspace_version: WORKSPACE_VERSION, active: 0, plans: vec![NamedPlan { name, plan }] }
+    }
+
+    /// The open plan.
+    pub fn active(&self) -> &NamedPlan {
+        &self.plans[self.active.min(self.plans.len() - 1)]
+    }
+
+    /// The open plan's position.
+    pub fn active_index(&self) -> usize {
+        self.active.min(self.plans.len() - 1)
+    }
+
+    /// Every plan, in the order they were added.
+    pub fn plans(&self) -> &[NamedPlan] {
+        &self.plans
+    }
+
+    /// Replaces the open plan (what autosave does on every edit).
+    pub fn set_active_plan(&mut self, plan: Plan) {
+        let i = self.active_index();
+        self.plans[i].plan = plan;
+    }
+
+    /// Opens the plan at `index`; `false` when there is none.
+    pub fn open(&mut self, index: usize) -> bool {
+        if index < self.plans.len() {
+            self.active = index;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// A name not yet used, from `wanted`: `wanted`, else `wanted (2)`, `wanted (3)`…
+    pub fn free_name(&self, wanted: &str) -> String {
+        let wanted = if wanted.trim().is_empty() { DEFAULT_NAME } else { wanted.trim() };
+        let taken = |n: &str| self.plans.iter().any(|p| p.name == n);
+        if !taken(wanted) {
+            return wanted.to_owned();
+        }
+        // At most one more than the number of plans is ever tried.
+        (2..=self.plans.len() + 2).map(|i| format!("{wanted} ({i})")).find(|n| !taken(n)).unwrap_or_default()
+    }
+
+    /// Adds a plan under a free name from `name` and opens it; returns the name it got.
+    pub fn add(&mut self, name: &str, plan: Plan) -> String {
+        let name = self.free_name(name);
+        self.plans.push(NamedPlan { name: name.clone(), plan });
+        self.active = self.plans.len() - 1;
+        name
+    }
+
+    /// Renames the open plan; the error says why not (empty, or taken by another plan).
+    pub fn rename_active(&mut self, name: &str) -> Result<(), String> {
+        let name = name.trim();
+        let i = self.active_index();
+        if name.is_empty() {
+            return Err("a plan needs a name".to_owned());
+        }
+        if self.plans.iter().enumerate().any(|(j, p)| j != i && p.name == name) {
+            return Err(format!("another plan is already called '{name}'"));
+        }
+        name.clone_into(&mut self.plans[i].name);
+        Ok(())
+    }
+
+    /// Deletes the open plan and opens its neighbour; the last plan cannot be deleted.
+    pub fn delete_active(&mut self) -> Result<NamedPlan, String> {
+        if self.plans.len() == 1 {
+            return Err("the last plan cannot be deleted; start an empty plan instead".to_owned());
+        }
+        let i = self.active_index();
+        let removed = self.plans.remove(i);
+        self.active = i.min(self.plans.len() - 1);
+        Ok(removed)
+    }
+}
+
+/// The text to save.
+pub fn encode(workspace: &Workspace) -> String {
+    // Serializing cannot fail: every map key is a string.
+    serde_json::to_string(workspace).unwrap_or_default()
+}
+
+/// The text to save with `plan` as the open plan, without copying it into the workspace first (autosave on
+/// every edit of a big plan).
+pub fn encode_with_active(workspace: &Workspace, plan: &Plan) -> String {
+    #[derive(Serialize)]
+    struct Named<'a> {
+        name: &'a str,
+        plan: &'a Plan,
+    }
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct View<'a> {
+        workspace_version: u64,
+        active: usize,
+        plans: Vec<Named<'a>>,
+    }
+    let active = workspace.active_index();
+    let plans = workspace
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Named { name: &p.name, plan: if i == active { plan } else { &p.plan } })
+        .collect();
+    serde_json::to_string(&View { workspace_version: WORKSPACE_VERSION, active, plans }).unwrap_or_default()
+}
+
+fn err(message: impl Into<String>) -> SavedError {
+    SavedError(message.into())
+}
+
+fn plan_of(value: &Value, what: &str) -> Result<Plan, SavedError> {
+    let text = value.to_string();
+    interchange::import(&text).map(|i| i.plan).map_err(|e| err(format!("{what}: {e}")))
+}
+
+/// Reads a save: a workspace, or a bare plan from the first version of the planner (migrated to a workspace).
+pub fn decode(raw: &str) -> Result<Workspace, SavedError> {
+    if raw.len() > interchange::MAX_IMPORT_BYTES * 4 {
+        return Err(err(format!("the save is {} bytes, more than this planner reads", raw.len())));
+    }
+    let value: Value = serde_json::from_str(raw).map_err(|e| err(format!("the save is not JSON ({e})")))?;
+    let Some(object) = value.as_object() else { return Err(err("the save is not a JSON object")) };
+    let Some(version) = object.get("workspaceVersion") else {
+        // The first version saved the open plan alone.
+        return plan_of(&value, "the saved plan").map(Workspace::new);
+    };
+    let version = version.as_u64().ok_or_else(|| err("workspaceVersion: not a whole number"))?;
+    if version > WORKSPACE_VERSION {
+        return Err(err(format!(
+            "this save was written by a newer version of the planner (workspaceVersion {version}); this version reads up to {WORKSPACE_VERSION}. It is kept as it is"
+        )));
+    }
+    let items = object.get("plans").and_then(Value::as_array).ok_or_else(|| err("plans: missing or not a list"))?;
+    let mut workspace = Workspace { workspace_version: WORKSPACE_VERSION, active: 0, plans: Vec::new() };
+    for (i, item) in items.iter().enumerate() {
+        let name = item.get("name").and_then(Value::as_str).unwrap_or_default();
+        let plan = plan_of(item.get("plan").unwrap_or(&Value::Null), &format!("plans[{i}].plan"))?;
+        let name = workspace.free_name(name);
+        workspace.plans.push(NamedPlan { name, plan });
+    }
+    if workspace.plans.is_empty() {
+        return Ok(Workspace::new(Plan::default()));
+    }
+    let active = object.get("active").and_then(Value::as_u64).and_then(|a| usize::try_from(a).ok()).unwrap_or(0);
+    workspace.active = active.min(workspace.plans.len() - 1);
+    Ok(workspace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Plan {
+        crate::sample::plan()
+    }
+
+    #[test]
+    fn round_trip() {
+        let mut w = Workspace::new(sample());
+        w.add("Empty", Plan::default());
+        assert_eq!(decode(&encode(&w)).unwrap(), w);
+        assert_eq!(w.active().name, "Empty");
+    }
+
+    #[test]
+    fn autosave_writes_the_edited_plan_in_place() {
+        let mut w = Workspace::new(sample());
+        w.add("Second", Plan::default());
+        let edited = Plan { name: "edited".to_owned(), ..Plan::default() };
+        let back = decode(&encode_with_active(&w, &edited)).unwrap();
+        w.set_active_plan(edited);
+        assert_eq!(back, w);
+    }
+
+    #[test]
+    fn the_first_versions_bare_plan_migrates() {
+        let bare = serde_json::to_string(&sample()).unwrap();
+        let w = decode(&bare).unwrap();
+        assert_eq!(w.plans().len(), 1);
+        assert_eq!(w.active().plan, sample());
+        assert_eq!(w.active().name, sample().name);
+    }
+
+    #[test]
+    fn names_stay_unique() {
+        let mut w = Workspace::new(Plan::default());
+        assert_eq!(w.add("My plan", Plan::default()), "My plan (2)");
+        assert_eq!(w.add("  ", Plan::default()), "My plan (3)");
+        assert_eq!(w.rename_active("My plan").unwrap_err(), "another plan is already called 'My plan'");
+        assert_eq!(w.rename_active(" ").unwrap_err(), "a plan needs a name");
+        w.rename_active("Prod").unwrap();
+        assert_eq!(w.active().name, "Prod");
+    }
+
+    #[test]
+    fn the_last_plan_stays() {
+        let mut w = Workspace::new(Plan::default());
+        w.add("B", Plan::default());
+        assert_eq!(w.delete_active().unwrap().name, "B");
+        assert_eq!(w.active().name, "My plan");
+        assert_eq!(w.delete_active().unwrap_err(), "the last plan cannot be deleted; start an empty plan instead");
+    }
+
+    #[test]
+    fn a_newer_save_is_refused_not_dropped() {
+        assert_eq!(
+            decode(r#"{"workspaceVersion": 2, "plans": []}"#).unwrap_err().to_string(),
+            "this save was written by a newer version of the planner (workspaceVersion 2); this version reads up to 1. It is kept as it is"
+        );
+    }
+
+    #[test]
+    fn damaged_saves_say_what_is_wrong() {
+        assert_eq!(
+            decode("{\"workspaceVersion\": 1, \"plans\": [").unwrap_err().to_string(),
+            "the save is not JSON (EOF while parsing a list at line 1 column 34)"
+        );
+        assert_eq!(decode("[]").unwrap_err().to_string(), "the save is not a JSON object");
+        assert_eq!(decode(r#"{"workspaceVersion": 1}"#).unwrap_err().to_string(), "plans: missing or not a list");
+        assert_eq!(
+            decode(r#"{"workspaceVersion": 1, "plans": [{"name": "a", "plan": {"galleries": 1}}]}"#)
+                .unwrap_err()
+                .to_string(),
+            "plans[0].plan: the plan does not match the expected shape at galleries: invalid type: integer `1`, expected a sequence at line 1 column 14"
+        );
+        assert_eq!(
+            decode(r#"{"workspaceVersion": 1, "plans": [{"name": "a", "plan": {"schemaVersion": 7}}]}"#)
+                .unwrap_err()
+                .to_string(),
+            "plans[0].plan: this plan was written by a newer version of the planner (schemaVersion 7); this version reads up to 1. Nothing was changed: update the planner, or keep the file"
+        );
+    }
+
+    #[test]
+    fn odd_but_readable_saves_are_repaired() {
+        let w = decode(r#"{"workspaceVersion": 1, "active": 9, "plans": [{"name": "a", "plan": {"galleries": []}}, {"name": "a", "plan": {"galleries": []}}]}"#).unwrap();
+        assert_eq!(w.active_index(), 1);
+        assert_eq!(w.plans()[1].name, "a (2)");
+        assert_eq!(decode(r#"{"workspaceVersion": 1, "plans": []}"#).unwrap().plans().len(), 1);
+    }
+}
