@@ -5,6 +5,7 @@
 //! in the URL.
 
 pub mod persist;
+mod plans;
 pub mod state;
 mod version_field;
 pub mod views;
@@ -12,6 +13,7 @@ pub mod views;
 use std::rc::Rc;
 
 use acg_core::Report;
+use acg_core::saved::Workspace;
 use chrono::NaiveDate;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -101,24 +103,27 @@ enum Start {
     OtherTab(String),
 }
 
-fn initial() -> (AppState, Start) {
-    if let Some(sketched) = persist::sketch_from_url() {
-        return match sketched {
-            Ok(plan) => (AppState::new(plan), Start::Shared),
-            Err(e) => (AppState::new(acg_core::sample::plan()), Start::SharedBroken(e)),
-        };
-    }
-    if let Some(param) = persist::shared_from_url() {
-        return match persist::from_share_param(&param) {
-            Ok(plan) => (AppState::new(plan), Start::Shared),
-            Err(e) => (AppState::new(acg_core::sample::plan()), Start::SharedBroken(e)),
-        };
-    }
-    match persist::load() {
-        persist::Saved::Plan(p) => (AppState::new(*p), Start::Saved),
-        persist::Saved::Nothing => (AppState::new(acg_core::sample::plan()), Start::Sample),
-        persist::Saved::Unreadable { raw, reason } => {
-            (AppState::new(acg_core::sample::plan()), Start::Unreadable { raw, reason })
+fn initial() -> (AppState, Start, Workspace) {
+    let saved = persist::load();
+    let sample = || Workspace::new(acg_core::sample::plan());
+    let opened = persist::sketch_from_url()
+        .or_else(|| persist::shared_from_url().map(|param| persist::from_share_param(&param)));
+    match (opened, saved) {
+        // A link opens its plan without touching the saved plans.
+        (Some(link), saved) => {
+            let workspace = match saved {
+                persist::Saved::Workspace(w) => *w,
+                _ => sample(),
+            };
+            match link {
+                Ok(plan) => (AppState::new(plan), Start::Shared, workspace),
+                Err(e) => (AppState::new(acg_core::sample::plan()), Start::SharedBroken(e), workspace),
+            }
+        }
+        (None, persist::Saved::Workspace(w)) => (AppState::new(w.active().plan.clone()), Start::Saved, *w),
+        (None, persist::Saved::Nothing) => (AppState::new(acg_core::sample::plan()), Start::Sample, sample()),
+        (None, persist::Saved::Unreadable { raw, reason }) => {
+            (AppState::new(acg_core::sample::plan()), Start::Unreadable { raw, reason }, sample())
         }
     }
 }
@@ -132,6 +137,7 @@ pub fn App() -> Html {
         move || start.0.clone()
     });
     let banner = use_state(|| start.1.clone());
+    let workspace = use_state(|| Rc::new(start.2.clone()));
     let today = *use_memo((), |()| today());
     let plan = Rc::clone(&state.plan);
     let report = use_memo(PlanKey(Rc::clone(&plan)), move |p| acg_core::validate::validate(&p.0, today));
@@ -140,9 +146,9 @@ pub fn App() -> Html {
     {
         let banner = banner.clone();
         let save_error = save_error.clone();
-        use_effect_with(PlanKey(Rc::clone(&plan)), move |p| {
+        use_effect_with((PlanKey(Rc::clone(&plan)), WorkspaceKey(Rc::clone(&workspace))), move |(p, w)| {
             if !matches!(*banner, Start::Shared | Start::Unreadable { .. } | Start::OtherTab(_)) {
-                save_error.set(persist::save(&p.0).err());
+                save_error.set(persist::save(&w.0, &p.0).err());
             }
         });
     }
@@ -187,7 +193,11 @@ pub fn App() -> Html {
             let empty = {
                 let state = state.clone();
                 let banner = banner.clone();
+                let workspace = workspace.clone();
                 Callback::from(move |_| {
+                    let mut w = (**workspace).clone();
+                    let _ = w.rename_active(acg_core::saved::DEFAULT_NAME);
+                    workspace.set(Rc::new(w));
                     state.dispatch(Action::ReplacePlan(Box::default()));
                     banner.set(Start::Saved);
                 })
@@ -205,10 +215,18 @@ pub fn App() -> Html {
         Start::Shared => {
             let save = {
                 let banner = banner.clone();
-                Callback::from(move |_| banner.set(Start::Saved))
+                let workspace = workspace.clone();
+                let plan = Rc::clone(&plan);
+                Callback::from(move |_| {
+                    // Added beside the saved plans, never over them.
+                    let mut w = (**workspace).clone();
+                    w.add(if plan.name.is_empty() { "Shared plan" } else { &plan.name }, (*plan).clone());
+                    workspace.set(Rc::new(w));
+                    banner.set(Start::Saved);
+                })
             };
             html! { <div class="banner" role="status">
-                <span>{ "Opened from a share link. Your saved plan is untouched until you save this one." }</span>
+                <span>{ "Opened from a share link. Your saved plans are untouched unless you save this one beside them." }</span>
                 <button onclick={save}>{ "Save to this browser" }</button>
             </div> }
         }
@@ -221,8 +239,9 @@ pub fn App() -> Html {
                 Callback::from(move |_| banner.set(Start::Saved))
             };
             html! { <div class="banner error" role="alert">
-                <p>{ format!("Your saved plan could not be read ({reason}). It is kept untouched in this browser under \"{}\"; copy it below before replacing it. Showing the sample plan, not saved.", persist::KEY_UNREADABLE) }</p>
-                <textarea readonly=true aria-label="The saved plan as it was" rows="4" value={raw.clone()} />
+                <p>{ format!("Your saved plans could not be read ({reason}). They are kept untouched in this browser under \"{}\"; download them before replacing them. Showing the sample plan, not saved.", persist::KEY_UNREADABLE) }</p>
+                <textarea readonly=true aria-label="The saved plans as they were" rows="4" value={raw.clone()} />
+                <DownloadLink text={raw.clone()} file="compute-gallery-plans-unreadable.json" label="Download the save as it was" />
                 <button onclick={dismiss}>{ "Replace it with the plan I edit from now on" }</button>
             </div> }
         }
@@ -231,9 +250,11 @@ pub fn App() -> Html {
                 let state = state.clone();
                 let banner = banner.clone();
                 let theirs = theirs.clone();
+                let workspace = workspace.clone();
                 Callback::from(move |_| {
-                    if let Ok(i) = acg_core::interchange::import(&theirs) {
-                        state.dispatch(Action::ReplacePlan(Box::new(i.plan)));
+                    if let Ok(w) = acg_core::saved::decode(&theirs) {
+                        state.dispatch(Action::OpenPlan(Box::new(w.active().plan.clone())));
+                        workspace.set(Rc::new(w));
                     }
                     banner.set(Start::Saved);
                 })
@@ -241,8 +262,9 @@ pub fn App() -> Html {
             let keep = {
                 let banner = banner.clone();
                 let plan = Rc::clone(&plan);
+                let workspace = Rc::clone(&workspace);
                 Callback::from(move |_| {
-                    let _ = persist::save(&plan);
+                    let _ = persist::save(&workspace, &plan);
                     banner.set(Start::Saved);
                 })
             };
@@ -286,6 +308,7 @@ pub fn App() -> Html {
                             <button onclick={share} id="share">{ "Share link" }</button>
                         </div>
                     </div>
+                    <plans::PlansBar workspace={workspace.clone()} state={state.clone()} />
                     <nav class="menu" aria-label="Views">
                         { for Route::MENU.iter().map(|(r, title)| html! {
                             <Link<Route> to={*r} classes="menu-link">
@@ -320,6 +343,39 @@ impl PartialEq for PlanKey {
     }
 }
 
+/// Compares workspaces by identity (a change replaces the `Rc`).
+#[derive(Clone)]
+pub struct WorkspaceKey(pub Rc<Workspace>);
+
+impl PartialEq for WorkspaceKey {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Props of [`DownloadLink`].
+#[derive(Properties, PartialEq)]
+pub struct DownloadProps {
+    /// The file's content.
+    pub text: String,
+    /// The file's name.
+    pub file: AttrValue,
+    /// The link's text.
+    pub label: AttrValue,
+}
+
+/// A link that downloads `text` as a JSON file (a `blob:` URL made here, never one from data).
+#[component]
+pub fn DownloadLink(props: &DownloadProps) -> Html {
+    let url = use_memo(props.text.clone(), |text| persist::download_url(text));
+    match &*url {
+        Some(href) => {
+            html! { <a class="button" href={href.clone()} download={props.file.clone()}>{ props.label.clone() }</a> }
+        }
+        None => html! {},
+    }
+}
+
 /// Mounts the app on the document body, with a panic hook that keeps the saved plan and says what happened.
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
@@ -329,10 +385,19 @@ pub fn start() {
             let div = gloo::utils::document().create_element("div").ok();
             if let Some(div) = div {
                 div.set_class_name("crash");
+                div.set_attribute("role", "alert").ok();
                 div.set_text_content(Some(&format!(
-                    "The planner stopped because of a bug: {message}. Your last autosaved plan is safe in this browser (localStorage \"{}\"); reload the page to continue.",
+                    "The planner stopped because of a bug: {message}. Your last autosaved plans are safe in this browser (localStorage \"{}\"); download them, then reload the page to continue. ",
                     persist::KEY
                 )));
+                if let Some(href) = persist::raw_save().and_then(|raw| persist::download_url(&raw))
+                    && let Ok(a) = gloo::utils::document().create_element("a")
+                {
+                    let _ = a.set_attribute("href", &href);
+                    let _ = a.set_attribute("download", "compute-gallery-plans.json");
+                    a.set_text_content(Some("Download the saved plans"));
+                    let _ = div.append_child(&a);
+                }
                 let _ = body.prepend_with_node_1(&div);
             }
         }

@@ -3,8 +3,9 @@
 //! unless the link is opened — it is read by this code, not sent anywhere.
 
 use acg_core::Plan;
+use acg_core::saved::{self, Workspace};
 
-/// The localStorage key of the autosaved plan.
+/// The localStorage key of the autosaved workspace (named plans; the first version kept one bare plan here).
 pub const KEY: &str = "acg.plan";
 /// Where a save that could not be read is kept, untouched.
 pub const KEY_UNREADABLE: &str = "acg.plan.unreadable";
@@ -13,9 +14,9 @@ pub const KEY_UNREADABLE: &str = "acg.plan.unreadable";
 pub enum Saved {
     /// Nothing: a first visit.
     Nothing,
-    /// A plan.
-    Plan(Box<Plan>),
-    /// Text that is not a plan we can read: kept, with the reason.
+    /// The saved plans.
+    Workspace(Box<Workspace>),
+    /// Text that is not a save we can read (damaged, or from a newer planner): kept, with the reason.
     Unreadable {
         /// The text as saved.
         raw: String,
@@ -28,11 +29,12 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
-/// Reads the autosaved plan.
+/// Reads the saved plans. A save that cannot be read is copied to [`KEY_UNREADABLE`] before anything else can
+/// overwrite [`KEY`].
 pub fn load() -> Saved {
     let Some(raw) = storage().and_then(|s| s.get_item(KEY).ok().flatten()) else { return Saved::Nothing };
-    match acg_core::interchange::import(&raw) {
-        Ok(imported) => Saved::Plan(Box::new(imported.plan)),
+    match saved::decode(&raw) {
+        Ok(workspace) => Saved::Workspace(Box::new(workspace)),
         Err(e) => {
             if let Some(s) = storage() {
                 let _ = s.set_item(KEY_UNREADABLE, &raw);
@@ -42,11 +44,26 @@ pub fn load() -> Saved {
     }
 }
 
-/// Saves the plan; the error says why it could not be saved (quota, private mode).
-pub fn save(plan: &Plan) -> Result<(), String> {
-    let text = serde_json::to_string(plan).map_err(|e| e.to_string())?;
+/// Saves the workspace with `plan` as its open plan; the error says why it could not be saved (quota,
+/// private mode).
+pub fn save(workspace: &Workspace, plan: &Plan) -> Result<(), String> {
+    let text = saved::encode_with_active(workspace, plan);
     let s = storage().ok_or("this browser does not allow saving (localStorage is unavailable)")?;
     s.set_item(KEY, &text).map_err(|_| "the browser refused to save (storage full or private mode)".to_owned())
+}
+
+/// The raw text under [`KEY`], as saved (what the recovery screen offers to download).
+pub fn raw_save() -> Option<String> {
+    storage()?.get_item(KEY).ok().flatten()
+}
+
+/// A `blob:` URL of `text` as a JSON file, for a download link (`<a download=… href=…>`).
+pub fn download_url(text: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
 }
 
 /// A share-link parameter for a plan (the core's codec: `v1.` + base64url(deflate(JSON))).

@@ -117,6 +117,8 @@ pub enum Field {
 pub enum Action {
     /// Replace the plan (import, sample, start empty); undoable.
     ReplacePlan(Box<Plan>),
+    /// Open another saved plan: its own history starts empty (undo never crosses plans).
+    OpenPlan(Box<Plan>),
     /// Set a field of the selected resource from text.
     SetField(Selection, Field, String),
     /// Add a gallery.
@@ -325,6 +327,15 @@ impl Reducible for AppState {
             Action::SetScenarioA(keep) => {
                 changed = false;
                 next.scenario_a = keep.then(|| Rc::clone(&self.plan));
+            }
+            Action::OpenPlan(p) => {
+                changed = false;
+                next.plan = Rc::new(*p);
+                next.undo.clear();
+                next.redo.clear();
+                next.selection = Selection::None;
+                next.what_if = None;
+                next.scenario_a = None;
             }
             Action::Undo => {
                 changed = false;

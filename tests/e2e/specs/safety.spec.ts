@@ -47,3 +47,52 @@ test('two tabs: a save in one is announced in the other instead of being overwri
   await b.getByRole('button', { name: "Load the other tab's plan" }).click();
   await expect(b.getByRole('button', { name: /^Gallery renamed_in_a/ })).toBeVisible();
 });
+
+test('named plans: add, rename, switch; each keeps its own content across a reload', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Keep the sample' }).click();
+  await page.getByRole('button', { name: 'New plan' }).click();
+  await expect(page.getByLabel('Plan name')).toHaveValue('Untitled plan');
+  await page.getByLabel('Plan name').fill('Staging');
+  await page.getByLabel('Plan name').press('Enter');
+  await page.getByRole('button', { name: '+ Gallery' }).click();
+  await page.getByLabel('Gallery name').fill('staging_gallery');
+  await page.reload();
+  await expect(page.getByLabel('Plan', { exact: true })).toHaveValue('1');
+  await expect(page.getByRole('button', { name: /^Gallery staging_gallery/ })).toBeVisible();
+  await page.getByLabel('Plan', { exact: true }).selectOption({ index: 0 });
+  await expect(page.getByRole('button', { name: /^Gallery contoso_prod/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Gallery staging_gallery/ })).toHaveCount(0);
+  await page.getByLabel('Plan name').fill('Staging');
+  await page.getByLabel('Plan name').press('Enter');
+  await expect(page.getByText("another plan is already called 'Staging'")).toBeVisible();
+});
+
+for (const [what, saved, reason] of [
+  ['a damaged save', '{"workspaceVersion": 1, "plans": [', 'the save is not JSON'],
+  ['a save from a newer planner', '{"workspaceVersion": 9, "plans": []}', 'this save was written by a newer version of the planner (workspaceVersion 9)'],
+]) {
+  test(`${what} is kept, explained and offered for download; nothing overwrites it`, async ({ page }) => {
+    // Seeded before the app starts (once: later reloads see what the app left).
+    await page.addInitScript((text) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem('acg.plan', text);
+        sessionStorage.setItem('seeded', '1');
+      }
+    }, saved);
+    await page.goto('/');
+    await expect(page.getByRole('alert').filter({ hasText: reason })).toBeVisible();
+    await expect(page.getByLabel('The saved plans as they were')).toHaveValue(saved);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the save as it was' }).click()]);
+    expect(download.suggestedFilename()).toBe('compute-gallery-plans-unreadable.json');
+    const { readFileSync } = await import('node:fs');
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(saved);
+    // Editing the sample shown meanwhile does not overwrite the save.
+    await page.getByRole('button', { name: /^Gallery contoso_prod/ }).click();
+    await page.getByLabel('Gallery name').fill('edited');
+    expect(await page.evaluate(() => localStorage.getItem('acg.plan'))).toBe(saved);
+    expect(await page.evaluate(() => localStorage.getItem('acg.plan.unreadable'))).toBe(saved);
+    await page.reload();
+    await expect(page.getByRole('alert').filter({ hasText: reason })).toBeVisible();
+  });
+}
