@@ -4,6 +4,7 @@
 //! Nothing the user types leaves the browser: the plan is saved in localStorage, and a share link carries it
 //! in the URL.
 
+mod bench;
 pub mod persist;
 mod plans;
 pub mod state;
@@ -402,5 +403,9 @@ pub fn start() {
             }
         }
     }));
+    if let Some(size) = bench::requested() {
+        bench::show(size);
+        return;
+    }
     yew::Renderer::<App>::new().render();
 }

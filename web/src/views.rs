@@ -697,6 +697,15 @@ pub fn Costs() -> Html {
     let plan = Rc::clone(&state.plan);
     let estimate =
         use_memo((PlanKey(Rc::clone(&plan)), Rc::clone(&book)), |(p, b)| acg_core::billing::estimate_plan(&p.0, b));
+    // `acg-first-estimate`: when the first estimate of this page load is in the document (BENCHMARKS.md reads
+    // it as navigation-to-first-estimate).
+    use_effect_with((), |()| {
+        if let Some(perf) = web_sys::window().and_then(|w| w.performance())
+            && perf.get_entries_by_name("acg-first-estimate").length() == 0
+        {
+            let _ = perf.mark("acg-first-estimate");
+        }
+    });
     let settings = plan.billing.clone().unwrap_or_default();
     let projection = acg_core::billing::project(&plan, &book, &settings);
     let m = |a| format_money(a, &estimate.currency);

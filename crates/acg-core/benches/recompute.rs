@@ -7,28 +7,12 @@
 
 use std::hint::black_box;
 
-use acg_core::Plan;
 use acg_core::billing::{embedded, estimate_plan};
-use acg_core::generate::{PlanSize, plan};
+use acg_core::generate::{PlanSize, full_recompute, plan, replica_sum};
 use acg_core::latest::latest_matrix;
 use acg_core::replicas::{Policy, recommend_plan};
 use acg_core::validate::validate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-
-/// The floor: one pass over every target region of every version.
-fn baseline(plan: &Plan) -> i64 {
-    let mut sum = 0i64;
-    for g in &plan.galleries {
-        for d in &g.images {
-            for v in &d.versions {
-                for t in &v.publishing_profile.target_regions {
-                    sum = sum.wrapping_add(v.replicas_in(t));
-                }
-            }
-        }
-    }
-    sum
-}
 
 fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default()
@@ -40,7 +24,7 @@ fn benches(c: &mut Criterion) {
     for size in [PlanSize::S, PlanSize::M, PlanSize::L] {
         let p = plan(size, 42);
         let label = format!("{size:?}");
-        group.bench_with_input(BenchmarkId::new("baseline", &label), &p, |b, p| b.iter(|| baseline(black_box(p))));
+        group.bench_with_input(BenchmarkId::new("baseline", &label), &p, |b, p| b.iter(|| replica_sum(black_box(p))));
         group.bench_with_input(BenchmarkId::new("validate", &label), &p, |b, p| {
             b.iter(|| validate(black_box(p), today()));
         });
@@ -54,15 +38,7 @@ fn benches(c: &mut Criterion) {
             b.iter(|| estimate_plan(black_box(p), &book));
         });
         group.bench_with_input(BenchmarkId::new("full_recompute", &label), &p, |b, p| {
-            b.iter(|| {
-                let p = black_box(p);
-                (
-                    validate(p, today()),
-                    latest_matrix(p),
-                    recommend_plan(p, Policy::BestPractices, 10),
-                    estimate_plan(p, &book),
-                )
-            });
+            b.iter(|| full_recompute(black_box(p), &book, today()));
         });
     }
     group.finish();

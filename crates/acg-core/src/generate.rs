@@ -211,6 +211,37 @@ fn version(rng: &mut Rng, index: usize, home: &RegionName, regions: &[&region::R
     }
 }
 
+/// The "one pass over memory" floor of the benchmarks: the sum of every target region's replica count.
+pub fn replica_sum(plan: &Plan) -> i64 {
+    let mut sum = 0i64;
+    for g in &plan.galleries {
+        for d in &g.images {
+            for v in &d.versions {
+                for t in &v.publishing_profile.target_regions {
+                    sum = sum.wrapping_add(v.replicas_in(t));
+                }
+            }
+        }
+    }
+    sum
+}
+
+/// Everything the planner derives from a plan, as the benchmarks time it: validation, the latest matrix,
+/// replica recommendations (best practices, 10 % margin) and the estimate.
+pub fn full_recompute(
+    plan: &Plan,
+    book: &crate::billing::PriceBook,
+    today: chrono::NaiveDate,
+) -> (crate::Report, Vec<crate::latest::MatrixCell>, Vec<crate::replicas::RegionRecommendation>, crate::billing::Estimate)
+{
+    (
+        crate::validate::validate(plan, today),
+        crate::latest::latest_matrix(plan),
+        crate::replicas::recommend_plan(plan, crate::replicas::Policy::BestPractices, 10),
+        crate::billing::estimate_plan(plan, book),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

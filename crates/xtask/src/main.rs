@@ -29,6 +29,7 @@ const USAGE: &str =
            skip stages with --skip or $ACG_SKIP (comma-separated)
   check    cargo fmt --check and cargo clippy on every crate
   fuzz     run every fuzz target briefly, or one: fuzz NAME [--runs N] (cargo-fuzz, libFuzzer)
+  bench    the in-browser benchmarks in headless Chromium (full recompute S/M/L, first estimate, keystroke)
   install  install the tools only (wasm32 target, wasm-bindgen-cli, npm packages, Chromium)";
 
 /// A failed step: what to tell the user.
@@ -42,6 +43,7 @@ fn main() -> ExitCode {
         Some("test") => skips(&args[1..]).and_then(|s| test::run(&s)),
         Some("check") => check(),
         Some("fuzz") => fuzz::command(&args[1..]),
+        Some("bench") => test::bench(),
         Some("install") => tools::install_all(),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

@@ -116,12 +116,7 @@ fn tap_counts(line: &str, totals: &mut (u64, u64)) {
 
 /// Playwright against a freshly built `dist/`, served on a free loopback port.
 fn e2e() -> Result<(u64, u64)> {
-    tools::browser()?;
-    tools::e2e_packages()?;
-    let dist = dist::run()?;
-    let listener = serve::bind(0)?;
-    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    std::thread::spawn(move || serve::serve_forever(&listener, &dist));
+    let port = browser_and_site()?;
     step(&format!("end-to-end tests (Playwright, Chromium) against http://127.0.0.1:{port}/"));
     counted(
         Command::new("npx")
@@ -129,6 +124,30 @@ fn e2e() -> Result<(u64, u64)> {
             .env("BASE_URL", format!("http://127.0.0.1:{port}"))
             .current_dir(root().join("tests/e2e")),
         playwright_counts,
+    )
+}
+
+/// Chromium and the Playwright packages installed, `dist/` built and served on a free loopback port.
+fn browser_and_site() -> Result<u16> {
+    tools::browser()?;
+    tools::e2e_packages()?;
+    let dist = dist::run()?;
+    let listener = serve::bind(0)?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    std::thread::spawn(move || serve::serve_forever(&listener, &dist));
+    Ok(port)
+}
+
+/// `cargo xtask bench`: the in-browser benchmarks (`tests/e2e/bench/`) against a fresh `dist/`, printed and
+/// written to `tests/e2e/artifacts/bench.json`. Not a test stage: benchmarks are measured, never asserted.
+pub fn bench() -> Result {
+    let port = browser_and_site()?;
+    step(&format!("in-browser benchmarks against http://127.0.0.1:{port}/"));
+    crate::exec(
+        Command::new("npx")
+            .args(["playwright", "test", "--config", "playwright.bench.config.ts", "--reporter", "line"])
+            .env("BASE_URL", format!("http://127.0.0.1:{port}"))
+            .current_dir(root().join("tests/e2e")),
     )
 }
 

@@ -19,3 +19,16 @@ test('the app mounts and checks a version name with acg-core', async ({ page }) 
     "✗ Invalid: the Patch part 'x' is not a number: only digits 0-9 are allowed");
   expect(errors).toEqual([]);
 });
+
+test('the benchmark mode runs the full recompute in wasm and reports it (figures are in BENCHMARKS.md)', async ({ page }) => {
+  await page.goto('/?bench=S');
+  const r = JSON.parse((await page.locator('#bench-result').textContent())!);
+  expect(r.size).toBe('S');
+  expect(r.versions).toBe(10);
+  expect(r.runs).toBe(200);
+  expect(r.fullRecomputeMedianMs).toBeGreaterThan(0);
+  expect(r.baselineMedianMs).toBeGreaterThanOrEqual(0);
+  await page.goto('/#/costs');
+  await expect(page.locator('#storage-monthly')).toBeVisible();
+  expect(await page.evaluate(() => performance.getEntriesByName('acg-first-estimate').length)).toBe(1);
+});
