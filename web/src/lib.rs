@@ -5,6 +5,7 @@
 //! in the URL.
 
 mod bench;
+mod fmt;
 pub mod persist;
 mod plans;
 pub mod state;

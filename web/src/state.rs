@@ -117,6 +117,8 @@ pub enum Field {
 pub enum Action {
     /// Replace the plan (import, sample, start empty); undoable.
     ReplacePlan(Box<Plan>),
+    /// Replace a version's target regions (one edit of the table).
+    SetTargetRegions(Selection, Vec<acg_core::TargetRegion>),
     /// Open another saved plan: its own history starts empty (undo never crosses plans).
     OpenPlan(Box<Plan>),
     /// Set a field of the selected resource from text.
@@ -328,6 +330,20 @@ impl Reducible for AppState {
                 changed = false;
                 next.scenario_a = keep.then(|| Rc::clone(&self.plan));
             }
+            Action::SetTargetRegions(sel, regions) => match sel {
+                Selection::Version(gi, di, vi) => {
+                    match plan
+                        .galleries
+                        .get_mut(gi)
+                        .and_then(|g| g.images.get_mut(di))
+                        .and_then(|d| d.versions.get_mut(vi))
+                    {
+                        Some(v) => v.publishing_profile.target_regions = regions,
+                        None => changed = false,
+                    }
+                }
+                _ => changed = false,
+            },
             Action::OpenPlan(p) => {
                 changed = false;
                 next.plan = Rc::new(*p);

@@ -3,7 +3,9 @@
 
 use std::rc::Rc;
 
-use acg_core::billing::{BillingSettings, format_money};
+use acg_core::billing::BillingSettings;
+
+use crate::fmt::{money, number};
 use acg_core::interchange::{ExportFormat, ExportOptions};
 use acg_core::latest::Edit;
 use acg_core::replicas::Policy;
@@ -319,22 +321,7 @@ fn form(c: &Ctx, sel: Selection) -> Html {
                     <SelectField id="version-exclude" label="Exclude from latest (all regions)" value={pp.exclude_from_latest.map(|p| p.to_string()).unwrap_or_default()} path={format!("{base}.publishingProfile.excludeFromLatest")} on_change={set(Field::ExcludeFromLatest)}
                         options={opts(&[("", "(no)"), ("true", "Yes"), ("false", "No")])} />
                     <TextField id="version-eol" label="End-of-life date" value={pp.end_of_life_date.clone().unwrap_or_default()} path={format!("{base}.publishingProfile.endOfLifeDate")} on_change={set(Field::EndOfLifeDate)} />
-                    <table class="regions"><caption>{ format!("Target regions (source: {source})") }</caption>
-                        <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Replicas" }</th><th scope="col">{ "Storage" }</th><th scope="col">{ "In latest here" }</th></tr></thead>
-                        <tbody>{ for pp.target_regions.iter().enumerate().map(|(ti, t)| {
-                            let tpath = format!("{base}.publishingProfile.targetRegions[{ti}]");
-                            let issues: Vec<&Issue> = c.report.issues.iter().filter(|i| i.path.starts_with(&tpath)).collect();
-                            html! { <>
-                                <tr>
-                                    <td>{ format!("{} ({})", t.name.display_name(), t.name.key()) }</td>
-                                    <td>{ v.replicas_in(t) }</td>
-                                    <td>{ v.effective_storage(t, &plan.api_version).to_string() }</td>
-                                    <td>{ if v.excluded_in(t) { "No (excluded)" } else { "Yes" } }</td>
-                                </tr>
-                                if !issues.is_empty() { <tr><td colspan="4"><ul class="field-issues">{ for issues.iter().map(|i| issue_item(i)) }</ul></td></tr> }
-                            </> }
-                        }) }</tbody>
-                    </table>
+                    <TargetRegionTable sel={sel} source={source.to_string()} />
                 </fieldset>
                 <fieldset><legend>{ "Billing inputs" }</legend>
                     <TextField id="version-occupied" label="Occupied GB (used size of the OS disk)" value={v.occupied_gb.as_ref().map(|o| o.os_disk.to_string()).unwrap_or_default()} path={format!("{base}.occupiedGb")} on_change={set(Field::OccupiedOsGb)} />
@@ -343,6 +330,123 @@ fn form(c: &Ctx, sel: Selection) -> Html {
                 { actions }
             </> }
         }
+    }
+}
+
+/// Properties of [`TargetRegionTable`].
+#[derive(Properties, PartialEq)]
+pub struct TargetRegionTableProps {
+    /// The version.
+    pub sel: Selection,
+    /// Its source region, for the caption.
+    pub source: AttrValue,
+}
+
+/// The target regions as a table: replicas, storage type and the regional exclude flag per row, a region
+/// picker with search over display and programmatic names, and each row's issues under it.
+#[component]
+pub fn TargetRegionTable(props: &TargetRegionTableProps) -> Html {
+    let c = use_ctx();
+    let add_text = use_state(String::new);
+    let add_error = use_state(|| None::<String>);
+    let Selection::Version(gi, di, vi) = props.sel else { return html! {} };
+    let plan = &c.state.plan;
+    let Some(v) = plan.galleries.get(gi).and_then(|g| g.images.get(di)).and_then(|d| d.versions.get(vi)) else {
+        return html! {};
+    };
+    let base = format!("{}.publishingProfile.targetRegions", path_of(props.sel));
+    let regions = v.publishing_profile.target_regions.clone();
+    let sel = props.sel;
+    // Every row edit is one undoable edit of the whole list.
+    let edit = |ti: usize, f: fn(&mut acg_core::TargetRegion, String)| {
+        let state = c.state.clone();
+        let regions = regions.clone();
+        move |text: String| {
+            let mut next = regions.clone();
+            if let Some(t) = next.get_mut(ti) {
+                f(t, text);
+                state.dispatch(Action::SetTargetRegions(sel, next));
+            }
+        }
+    };
+    let add = {
+        let (state, regions, add_text, add_error) =
+            (c.state.clone(), regions.clone(), add_text.clone(), add_error.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let typed = add_text.trim().to_owned();
+            let name = RegionName::new(&typed);
+            if typed.is_empty() {
+                add_error.set(Some("Type a region, e.g. West Europe or westeurope.".to_owned()));
+            } else if name.info().is_none() {
+                add_error
+                    .set(Some(format!("'{typed}' is not an Azure region of the catalog: pick one from the list.")));
+            } else if regions.iter().any(|t| t.name == name) {
+                add_error.set(Some(format!("{} is already a target region.", name.display_name())));
+            } else {
+                let mut next = regions.clone();
+                next.push(acg_core::TargetRegion { name: RegionName::new(name.key()), ..Default::default() });
+                state.dispatch(Action::SetTargetRegions(sel, next));
+                add_text.set(String::new());
+                add_error.set(None);
+            }
+        })
+    };
+    let on_add_input = {
+        let add_text = add_text.clone();
+        Callback::from(move |e: InputEvent| add_text.set(input_value(&e)))
+    };
+    html! {
+        <>
+        <table class="regions"><caption>{ format!("Target regions (source: {})", props.source) }</caption>
+            <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Replicas" }</th><th scope="col">{ "Storage" }</th><th scope="col">{ "In latest here" }</th><th scope="col"><span class="visually-hidden">{ "Remove" }</span></th></tr></thead>
+            <tbody>{ for regions.iter().enumerate().map(|(ti, t)| {
+                let tpath = format!("{base}[{ti}]");
+                let issues: Vec<&Issue> = c.report.issues.iter().filter(|i| i.path == tpath || i.path.starts_with(&format!("{tpath}."))).collect();
+                let region = t.name.display_name();
+                let replicas = edit(ti, |t, text| t.regional_replica_count = text.trim().parse().ok());
+                let storage = edit(ti, |t, text| t.storage_account_type = (!text.is_empty()).then(|| acg_core::StorageAccountType::parse(&text)));
+                let exclude = edit(ti, |t, text| t.exclude_from_latest = (text == "exclude").then_some(true));
+                let remove = {
+                    let (state, regions) = (c.state.clone(), regions.clone());
+                    Callback::from(move |_| {
+                        let mut next = regions.clone();
+                        next.remove(ti);
+                        state.dispatch(Action::SetTargetRegions(sel, next));
+                    })
+                };
+                html! { <>
+                    <tr>
+                        <th scope="row">{ format!("{} ({})", region, t.name.key()) }</th>
+                        <td><input type="number" min="1" max="100" class="count" aria-label={format!("Replicas in {region}")}
+                            placeholder={v.replicas_in(t).to_string()} value={t.regional_replica_count.map(|n| n.to_string()).unwrap_or_default()}
+                            onchange={Callback::from(move |e: Event| replicas(select_value(&e)))} /></td>
+                        <td><select aria-label={format!("Storage in {region}")} onchange={Callback::from(move |e: Event| storage(select_value(&e)))}>
+                            { for [("", "(version default)"), ("Standard_LRS", "Standard_LRS"), ("Standard_ZRS", "Standard_ZRS"), ("Premium_LRS", "Premium_LRS"), ("PremiumV2_LRS", "PremiumV2_LRS")].iter().map(|(val, text)| html! {
+                                <option value={*val} selected={t.storage_account_type.as_ref().map(ToString::to_string).unwrap_or_default() == *val}>{ *text }</option>
+                            }) }
+                        </select></td>
+                        <td><select aria-label={format!("Latest in {region}")} onchange={Callback::from(move |e: Event| exclude(select_value(&e)))}>
+                            <option value="" selected={t.exclude_from_latest != Some(true)}>{ if v.excluded_in(t) { "No (version excluded)" } else { "Yes" } }</option>
+                            <option value="exclude" selected={t.exclude_from_latest == Some(true)}>{ "No (excluded here)" }</option>
+                        </select></td>
+                        <td><button onclick={remove} aria-label={format!("Remove {region}")}>{ "Remove" }</button></td>
+                    </tr>
+                    if !issues.is_empty() { <tr><td colspan="5"><ul class="field-issues">{ for issues.iter().map(|i| issue_item(i)) }</ul></td></tr> }
+                </> }
+            }) }</tbody>
+        </table>
+        <form class="add-region" onsubmit={add}>
+            <label for="add-region">{ "Add a target region" }</label>
+            <input id="add-region" type="text" list="region-catalog" autocomplete="off" placeholder="Search: West Europe, westeurope…"
+                value={(*add_text).clone()} oninput={on_add_input} aria-describedby="add-region-error" aria-invalid={add_error.is_some().then_some("true")} />
+            <button type="submit">{ "Add region" }</button>
+            <span id="add-region-error" class="error" role="status">{ (*add_error).clone().unwrap_or_default() }</span>
+        </form>
+        <datalist id="region-catalog">
+            { for acg_core::region::regions().iter().map(|r| html! { <option value={r.name}>{ format!("{} ({})", r.display_name, r.geography) }</option> }) }
+        </datalist>
+        </>
     }
 }
 
@@ -563,7 +667,7 @@ pub fn Replicas() -> Html {
                     let rec = &r.recommendation;
                     let (gi, di, vi) = r.indexes;
                     let v = &plan.galleries[gi].images[di].versions[vi];
-                    let cost = acg_core::billing::replica_cost(v, &r.region, rec.recommended, &plan.api_version, &state.book).map(|l| format_money(l.amount, &state.book.currency));
+                    let cost = acg_core::billing::replica_cost(v, &r.region, rec.recommended, &plan.api_version, &state.book).map(|l| money(l.amount, &state.book.currency));
                     let load = plan.galleries[gi].images[di].demand.iter().find(|d| d.region == r.region)
                         .map(|d| acg_core::replicas::Load::from_demand(d, plan.galleries[gi].images[di].production == Some(true), state.margin));
                     let all = load.map(|l| acg_core::replicas::compare(&l).iter().map(|x| format!("{}: {}", x.policy.id(), x.recommended)).collect::<Vec<_>>().join(", ")).unwrap_or_default();
@@ -708,7 +812,7 @@ pub fn Costs() -> Html {
     });
     let settings = plan.billing.clone().unwrap_or_default();
     let projection = acg_core::billing::project(&plan, &book, &settings);
-    let m = |a| format_money(a, &estimate.currency);
+    let m = |a| money(a, &estimate.currency);
     let set_setting = |f: fn(&mut BillingSettings, u32)| {
         let state = state.clone();
         let settings = settings.clone();
@@ -728,8 +832,8 @@ pub fn Costs() -> Html {
         <section class="card costs">
             <h2>{ "Costs" }</h2>
             <div class="totals">
-                <div class="total"><span class="label">{ "Snapshot storage" }</span><span id="storage-gb-months" class="value">{ format!("{} GB-month", estimate.storage_gb_months.normalize()) }</span><span id="storage-monthly" class="value">{ format!("{} / month", m(estimate.storage_monthly)) }</span></div>
-                <div class="total"><span class="label">{ "Replication egress" }</span><span id="egress-gb" class="value">{ format!("{} GB", estimate.egress_gb.normalize()) }</span><span id="egress-once" class="value">{ format!("{} once", m(estimate.egress_one_time)) }</span></div>
+                <div class="total"><span class="label">{ "Snapshot storage" }</span><span id="storage-gb-months" class="value">{ format!("{} GB-month", number(estimate.storage_gb_months)) }</span><span id="storage-monthly" class="value">{ format!("{} / month", m(estimate.storage_monthly)) }</span></div>
+                <div class="total"><span class="label">{ "Replication egress" }</span><span id="egress-gb" class="value">{ format!("{} GB", number(estimate.egress_gb)) }</span><span id="egress-once" class="value">{ format!("{} once", m(estimate.egress_one_time)) }</span></div>
             </div>
             <p class="hint">{ format!("Prices: {}{}", estimate.price_origin, if estimate.estimated { ". Lines marked estimated use a fallback or inferred price." } else { "." }) }</p>
             { for estimate.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
@@ -803,7 +907,7 @@ fn scenario(c: &Ctx, b: &acg_core::billing::Estimate) -> Html {
         return html! { <div class="scenario"><button id="keep-scenario" onclick={keep}>{ "Keep this plan as scenario A, then edit it into B" }</button></div> };
     };
     let a = acg_core::billing::estimate_plan(a_plan, &state.book);
-    let m = |x| format_money(x, &b.currency);
+    let m = |x| money(x, &b.currency);
     let signed =
         |x: rust_decimal::Decimal| if x.is_sign_positive() && !x.is_zero() { format!("+{}", m(x)) } else { m(x) };
     match acg_core::billing::compare(&a, b) {

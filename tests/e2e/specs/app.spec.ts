@@ -180,3 +180,35 @@ test('every view passes axe-core without serious or critical violations; screens
     await page.screenshot({ path: join(artifacts, `${view}.png`), fullPage: true });
   }
 });
+
+test('target regions as a table: search the catalog, add, set replicas and the regional exclude, remove, undo', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Keep the sample' }).click();
+  await page.getByRole('button', { name: /Version 1\.0\.12/ }).click();
+  const add = page.getByLabel('Add a target region');
+  await add.fill('Atlantis');
+  await page.getByRole('button', { name: 'Add region' }).click();
+  await expect(page.getByText("'Atlantis' is not an Azure region of the catalog: pick one from the list.")).toBeVisible();
+  await add.fill('North Europe');
+  await page.getByRole('button', { name: 'Add region' }).click();
+  const row = page.getByRole('row', { name: /North Europe \(northeurope\)/ });
+  await expect(row).toBeVisible();
+  await expect(page.getByLabel('Target regions', { exact: true })).toHaveValue(/northeurope/);
+  await page.getByLabel('Replicas in North Europe').fill('3');
+  await page.getByLabel('Replicas in North Europe').press('Enter');
+  await expect(page.getByLabel('Target regions', { exact: true })).toHaveValue(/northeurope=3/);
+  await page.getByLabel('Latest in North Europe').selectOption('exclude');
+  await expect(page.getByLabel('Latest in North Europe')).toHaveValue('exclude');
+  await page.getByRole('button', { name: 'Remove North Europe' }).click();
+  await expect(row).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('row', { name: /North Europe \(northeurope\)/ })).toBeVisible();
+});
+
+test('money and quantities follow the reader\'s locale', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto('/#/costs');
+  await expect(page.locator('#storage-monthly')).toHaveText(/^\d[\d.]*,\d{2}\s\$ \/ month$/);
+  await context.close();
+});

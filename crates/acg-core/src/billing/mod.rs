@@ -267,11 +267,17 @@ impl PriceBook {
     }
 }
 
+/// The amount as shown, and its decimal places: rounded half away from zero to cents, or to 4 places under
+/// one cent (so a tiny price never shows as 0.00). The browser formats it per locale from this.
+pub fn display_amount(amount: Decimal) -> (Decimal, u32) {
+    let places = if !amount.is_zero() && amount.abs() < Decimal::new(1, 2) { 4 } else { 2 };
+    (amount.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero), places)
+}
+
 /// Formats money for display: rounded half away from zero to cents (to 4 places under one cent), with the
 /// currency code.
 pub fn format_money(amount: Decimal, currency: &str) -> String {
-    let places = if !amount.is_zero() && amount.abs() < Decimal::new(1, 2) { 4 } else { 2 };
-    let rounded = amount.round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    let (rounded, places) = display_amount(amount);
     let symbol = match currency {
         "USD" => "$",
         "EUR" => "€",
