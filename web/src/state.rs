@@ -110,6 +110,22 @@ pub enum Field {
     OccupiedOsGb,
     /// Version source id.
     SourceId,
+    /// Any other property of the selected resource, by its JSON pointer in the REST shape (without children):
+    /// `/safetyProfile/blockDeletionBeforeEndOfLife`. Empty text removes it.
+    Property(&'static str, PropertyKind),
+    /// A definition feature by name (`IsAcceleratedNetworkSupported`); empty text removes it.
+    Feature(&'static str),
+}
+
+/// How a [`Field::Property`] reads its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PropertyKind {
+    /// A string.
+    Text,
+    /// `true` or `false`.
+    Bool,
+    /// A whole number; other text leaves the property as it was.
+    Integer,
 }
 
 /// Everything that changes the state.
@@ -408,10 +424,94 @@ fn bool_opt(text: &str) -> Option<bool> {
     }
 }
 
+/// A resource as JSON without its children (a gallery without definitions, a definition without versions):
+/// the shape [`Field::Property`] pointers address. Through text, so the app links one JSON reader and writer.
+pub fn property_json(plan: &Plan, sel: Selection) -> serde_json::Value {
+    let text = match sel {
+        Selection::Gallery(gi) => plan.galleries.get(gi).map(|g| serde_json::to_string(&g.clone_shallow())),
+        Selection::Definition(gi, di) => {
+            plan.galleries.get(gi).and_then(|g| g.images.get(di)).map(|d| serde_json::to_string(&d.clone_shallow()))
+        }
+        Selection::Version(gi, di, vi) => plan
+            .galleries
+            .get(gi)
+            .and_then(|g| g.images.get(di))
+            .and_then(|d| d.versions.get(vi))
+            .map(serde_json::to_string),
+        Selection::None => None,
+    };
+    text.and_then(Result::ok).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+}
+
+/// Sets the property at `pointer` of the selected resource from text, through its JSON shape.
+fn set_property(plan: &mut Plan, sel: Selection, pointer: &str, kind: PropertyKind, text: &str) -> bool {
+    let mut json = property_json(plan, sel);
+    let value = match kind {
+        PropertyKind::Text => opt(text).map(serde_json::Value::String),
+        PropertyKind::Bool => bool_opt(text).map(serde_json::Value::Bool),
+        PropertyKind::Integer if text.trim().is_empty() => None,
+        PropertyKind::Integer => match text.trim().parse::<i64>() {
+            Ok(n) => Some(n.into()),
+            Err(_) => return false,
+        },
+    };
+    let mut parts: Vec<&str> = pointer.split('/').skip(1).collect();
+    let Some(last) = parts.pop() else { return false };
+    let mut cur = &mut json;
+    for part in parts {
+        if !cur.get(part).is_some_and(serde_json::Value::is_object)
+            && let Some(o) = cur.as_object_mut()
+        {
+            o.insert(part.to_owned(), serde_json::Value::Object(serde_json::Map::new()));
+        }
+        let Some(next) = cur.get_mut(part) else { return false };
+        cur = next;
+    }
+    let Some(object) = cur.as_object_mut() else { return false };
+    match value {
+        Some(v) => {
+            object.insert(last.to_owned(), v);
+        }
+        None => {
+            object.remove(last);
+        }
+    }
+    match sel {
+        Selection::Gallery(gi) => {
+            let Some(g) = plan.galleries.get_mut(gi) else { return false };
+            let Ok(mut next) = acg_core::model::from_json_value::<acg_core::Gallery>(&json) else { return false };
+            next.images = std::mem::take(&mut g.images);
+            *g = next;
+        }
+        Selection::Definition(gi, di) => {
+            let Some(d) = plan.galleries.get_mut(gi).and_then(|g| g.images.get_mut(di)) else { return false };
+            let Ok(mut next) = acg_core::model::from_json_value::<acg_core::ImageDefinition>(&json) else {
+                return false;
+            };
+            next.versions = std::mem::take(&mut d.versions);
+            *d = next;
+        }
+        Selection::Version(gi, di, vi) => {
+            let Some(v) =
+                plan.galleries.get_mut(gi).and_then(|g| g.images.get_mut(di)).and_then(|d| d.versions.get_mut(vi))
+            else {
+                return false;
+            };
+            let Ok(next) = acg_core::model::from_json_value::<acg_core::ImageVersion>(&json) else { return false };
+            *v = next;
+        }
+        Selection::None => return false,
+    }
+    true
+}
+
 /// Sets one field from text. Text that does not parse is kept where the model keeps text (names, enums as
 /// `Unknown`), so validation can name it; numbers that do not parse leave the field unchanged (the form keeps
 /// showing what was typed and its message).
 fn set_field(plan: &mut Plan, sel: Selection, field: &Field, text: &str) -> bool {
+    if let Field::Property(pointer, kind) = field {
+        return set_property(plan, sel, pointer, *kind, text);
+    }
     match sel {
         Selection::Gallery(gi) => {
             let Some(g) = plan.galleries.get_mut(gi) else { return false };
@@ -437,6 +537,26 @@ fn set_field(plan: &mut Plan, sel: Selection, field: &Field, text: &str) -> bool
                 Field::Sku => text.clone_into(&mut d.identifier.sku),
                 Field::Production => d.production = bool_opt(text),
                 Field::EndOfLifeDate => d.end_of_life_date = opt(text),
+                Field::Feature(name) => {
+                    let value = opt(text);
+                    match d.features.iter_mut().position(|f| f.name.eq_ignore_ascii_case(name)) {
+                        Some(i) => match value {
+                            Some(v) => d.features[i].value = v,
+                            None => {
+                                d.features.remove(i);
+                            }
+                        },
+                        None => {
+                            if let Some(v) = value {
+                                d.features.push(acg_core::GalleryImageFeature {
+                                    name: (*name).to_owned(),
+                                    value: v,
+                                    ..Default::default()
+                                });
+                            }
+                        }
+                    }
+                }
                 Field::SecurityType => {
                     d.features.retain(|f| !f.name.eq_ignore_ascii_case("SecurityType"));
                     if let Some(v) = opt(text) {

@@ -14,7 +14,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::state::{Action, Field, Selection, delete_blocker, path_of, selection_of};
+use crate::state::{Action, Field, PropertyKind, Selection, delete_blocker, path_of, selection_of};
 use crate::{Ctx, PlanKey, Route, VersionField};
 
 /// Renders the view of a route.
@@ -229,6 +229,24 @@ fn form(c: &Ctx, sel: Selection) -> Html {
         let state = state.clone();
         Callback::from(move |text: String| state.dispatch(Action::SetField(sel, field.clone(), text)))
     };
+    // The remaining REST properties, read and written by JSON pointer (see `Field::Property`).
+    let json = crate::state::property_json(plan, sel);
+    let prop = |pointer: &str| match json.pointer(pointer) {
+        Some(serde_json::Value::String(t)) => t.clone(),
+        Some(serde_json::Value::Null) | None => String::new(),
+        Some(other) => other.to_string(),
+    };
+    let dotted = |pointer: &str| format!("{base}{}", pointer.replace('/', "."));
+    let text_prop = |id: &'static str, label: &'static str, pointer: &'static str| {
+        html! { <TextField id={id} label={label} value={prop(pointer)} path={dotted(pointer)} on_change={set(Field::Property(pointer, PropertyKind::Text))} /> }
+    };
+    let int_prop = |id: &'static str, label: &'static str, pointer: &'static str| {
+        html! { <TextField id={id} label={label} value={prop(pointer)} path={dotted(pointer)} on_change={set(Field::Property(pointer, PropertyKind::Integer))} /> }
+    };
+    let bool_prop = |id: &'static str, label: &'static str, pointer: &'static str, unset: &'static str| {
+        html! { <SelectField id={id} label={label} value={prop(pointer)} path={dotted(pointer)} on_change={set(Field::Property(pointer, PropertyKind::Bool))}
+        options={opts(&[("", unset), ("true", "Yes"), ("false", "No")])} /> }
+    };
     let actions = {
         let dup = {
             let state = state.clone();
@@ -261,6 +279,17 @@ fn form(c: &Ctx, sel: Selection) -> Html {
                     <TextField id="gallery-location" label="Region" value={g.location.to_string()} path={format!("{base}.location")} on_change={set(Field::Location)} />
                     <TextField id="gallery-description" label="Description" value={g.description.clone().unwrap_or_default()} path={format!("{base}.description")} on_change={set(Field::Description)} />
                 </fieldset>
+                <fieldset><legend>{ "Sharing" }</legend>
+                    <SelectField id="gallery-sharing" label="Sharing" value={prop("/sharingProfile/permissions")} path={dotted("/sharingProfile/permissions")} on_change={set(Field::Property("/sharingProfile/permissions", PropertyKind::Text))}
+                        options={opts(&[("", "(Private: the default)"), ("Private", "Private"), ("Groups", "Groups (subscriptions, tenants)"), ("Community", "Community (public)")])} />
+                    { text_prop("gallery-community-prefix", "Community: public name prefix", "/sharingProfile/communityGalleryInfo/publicNamePrefix") }
+                    { text_prop("gallery-community-contact", "Community: publisher contact email", "/sharingProfile/communityGalleryInfo/publisherContact") }
+                    { text_prop("gallery-community-uri", "Community: publisher URI", "/sharingProfile/communityGalleryInfo/publisherUri") }
+                    { text_prop("gallery-community-eula", "Community: EULA", "/sharingProfile/communityGalleryInfo/eula") }
+                </fieldset>
+                <fieldset><legend>{ "Safety" }</legend>
+                    { bool_prop("gallery-soft-delete", "Soft delete (recycle bin for deleted images)", "/softDeletePolicy/isSoftDeleteEnabled", "(off: the default)") }
+                </fieldset>
                 <ul class="field-issues">{ for c.report.issues.iter().filter(|i| i.path == base).map(issue_item) }</ul>
                 { actions }
             </> }
@@ -268,6 +297,13 @@ fn form(c: &Ctx, sel: Selection) -> Html {
         Selection::Definition(gi, di) => {
             let Some(d) = plan.galleries.get(gi).and_then(|g| g.images.get(di)) else { return html! {} };
             let security = d.security_type().map(|s| s.to_string()).unwrap_or_default();
+            let feature = |name: &str| {
+                d.features
+                    .iter()
+                    .find(|f| f.name.eq_ignore_ascii_case(name))
+                    .map(|f| f.value.clone())
+                    .unwrap_or_default()
+            };
             html! { <>
                 <h2>{ format!("Image definition {}", d.name) }</h2>
                 <fieldset><legend>{ "Basics" }</legend>
@@ -289,6 +325,28 @@ fn form(c: &Ctx, sel: Selection) -> Html {
                 <fieldset><legend>{ "Features" }</legend>
                     <SelectField id="definition-security" label="Security type" value={security} path={format!("{base}.features[0].value")} on_change={set(Field::SecurityType)}
                         options={opts(&[("", "(not set)"), ("Standard", "Standard"), ("TrustedLaunchSupported", "TrustedLaunchSupported"), ("TrustedLaunch", "TrustedLaunch"), ("ConfidentialVMSupported", "ConfidentialVMSupported"), ("ConfidentialVM", "ConfidentialVM"), ("TrustedLaunchAndConfidentialVmSupported", "TrustedLaunchAndConfidentialVmSupported")])} />
+                    <SelectField id="definition-architecture" label="Architecture" value={prop("/architecture")} path={dotted("/architecture")} on_change={set(Field::Property("/architecture", PropertyKind::Text))}
+                        options={opts(&[("", "(x64: the default)"), ("x64", "x64"), ("Arm64", "Arm64")])} />
+                    <SelectField id="definition-accelerated" label="Accelerated networking" value={feature("IsAcceleratedNetworkSupported")} path={format!("{base}.features")} on_change={set(Field::Feature("IsAcceleratedNetworkSupported"))}
+                        options={opts(&[("", "(not said)"), ("True", "Supported"), ("False", "Not supported")])} />
+                    <SelectField id="definition-hibernate" label="Hibernation" value={feature("IsHibernateSupported")} path={format!("{base}.features")} on_change={set(Field::Feature("IsHibernateSupported"))}
+                        options={opts(&[("", "(not said)"), ("True", "Supported"), ("False", "Not supported")])} />
+                    <TextField id="definition-disk-controllers" label="Disk controller types" value={feature("DiskControllerTypes")} path={format!("{base}.features")} on_change={set(Field::Feature("DiskControllerTypes"))}
+                        hint={Some(AttrValue::from("SCSI, NVMe"))} />
+                </fieldset>
+                <fieldset><legend>{ "Publishing" }</legend>
+                    { text_prop("definition-eula", "EULA", "/eula") }
+                    { text_prop("definition-privacy", "Privacy statement URI", "/privacyStatementUri") }
+                    { text_prop("definition-release-notes", "Release notes URI", "/releaseNoteUri") }
+                    { text_prop("definition-plan-name", "Purchase plan: name", "/purchasePlan/name") }
+                    { text_prop("definition-plan-publisher", "Purchase plan: publisher", "/purchasePlan/publisher") }
+                    { text_prop("definition-plan-product", "Purchase plan: product", "/purchasePlan/product") }
+                </fieldset>
+                <fieldset><legend>{ "Recommended VM size" }</legend>
+                    { int_prop("definition-vcpus-min", "vCPUs: at least", "/recommended/vCPUs/min") }
+                    { int_prop("definition-vcpus-max", "vCPUs: at most", "/recommended/vCPUs/max") }
+                    { int_prop("definition-memory-min", "Memory GB: at least", "/recommended/memory/min") }
+                    { int_prop("definition-memory-max", "Memory GB: at most", "/recommended/memory/max") }
                 </fieldset>
                 <fieldset><legend>{ "Planning" }</legend>
                     <SelectField id="definition-production" label="Production image" value={d.production.map(|p| p.to_string()).unwrap_or_default()} path={format!("{base}.production")} on_change={set(Field::Production)}
@@ -322,6 +380,10 @@ fn form(c: &Ctx, sel: Selection) -> Html {
                         options={opts(&[("", "(no)"), ("true", "Yes"), ("false", "No")])} />
                     <TextField id="version-eol" label="End-of-life date" value={pp.end_of_life_date.clone().unwrap_or_default()} path={format!("{base}.publishingProfile.endOfLifeDate")} on_change={set(Field::EndOfLifeDate)} />
                     <TargetRegionTable sel={sel} source={source.to_string()} />
+                </fieldset>
+                <fieldset><legend>{ "Safety" }</legend>
+                    { bool_prop("version-allow-delete-replicated", "Allow removing replicated regions", "/safetyProfile/allowDeletionOfReplicatedLocations", "(no: the default)") }
+                    { bool_prop("version-block-delete", "Block deletion before end of life", "/safetyProfile/blockDeletionBeforeEndOfLife", "(no: the default)") }
                 </fieldset>
                 <fieldset><legend>{ "Billing inputs" }</legend>
                     <TextField id="version-occupied" label="Occupied GB (used size of the OS disk)" value={v.occupied_gb.as_ref().map(|o| o.os_disk.to_string()).unwrap_or_default()} path={format!("{base}.occupiedGb")} on_change={set(Field::OccupiedOsGb)} />
@@ -399,7 +461,7 @@ pub fn TargetRegionTable(props: &TargetRegionTableProps) -> Html {
     html! {
         <>
         <table class="regions"><caption>{ format!("Target regions (source: {})", props.source) }</caption>
-            <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Replicas" }</th><th scope="col">{ "Storage" }</th><th scope="col">{ "In latest here" }</th><th scope="col"><span class="visually-hidden">{ "Remove" }</span></th></tr></thead>
+            <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Replicas" }</th><th scope="col">{ "Storage" }</th><th scope="col">{ "In latest here" }</th><th scope="col">{ "Encryption (OS disk)" }</th><th scope="col"><span class="visually-hidden">{ "Remove" }</span></th></tr></thead>
             <tbody>{ for regions.iter().enumerate().map(|(ti, t)| {
                 let tpath = format!("{base}[{ti}]");
                 let issues: Vec<&Issue> = c.report.issues.iter().filter(|i| i.path == tpath || i.path.starts_with(&format!("{tpath}."))).collect();
@@ -407,6 +469,18 @@ pub fn TargetRegionTable(props: &TargetRegionTableProps) -> Html {
                 let replicas = edit(ti, |t, text| t.regional_replica_count = text.trim().parse().ok());
                 let storage = edit(ti, |t, text| t.storage_account_type = (!text.is_empty()).then(|| acg_core::StorageAccountType::parse(&text)));
                 let exclude = edit(ti, |t, text| t.exclude_from_latest = (text == "exclude").then_some(true));
+                let encryption = edit(ti, |t, text| {
+                    let id = (!text.trim().is_empty()).then(|| text.trim().to_owned());
+                    let enc = t.encryption.get_or_insert_with(Default::default);
+                    enc.os_disk_image.get_or_insert_with(Default::default).disk_encryption_set_id = id;
+                    if enc.os_disk_image.as_ref().is_some_and(|o| *o == acg_core::OsDiskImageEncryption::default()) {
+                        enc.os_disk_image = None;
+                    }
+                    if *enc == acg_core::EncryptionImages::default() {
+                        t.encryption = None;
+                    }
+                });
+                let des = t.encryption.as_ref().and_then(|e| e.os_disk_image.as_ref()).and_then(|o| o.disk_encryption_set_id.clone()).unwrap_or_default();
                 let remove = {
                     let (state, regions) = (c.state.clone(), regions.clone());
                     Callback::from(move |_| {
@@ -430,9 +504,11 @@ pub fn TargetRegionTable(props: &TargetRegionTableProps) -> Html {
                             <option value="" selected={t.exclude_from_latest != Some(true)}>{ if v.excluded_in(t) { "No (version excluded)" } else { "Yes" } }</option>
                             <option value="exclude" selected={t.exclude_from_latest == Some(true)}>{ "No (excluded here)" }</option>
                         </select></td>
+                        <td><input type="text" class="des" aria-label={format!("Disk encryption set in {region}")} placeholder="(platform keys)" value={des}
+                            onchange={Callback::from(move |e: Event| encryption(select_value(&e)))} /></td>
                         <td><button onclick={remove} aria-label={format!("Remove {region}")}>{ "Remove" }</button></td>
                     </tr>
-                    if !issues.is_empty() { <tr><td colspan="5"><ul class="field-issues">{ for issues.iter().map(|i| issue_item(i)) }</ul></td></tr> }
+                    if !issues.is_empty() { <tr><td colspan="6"><ul class="field-issues">{ for issues.iter().map(|i| issue_item(i)) }</ul></td></tr> }
                 </> }
             }) }</tbody>
         </table>

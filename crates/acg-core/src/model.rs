@@ -1121,3 +1121,55 @@ impl ImageDefinition {
         })
     }
 }
+
+impl Gallery {
+    /// A copy without its image definitions (what a form edits; cloning a big gallery's children is waste).
+    #[must_use]
+    pub fn clone_shallow(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            location: self.location.clone(),
+            tags: self.tags.clone(),
+            identity: self.identity.clone(),
+            description: self.description.clone(),
+            identifier: self.identifier.clone(),
+            sharing_profile: self.sharing_profile.clone(),
+            soft_delete_policy: self.soft_delete_policy.clone(),
+            provisioning_state: self.provisioning_state.clone(),
+            images: Vec::new(),
+            extra: self.extra.clone(),
+        }
+    }
+}
+
+impl ImageDefinition {
+    /// A copy without its versions.
+    #[must_use]
+    pub fn clone_shallow(&self) -> Self {
+        Self {
+            name: self.name.clone(),
+            location: self.location.clone(),
+            tags: self.tags.clone(),
+            description: self.description.clone(),
+            eula: self.eula.clone(),
+            privacy_statement_uri: self.privacy_statement_uri.clone(),
+            release_note_uri: self.release_note_uri.clone(),
+            os_type: self.os_type.clone(),
+            os_state: self.os_state.clone(),
+            hyper_v_generation: self.hyper_v_generation.clone(),
+            end_of_life_date: self.end_of_life_date.clone(),
+            identifier: self.identifier.clone(),
+            recommended: self.recommended.clone(),
+            disallowed: self.disallowed.clone(),
+            purchase_plan: self.purchase_plan.clone(),
+            features: self.features.clone(),
+            architecture: self.architecture.clone(),
+            allow_update_image: self.allow_update_image,
+            provisioning_state: self.provisioning_state.clone(),
+            versions: Vec::new(),
+            production: self.production,
+            demand: self.demand.clone(),
+            extra: self.extra.clone(),
+        }
+    }
+}

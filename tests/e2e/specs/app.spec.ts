@@ -212,3 +212,34 @@ test('money and quantities follow the reader\'s locale', async ({ browser }) => 
   await expect(page.locator('#storage-monthly')).toHaveText(/^\d[\d.]*,\d{2}\s\$ \/ month$/);
   await context.close();
 });
+
+test('the remaining properties: sharing, soft delete, features, purchase plan, safety, encryption reach the ARM export', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Keep the sample' }).click();
+  const t = await tree(page);
+  await t.getByRole('button', { name: /^Gallery contoso_prod/ }).click();
+  await page.getByLabel('Sharing', { exact: true }).selectOption('Community');
+  await page.getByLabel('Community: publisher contact email').fill('images@contoso.example');
+  await page.getByLabel('Community: publisher contact email').press('Tab');
+  await page.getByLabel('Soft delete (recycle bin for deleted images)').selectOption('true');
+  await t.getByRole('button', { name: /^Definition ubuntu-22\.04-lts/ }).first().click();
+  await page.getByLabel('Architecture').selectOption('Arm64');
+  await page.getByLabel('Accelerated networking').selectOption('True');
+  await page.getByLabel('Purchase plan: name').fill('plan-x');
+  await page.getByLabel('Purchase plan: name').press('Tab');
+  await page.getByLabel('vCPUs: at least').fill('2');
+  await page.getByLabel('vCPUs: at least').press('Tab');
+  await t.getByRole('button', { name: /Version 1\.0\.12/ }).click();
+  await page.getByLabel('Block deletion before end of life').selectOption('true');
+  await page.getByLabel('Disk encryption set in East US').fill('/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Compute/diskEncryptionSets/des-eastus');
+  await page.getByLabel('Disk encryption set in East US').press('Tab');
+  await page.getByRole('link', { name: 'Import / export' }).click();
+  await page.getByLabel('Format').selectOption('arm');
+  const arm = await page.locator('#export-output').inputValue();
+  for (const expected of ['"permissions": "Community"', '"publisherContact": "images@contoso.example"', '"isSoftDeleteEnabled": true',
+    '"architecture": "Arm64"', '"name": "IsAcceleratedNetworkSupported"', '"name": "plan-x"', '"blockDeletionBeforeEndOfLife": true',
+    '"diskEncryptionSetId": "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Compute/diskEncryptionSets/des-eastus"']) {
+    expect(arm).toContain(expected);
+  }
+  expect(arm).toMatch(/"vCPUs": \{\s*"min": 2/);
+});
