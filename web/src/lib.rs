@@ -144,14 +144,42 @@ pub fn App() -> Html {
     let plan = Rc::clone(&state.plan);
     let report = use_memo(PlanKey(Rc::clone(&plan)), move |p| acg_core::validate::validate(&p.0, today));
     let save_error = use_state(|| None::<String>);
-    // Autosave every change, unless the plan came from a share link the user has not saved.
+    // Autosave, debounced: a burst of edits is written once, 300 ms after the last (serializing a big plan per
+    // keystroke would cost frames); leaving the page writes what is pending at once, so nothing is lost. Paused
+    // while the plan came from a link the user has not saved, a save could not be read, or another tab saved.
+    let paused = use_mut_ref(|| false);
+    *paused.borrow_mut() = matches!(*banner, Start::Shared | Start::Unreadable { .. } | Start::OtherTab(_));
+    let pending = use_mut_ref(|| None::<(Rc<Workspace>, Rc<acg_core::Plan>)>);
     {
-        let banner = banner.clone();
-        let save_error = save_error.clone();
+        let (paused, pending, save_error) = (paused.clone(), pending.clone(), save_error.clone());
         use_effect_with((PlanKey(Rc::clone(&plan)), WorkspaceKey(Rc::clone(&workspace))), move |(p, w)| {
-            if !matches!(*banner, Start::Shared | Start::Unreadable { .. } | Start::OtherTab(_)) {
-                save_error.set(persist::save(&w.0, &p.0).err());
-            }
+            let is_paused = *paused.borrow();
+            let timer = (!is_paused).then(|| {
+                *pending.borrow_mut() = Some((Rc::clone(&w.0), Rc::clone(&p.0)));
+                gloo::timers::callback::Timeout::new(300, move || {
+                    let next = pending.borrow_mut().take();
+                    if let Some((w, p)) = next
+                        && !*paused.borrow()
+                    {
+                        save_error.set(persist::save(&w, &p).err());
+                    }
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    {
+        let (paused, pending) = (paused.clone(), pending.clone());
+        use_effect_with((), move |()| {
+            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
+                let next = pending.borrow_mut().take();
+                if let Some((w, p)) = next
+                    && !*paused.borrow()
+                {
+                    let _ = persist::save(&w, &p);
+                }
+            });
+            move || drop(listener)
         });
     }
     // Another tab saved a plan: say so instead of silently overwriting it with the next autosave here.

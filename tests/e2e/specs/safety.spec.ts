@@ -39,6 +39,8 @@ test('two tabs: a save in one is announced in the other instead of being overwri
   const a = await context.newPage();
   await a.goto('/');
   await a.getByRole('button', { name: 'Keep the sample' }).click();
+  // Autosave is debounced: let tab A's save land before tab B opens.
+  await expect.poll(() => a.evaluate(() => localStorage.getItem('acg.plan'))).not.toBeNull();
   const b = await context.newPage();
   await b.goto('/');
   await a.getByRole('button', { name: /^Gallery contoso_prod/ }).click();
@@ -96,3 +98,18 @@ for (const [what, saved, reason] of [
     await expect(page.getByRole('alert').filter({ hasText: reason })).toBeVisible();
   });
 }
+
+test('a very long name does not widen the page at 360 px', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Keep the sample' }).click();
+  await page.getByRole('button', { name: /^Gallery contoso_prod/ }).click();
+  const long = 'a'.repeat(300);
+  await page.getByLabel('Gallery name').fill(long);
+  await expect(page.getByRole('heading', { name: `Gallery ${long}` })).toBeVisible();
+  for (const view of ['Design', 'Issues', 'Latest', 'Costs']) {
+    await page.getByRole('link', { name: view }).click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `view ${view}`).toBeLessThanOrEqual(0);
+  }
+});
