@@ -40,10 +40,15 @@ pub fn install() -> Result {
 
 /// Runs `target` for `runs` inputs with a fixed seed; fails on a crash, a hang (10 s per input) or an
 /// allocation over 2 GB. A crash leaves its input under `crates/acg-core/fuzz/artifacts/`.
+///
+/// Short runs (the test command) build with `AddressSanitizer`, cargo-fuzz's default. Long runs build without
+/// it (`-s none`): the crates under test forbid unsafe code, panics, hangs and the allocation limit are still
+/// caught by libFuzzer, and 10 million inputs of the slower targets then take minutes instead of hours.
 pub fn run_target(target: &str, runs: u64) -> Result {
+    let sanitizer = if runs > SHORT_RUNS { "none" } else { "address" };
     exec(
         Command::new("cargo")
-            .args(["fuzz", "run", "-O", target, "--"])
+            .args(["fuzz", "run", "-O", "-s", sanitizer, target, "--"])
             .arg(format!("-runs={runs}"))
             .args(["-seed=1", "-max_len=4096", "-timeout=10", "-rss_limit_mb=2048", "-print_final_stats=1"])
             .env("RUSTC_BOOTSTRAP", "1")

@@ -75,7 +75,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     let value: Value = serde_json::from_str(text).map_err(|e| {
         if e.to_string().starts_with("recursion limit exceeded") {
             err(format!(
-                "the file nests deeper than 128 levels (at line {}, column {}); plans, REST bodies and ARM templates never do. Nothing was imported",
+                "the file nests deeper than 127 levels (at line {}, column {}); plans, REST bodies and ARM templates never do. Nothing was imported",
                 e.line(),
                 e.column()
             ))

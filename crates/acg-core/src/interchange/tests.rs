@@ -189,6 +189,6 @@ mod props {
 fn deep_nesting_is_refused_with_a_clear_message() {
     assert_eq!(
         import(&"[".repeat(200)).unwrap_err().to_string(),
-        "the file nests deeper than 128 levels (at line 1, column 128); plans, REST bodies and ARM templates never do. Nothing was imported"
+        "the file nests deeper than 127 levels (at line 1, column 128); plans, REST bodies and ARM templates never do. Nothing was imported"
     );
 }
