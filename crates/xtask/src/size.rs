@@ -2,10 +2,10 @@
 //!
 //! Budgets (gzip, what a browser downloads from a typical static host), one per bundle ([`BUNDLES`]):
 //! - the app: everything in `dist/` but `api/` and `embed/`. Goal 350 KB; enforced ceiling 480 KB until the
-//!   size work of the performance issue lands (431 KB on 2026-11-22; 454 KB on 2026-11-23 with named plans,
-//!   widget links and the benchmark mode: serde deserializers of the lossless model, with flattened `extra`
-//!   maps, interchange, and the views). BENCHMARKS.md tracks it.
-//! - the JS API (`api/`): the full facade for scripts. Goal 150 KB; enforced ceiling 330 KB (316 KB on
+//!   size work of the performance issue lands (431 KB on 2026-11-22; 477 KB on 2026-11-23 with named plans,
+//!   property forms, widget links, the benchmark mode and exact float parsing: serde deserializers of the
+//!   lossless model, with flattened `extra` maps, interchange, and the views). BENCHMARKS.md tracks it.
+//! - the JS API (`api/`): the full facade for scripts. Goal 150 KB; enforced ceiling 330 KB (325 KB on
 //!   2026-11-23: the same plan deserializer, validation, interchange and billing).
 //! - the embed bundle (`embed/` but its docs page): what a documentation page downloads for the widgets: the
 //!   widgets' script and the embed build of the API, which reads no whole plan. 150 KB, enforced.
