@@ -189,7 +189,22 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
-        let mut plan = (*self.plan).clone();
+        // Actions that neither read nor change the plan skip copying it (a big plan costs milliseconds to copy
+        // and compare: selecting a node or changing the policy must not).
+        let plan_free = matches!(
+            action,
+            Action::Select(_)
+                | Action::SetPolicy(_)
+                | Action::SetMargin(_)
+                | Action::ImportPrices(_)
+                | Action::OverridePrice(..)
+                | Action::ResetPrices
+                | Action::SetScenarioA(_)
+                | Action::OpenPlan(_)
+                | Action::Undo
+                | Action::Redo
+        );
+        let mut plan = if plan_free { Plan::default() } else { (*self.plan).clone() };
         let mut changed = true;
         match action {
             Action::ReplacePlan(p) => {
@@ -386,7 +401,7 @@ impl Reducible for AppState {
                 }
             }
         }
-        if changed && plan != *self.plan {
+        if changed && !plan_free && plan != *self.plan {
             next.undo.push(Rc::clone(&self.plan));
             if next.undo.len() > HISTORY {
                 next.undo.remove(0);
