@@ -52,9 +52,9 @@ fn issue_item(i: &Issue) -> Html {
     html! {
         <li class={classes!("issue", i.severity.as_str())}>
             <span class="sev">{ severity_label(i.severity) }</span>{ " " }
-            <code class="rule">{ &i.code }</code>{ " " }
+            <code class="rule">{ &*i.code }</code>{ " " }
             <span class="msg">{ &i.message }</span>
-            if let Some(fix) = &i.mitigation { <div class="fix">{ "Fix: " }{ fix }</div> }
+            if let Some(fix) = &i.mitigation { <div class="fix">{ "Fix: " }{ &**fix }</div> }
         </li>
     }
 }
@@ -937,9 +937,12 @@ pub fn Costs() -> Html {
                 <tbody>{ for estimate.by_version.iter().map(|s| html! { <tr><td>{ &s.key }</td><td>{ m(s.storage_monthly) }</td><td>{ m(s.egress_one_time) }</td></tr> }) }</tbody>
             </table>
             <details><summary>{ format!("All {} line items", estimate.lines.len()) }</summary>
+                if estimate.lines.len() > LINE_ITEMS_SHOWN {
+                    <p class="hint">{ format!("The first {LINE_ITEMS_SHOWN} are listed here; the Cost CSV export (Import / export) has all {}.", estimate.lines.len()) }</p>
+                }
                 <table class="lines">
                     <thead><tr><th scope="col">{ "Version" }</th><th scope="col">{ "Region" }</th><th scope="col">{ "Category" }</th><th scope="col">{ "Formula" }</th></tr></thead>
-                    <tbody>{ for estimate.lines.iter().map(|l| html! { <tr><td>{ &l.version }</td><td>{ &l.region }</td><td>{ l.category.as_str() }</td><td>{ &l.formula }{ if l.estimated { " (estimated)" } else { "" } }</td></tr> }) }</tbody>
+                    <tbody>{ for estimate.lines.iter().take(LINE_ITEMS_SHOWN).map(|l| html! { <tr><td>{ &l.version }</td><td>{ &l.region }</td><td>{ l.category.as_str() }</td><td>{ l.formula() }{ if l.estimated { " (estimated)" } else { "" } }</td></tr> }) }</tbody>
                 </table>
             </details>
             <h3>{ "Projection" }</h3>
@@ -969,6 +972,10 @@ pub fn Costs() -> Html {
 }
 
 /// Scenario comparison: keep the plan as A, edit it into B, see the deltas.
+/// Line items listed in the Costs view: a large plan has a hundred thousand, which no one reads in a table
+/// and which would take the browser seconds to lay out; the cost CSV has them all.
+const LINE_ITEMS_SHOWN: usize = 500;
+
 fn scenario(c: &Ctx, b: &acg_core::billing::Estimate) -> Html {
     let state = &c.state;
     let keep = {

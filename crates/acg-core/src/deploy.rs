@@ -97,11 +97,11 @@ fn push_with(
 ) {
     issues.push(Issue {
         path: path.to_owned(),
-        code: code.to_owned(),
+        code: code.to_owned().into(),
         severity,
         message,
-        mitigation: Some(fix.to_owned()),
-        azure_message: azure.map(str::to_owned),
+        mitigation: Some(fix.to_owned().into()),
+        azure_message: azure.map(|a| a.to_owned().into()),
     });
 }
 
@@ -430,7 +430,7 @@ mod tests {
                 .report
                 .issues
                 .iter()
-                .map(|i| (i.code.as_str(), i.severity, i.path.as_str(), i.message.clone()))
+                .map(|i| (&*i.code, i.severity, i.path.as_str(), i.message.clone()))
                 .collect();
             assert_eq!((check.version.as_deref(), got), (version, want), "{request}");
         }
@@ -441,7 +441,12 @@ mod tests {
         let p = plan();
         let req = |json: serde_json::Value| -> DeploymentRequest { serde_json::from_value(json).unwrap() };
         let ids = |r: DeploymentRequest| -> Vec<(String, Option<String>)> {
-            check_deployment(&p, &r, today()).report.issues.into_iter().map(|i| (i.code, i.azure_message)).collect()
+            check_deployment(&p, &r, today())
+                .report
+                .issues
+                .into_iter()
+                .map(|i| (i.code.into_owned(), i.azure_message.map(std::borrow::Cow::into_owned)))
+                .collect()
         };
         let pair = |c: &str, id: Option<&str>| (c.to_owned(), id.map(str::to_owned));
         assert_eq!(

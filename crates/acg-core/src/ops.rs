@@ -21,11 +21,11 @@ fn issue(
 ) -> Issue {
     Issue {
         path: if base.is_empty() { path.to_owned() } else { format!("{base}.{path}") },
-        code: code.to_owned(),
+        code: code.to_owned().into(),
         severity,
         message,
-        mitigation: Some(fix.to_owned()),
-        azure_message: azure.map(str::to_owned),
+        mitigation: Some(fix.to_owned().into()),
+        azure_message: azure.map(|a| a.to_owned().into()),
     }
 }
 
@@ -340,7 +340,7 @@ mod tests {
     use crate::sample;
 
     fn codes(r: &Report) -> Vec<(&str, &str)> {
-        r.issues.iter().map(|i| (i.code.as_str(), i.path.as_str())).collect()
+        r.issues.iter().map(|i| (&*i.code, i.path.as_str())).collect()
     }
 
     #[test]

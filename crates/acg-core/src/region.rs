@@ -14,12 +14,17 @@ use std::sync::LazyLock;
 pub struct RegionName {
     text: Box<str>,
     key: Box<str>,
+    /// The position of `key` in the catalog, when the region is known: looked up once, so that `info` and
+    /// equality of known regions cost no string comparison.
+    index: Option<u16>,
 }
 
 impl RegionName {
     /// Wraps a name as written.
     pub fn new(text: &str) -> Self {
-        Self { text: text.into(), key: normalize(text).into() }
+        let key: Box<str> = normalize(text).into();
+        let index = REGIONS.binary_search_by(|r| r.name.cmp(&key)).ok().and_then(|i| u16::try_from(i).ok());
+        Self { text: text.into(), key, index }
     }
     /// The name as written.
     pub fn as_str(&self) -> &str {
@@ -31,7 +36,11 @@ impl RegionName {
     }
     /// The catalog entry, if the region is known.
     pub fn info(&self) -> Option<&'static Region> {
-        find(&self.key)
+        self.index.map(|i| &REGIONS[usize::from(i)])
+    }
+    /// The region's position in the catalog ([`regions`]), when it is known.
+    pub fn catalog_index(&self) -> Option<usize> {
+        self.index.map(usize::from)
     }
     /// The region as its programmatic name (the catalog's, when known).
     #[must_use]
@@ -46,12 +55,20 @@ impl RegionName {
 
 /// Lower case with white space removed: `"West US 2"` becomes `"westus2"`.
 pub fn normalize(text: &str) -> String {
+    if text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        return text.to_owned();
+    }
     text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
 }
 
 impl PartialEq for RegionName {
     fn eq(&self, other: &Self) -> bool {
-        self.key == other.key
+        // The index is a function of the key, so this is key equality.
+        match (self.index, other.index) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => self.key == other.key,
+            _ => false,
+        }
     }
 }
 impl Eq for RegionName {}
@@ -218,8 +235,17 @@ pub fn regions() -> &'static [Region] {
 
 /// Looks a region up by any spelling (`"West US 2"`, `"westus2"`).
 pub fn find(name: &str) -> Option<&'static Region> {
-    let key = normalize(name);
-    REGIONS.binary_search_by(|r| r.name.cmp(key.as_str())).ok().map(|i| &REGIONS[i])
+    if name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        // Already normalized (the common case: programmatic names): no allocation.
+        find_key(name)
+    } else {
+        find_key(&normalize(name))
+    }
+}
+
+/// Looks up a normalized name.
+fn find_key(key: &str) -> Option<&'static Region> {
+    REGIONS.binary_search_by(|r| r.name.cmp(key)).ok().map(|i| &REGIONS[i])
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! Issues and reports: what validation, imports and checks say about a plan.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// How serious an issue is.
@@ -38,17 +40,17 @@ pub struct Issue {
     /// Path to the field, e.g. `galleries[0].images[2].versions[1].publishingProfile.targetRegions[3].name`.
     pub path: String,
     /// Stable rule id from the rules catalogue, e.g. `GAL-02`.
-    pub code: String,
+    pub code: Cow<'static, str>,
     /// Severity.
     pub severity: Severity,
     /// Azure's own message with its placeholders filled, where Azure has one; else ours.
     pub message: String,
     /// How to fix it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub mitigation: Option<String>,
+    pub mitigation: Option<Cow<'static, str>>,
     /// Id of Azure's message in the troubleshooting guide (`G1`, `V20`, ...), when the message is Azure's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub azure_message: Option<String>,
+    pub azure_message: Option<Cow<'static, str>>,
 }
 
 /// Every issue found, in document order.

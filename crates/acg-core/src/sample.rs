@@ -42,7 +42,7 @@ mod tests {
     fn sample_has_only_its_deliberate_findings() {
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         let report = crate::validate::validate(&plan(), today);
-        let found: Vec<(&str, &str)> = report.issues.iter().map(|i| (i.code.as_str(), i.path.as_str())).collect();
+        let found: Vec<(&str, &str)> = report.issues.iter().map(|i| (&*i.code, i.path.as_str())).collect();
         assert_eq!(
             found,
             [

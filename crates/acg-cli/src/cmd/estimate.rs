@@ -107,7 +107,7 @@ fn text(e: &Estimate, book: &PriceBook) -> String {
             l.category.as_str(),
             l.version,
             l.region,
-            l.formula,
+            l.formula(),
             if l.estimated { "  (estimated)" } else { "" }
         );
     }

@@ -69,7 +69,7 @@ pub fn run(args: &Args) -> Outcome {
                         let _ = writeln!(
                             out,
                             "    cost: {}{}",
-                            cost.formula,
+                            cost.formula(),
                             if cost.estimated { " (estimated)" } else { "" }
                         );
                     }

@@ -1,14 +1,16 @@
 //! Estimates: one version, a whole plan, a quick what-if; the CSV of an estimate; comparing two estimates.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{PriceBook, Quote, Redundancy, Tier, format_money, meter_for};
-use crate::model::{ApiVersion, ImageVersion, Plan, PublishingProfile, TargetRegion};
+use super::{PriceBook, Quote, format_money, meter_for};
+use crate::model::{ApiVersion, ImageVersion, Plan, PublishingProfile, StorageAccountType, TargetRegion};
 use crate::region::RegionName;
 
 /// What a line charges for.
@@ -31,31 +33,116 @@ impl Category {
     }
 }
 
+/// How a line's amount was reached: the parts of its formula that are not already fields of the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Basis {
+    /// `replicas` replicas of `occupied` GB each at the snapshot price of `storage`.
+    Storage {
+        /// Replicas in the region.
+        replicas: i64,
+        /// The version's occupied size in GB.
+        occupied: Decimal,
+        /// The storage account type the replicas use.
+        storage: StorageAccountType,
+    },
+    /// The first copy to the line's region, from `from` (programmatic name).
+    Egress {
+        /// The source region.
+        from: Arc<str>,
+    },
+    /// Shallow replication stores no replica snapshots.
+    Shallow,
+    /// No price was found: the line counts nothing.
+    Missing,
+}
+
 /// One line item: one version, one region, one category.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+///
+/// Lines are many (one per version, region and category: about 114,000 in a 10,000-version plan), so they
+/// share their texts (`Arc<str>`) and write their formula only when asked ([`Line::formula`], and when
+/// serialized, where `formula` and `unit` appear as fields).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
     /// `gallery/definition/version`.
-    pub version: String,
+    pub version: Arc<str>,
     /// Region (programmatic name).
-    pub region: String,
+    pub region: Arc<str>,
     /// Storage (monthly) or egress (one-time).
     pub category: Category,
     /// GB-months (storage) or GB (egress).
-    #[serde(with = "rust_decimal::serde::float")]
     pub quantity: Decimal,
-    /// The unit of the quantity.
-    pub unit: String,
     /// Price per unit.
     pub unit_price: Decimal,
     /// The amount.
     pub amount: Decimal,
-    /// The formula in words and numbers.
-    pub formula: String,
     /// Whether the price is an estimate.
     pub estimated: bool,
-    /// Where the price comes from, or why it is estimated.
-    pub note: String,
+    /// Where the price comes from, or why it is estimated (or, for a missing price, why it is missing).
+    pub note: Arc<str>,
+    /// The parts of the formula.
+    pub basis: Basis,
+    /// The currency of the amounts.
+    pub currency: Arc<str>,
+}
+
+impl Line {
+    /// The unit of the quantity: `GB-month` (storage) or `GB` (egress).
+    pub fn unit(&self) -> &'static str {
+        match self.category {
+            Category::Storage => "GB-month",
+            Category::Egress => "GB",
+        }
+    }
+
+    /// The formula in words and numbers: `2 replicas x 10 GB x $0.05 (Standard_LRS) = $1.00 / month`.
+    pub fn formula(&self) -> String {
+        let money = |amount: Decimal| format_money(amount, &self.currency);
+        match &self.basis {
+            Basis::Storage { replicas, occupied, storage } => format!(
+                "{replicas} replica{} x {occupied} GB x {} ({storage}) = {} / month",
+                if *replicas == 1 { "" } else { "s" },
+                money(self.unit_price),
+                money(self.amount)
+            ),
+            Basis::Egress { from } => format!(
+                "{} GB x {} ({from} to {}) = {} once",
+                self.quantity,
+                money(self.unit_price),
+                self.region,
+                money(self.amount)
+            ),
+            Basis::Shallow => {
+                "shallow replication: no replica snapshots (our inference; the source itself is billed where it is)"
+                    .to_owned()
+            }
+            Basis::Missing => format!("{}: not counted", self.note),
+        }
+    }
+}
+
+impl Serialize for Line {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        /// A GB figure as a JSON number, as `rust_decimal::serde::float` writes it.
+        struct AsFloat(Decimal);
+        impl Serialize for AsFloat {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                rust_decimal::serde::float::serialize(&self.0, serializer)
+            }
+        }
+        let mut s = serializer.serialize_struct("Line", 10)?;
+        s.serialize_field("version", &*self.version)?;
+        s.serialize_field("region", &*self.region)?;
+        s.serialize_field("category", &self.category)?;
+        s.serialize_field("quantity", &AsFloat(self.quantity))?;
+        s.serialize_field("unit", self.unit())?;
+        s.serialize_field("unitPrice", &self.unit_price)?;
+        s.serialize_field("amount", &self.amount)?;
+        s.serialize_field("formula", &self.formula())?;
+        s.serialize_field("estimated", &self.estimated)?;
+        s.serialize_field("note", &*self.note)?;
+        s.end()
+    }
 }
 
 /// Totals for one key (a region or a version).
@@ -71,7 +158,7 @@ pub struct Subtotal {
 }
 
 /// An estimate with its line items and totals.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Estimate {
     /// Currency of every amount.
@@ -109,49 +196,106 @@ pub(crate) fn gb(value: f64) -> Option<Decimal> {
     Decimal::from_str(&value.to_string()).ok().or_else(|| Decimal::from_f64_retain(value)).map(|d| d.normalize())
 }
 
-fn money(amount: Decimal, book: &PriceBook) -> String {
-    format_money(amount, &book.currency)
+/// A price as lines use it.
+#[derive(Clone)]
+struct Priced {
+    amount: Decimal,
+    estimated: bool,
+    note: Arc<str>,
+}
+
+impl Priced {
+    fn new(q: Quote, inference: Option<&str>) -> Self {
+        let note = match inference {
+            Some(i) => format!("{}; {i}", q.note),
+            None => q.note,
+        };
+        Self { amount: q.amount, estimated: q.estimated || inference.is_some(), note: note.into() }
+    }
+}
+
+/// What a plan asks of the price book for one region (it asks for the same few prices thousands of times).
+struct RegionPrices {
+    /// The region's programmatic name, shared by every line in it.
+    name: Arc<str>,
+    /// Snapshot prices by [`storage_slot`], each asked of the book once.
+    snapshot: [OnceCell<Option<Priced>>; 4],
+    /// Transfer prices into this region, by source region.
+    transfer: Vec<(RegionName, Option<Priced>)>,
+}
+
+/// The snapshot meter and inference depend only on this slot of the storage type.
+fn storage_slot(storage: &StorageAccountType) -> usize {
+    match storage {
+        StorageAccountType::StandardLrs | StorageAccountType::Unknown(_) => 0,
+        StorageAccountType::StandardZrs => 1,
+        StorageAccountType::PremiumLrs => 2,
+        StorageAccountType::PremiumV2Lrs => 3,
+    }
 }
 
 pub(super) struct Builder<'a> {
     book: &'a PriceBook,
+    currency: Arc<str>,
     pub(super) lines: Vec<Line>,
     notes: Vec<String>,
-    /// Price look-ups already made (a plan asks for the same few prices thousands of times).
-    snapshot_cache: HashMap<(String, Tier, Redundancy), Option<Quote>>,
-    transfer_cache: HashMap<(String, String), Option<Quote>>,
+    /// Prices asked for, by the region's catalog index ([`RegionName::catalog_index`]).
+    known: Vec<Option<RegionPrices>>,
+    /// Prices asked for regions outside the catalog (rare: the plan has an error there).
+    unknown: HashMap<Box<str>, RegionPrices>,
 }
 
 impl<'a> Builder<'a> {
     pub(super) fn new(book: &'a PriceBook) -> Self {
         Self {
             book,
+            currency: book.currency.as_str().into(),
             lines: Vec::new(),
             notes: Vec::new(),
-            snapshot_cache: HashMap::new(),
-            transfer_cache: HashMap::new(),
+            known: Vec::new(),
+            unknown: HashMap::new(),
         }
     }
 
-    fn snapshot(&mut self, region: &RegionName, tier: Tier, red: Redundancy) -> Option<Quote> {
-        let book = self.book;
-        self.snapshot_cache
-            .entry((region.key().to_owned(), tier, red))
-            .or_insert_with(|| book.snapshot(region, tier, red))
-            .clone()
+    fn region(&mut self, region: &RegionName) -> &mut RegionPrices {
+        let fresh = || RegionPrices { name: region.key().into(), snapshot: Default::default(), transfer: Vec::new() };
+        match region.catalog_index() {
+            Some(i) => {
+                if self.known.len() <= i {
+                    self.known.resize_with(i + 1, || None);
+                }
+                self.known[i].get_or_insert_with(fresh)
+            }
+            None => self.unknown.entry(region.key().into()).or_insert_with(fresh),
+        }
     }
 
-    fn transfer(&mut self, from: &RegionName, to: &RegionName) -> Option<Quote> {
+    fn snapshot(&mut self, region: &RegionName, storage: &StorageAccountType) -> (Arc<str>, Option<Priced>) {
         let book = self.book;
-        self.transfer_cache
-            .entry((from.key().to_owned(), to.key().to_owned()))
-            .or_insert_with(|| book.transfer(from, to))
-            .clone()
+        let r = self.region(region);
+        let priced = r.snapshot[storage_slot(storage)]
+            .get_or_init(|| {
+                let (tier, red, inference) = meter_for(storage);
+                book.snapshot(region, tier, red).map(|q| Priced::new(q, inference))
+            })
+            .clone();
+        (r.name.clone(), priced)
+    }
+
+    fn transfer(&mut self, from: &RegionName, to: &RegionName) -> Option<Priced> {
+        let book = self.book;
+        let r = self.region(to);
+        if let Some((_, p)) = r.transfer.iter().find(|(k, _)| k == from) {
+            return p.clone();
+        }
+        let p = book.transfer(from, to).map(|q| Priced::new(q, None));
+        r.transfer.push((from.clone(), p.clone()));
+        p
     }
 
     pub(super) fn version_lines(
         &mut self,
-        label: &str,
+        label: &Arc<str>,
         occupied: Decimal,
         source: &RegionName,
         profile: &PublishingProfile,
@@ -164,142 +308,148 @@ impl<'a> Builder<'a> {
             if targets[..ti].iter().any(|x| x.name == t.name) {
                 continue;
             }
-            let region = t.name.key().to_owned();
             let replicas = version.replicas_in(t).clamp(0, 100);
             let storage = version.effective_storage(t, api);
+            let (region, priced) = self.snapshot(&t.name, &storage);
             if shallow {
                 self.lines.push(Line {
-                    version: label.to_owned(),
-                    region: region.clone(),
+                    version: label.clone(),
+                    region,
                     category: Category::Storage,
                     quantity: Decimal::ZERO,
-                    unit: "GB-month".to_owned(),
                     unit_price: Decimal::ZERO,
                     amount: Decimal::ZERO,
-                    formula: "shallow replication: no replica snapshots (our inference; the source itself is billed where it is)".to_owned(),
                     estimated: true,
-                    note: "shallow replication skips copying the image".to_owned(),
+                    note: "shallow replication skips copying the image".into(),
+                    basis: Basis::Shallow,
+                    currency: self.currency.clone(),
                 });
                 continue;
             }
-            let (tier, red, inference) = meter_for(&storage);
             let quantity = Decimal::from(replicas) * occupied;
-            match self.snapshot(&t.name, tier, red) {
-                Some(q) => {
-                    let amount = quantity * q.amount;
-                    let note = match inference {
-                        Some(i) => format!("{}; {i}", q.note),
-                        None => q.note.clone(),
-                    };
-                    self.lines.push(Line {
-                        version: label.to_owned(),
-                        region: region.clone(),
-                        category: Category::Storage,
-                        quantity,
-                        unit: "GB-month".to_owned(),
-                        unit_price: q.amount,
-                        amount,
-                        formula: format!(
-                            "{replicas} replica{} x {} GB x {} ({storage}) = {} / month",
-                            if replicas == 1 { "" } else { "s" },
-                            occupied,
-                            money(q.amount, self.book),
-                            money(amount, self.book)
-                        ),
-                        estimated: q.estimated || inference.is_some(),
-                        note,
-                    });
-                }
-                None => self.missing(
-                    label,
-                    &region,
-                    Category::Storage,
+            if let Some(p) = priced {
+                self.lines.push(Line {
+                    version: label.clone(),
+                    region: region.clone(),
+                    category: Category::Storage,
                     quantity,
-                    &format!(
-                        "no {} {} snapshot price for {} in {}",
-                        tier.as_str(),
-                        red.as_str(),
-                        t.name,
-                        self.book.currency
-                    ),
-                ),
+                    unit_price: p.amount,
+                    amount: quantity * p.amount,
+                    estimated: p.estimated,
+                    note: p.note,
+                    basis: Basis::Storage { replicas, occupied, storage },
+                    currency: self.currency.clone(),
+                });
+            } else {
+                let (tier, red, _) = meter_for(&storage);
+                let why = format!(
+                    "no {} {} snapshot price for {} in {}",
+                    tier.as_str(),
+                    red.as_str(),
+                    t.name,
+                    self.book.currency
+                );
+                self.missing(label, &region, Category::Storage, quantity, why);
             }
             if t.name != *source {
-                match self.transfer(source, &t.name) {
-                    Some(q) => {
-                        let amount = occupied * q.amount;
-                        self.lines.push(Line {
-                            version: label.to_owned(),
-                            region,
-                            category: Category::Egress,
-                            quantity: occupied,
-                            unit: "GB".to_owned(),
-                            unit_price: q.amount,
-                            amount,
-                            formula: format!(
-                                "{occupied} GB x {} ({} to {}) = {} once",
-                                money(q.amount, self.book),
-                                source.key(),
-                                t.name.key(),
-                                money(amount, self.book)
-                            ),
-                            estimated: q.estimated,
-                            note: q.note,
-                        });
-                    }
-                    None => self.missing(
-                        label,
-                        &region,
-                        Category::Egress,
-                        occupied,
-                        &format!("no transfer price from {source} to {} in {}", t.name, self.book.currency),
-                    ),
+                if let Some(p) = self.transfer(source, &t.name) {
+                    self.lines.push(Line {
+                        version: label.clone(),
+                        region,
+                        category: Category::Egress,
+                        quantity: occupied,
+                        unit_price: p.amount,
+                        amount: occupied * p.amount,
+                        estimated: p.estimated,
+                        note: p.note,
+                        basis: Basis::Egress { from: source.key().into() },
+                        currency: self.currency.clone(),
+                    });
+                } else {
+                    let why = format!("no transfer price from {source} to {} in {}", t.name, self.book.currency);
+                    self.missing(label, &region, Category::Egress, occupied, why);
                 }
             }
         }
     }
 
-    fn missing(&mut self, label: &str, region: &str, category: Category, quantity: Decimal, why: &str) {
+    fn missing(&mut self, label: &Arc<str>, region: &Arc<str>, category: Category, quantity: Decimal, why: String) {
         self.lines.push(Line {
-            version: label.to_owned(),
-            region: region.to_owned(),
+            version: label.clone(),
+            region: region.clone(),
             category,
             quantity,
-            unit: if category == Category::Storage { "GB-month" } else { "GB" }.to_owned(),
             unit_price: Decimal::ZERO,
             amount: Decimal::ZERO,
-            formula: format!("{why}: not counted"),
             estimated: true,
-            note: why.to_owned(),
+            note: why.into(),
+            basis: Basis::Missing,
+            currency: self.currency.clone(),
         });
     }
 
     fn finish(self) -> Estimate {
-        let sum = |c: Category, f: fn(&Line) -> Decimal| {
-            self.lines.iter().filter(|l| l.category == c).map(f).sum::<Decimal>()
-        };
-        let subtotals = |key: fn(&Line) -> &str| -> Vec<Subtotal> {
-            let mut map: BTreeMap<&str, (Decimal, Decimal)> = BTreeMap::new();
-            for l in &self.lines {
-                let e = map.entry(key(l)).or_default();
-                match l.category {
-                    Category::Storage => e.0 += l.amount,
-                    Category::Egress => e.1 += l.amount,
+        let mut storage_gb_months = Decimal::ZERO;
+        let mut storage_monthly = Decimal::ZERO;
+        let mut egress_gb = Decimal::ZERO;
+        let mut egress_one_time = Decimal::ZERO;
+        // Subtotals: lines of one version are adjacent and regions are few, so runs and a short list are
+        // cheaper than a map keyed by text; both are sorted by key at the end, as a map would be.
+        let mut by_version: Vec<(&Arc<str>, Decimal, Decimal)> = Vec::new();
+        let mut by_region: Vec<(&Arc<str>, Decimal, Decimal)> = Vec::new();
+        for l in &self.lines {
+            let (s, e) = match l.category {
+                Category::Storage => {
+                    storage_gb_months += l.quantity;
+                    storage_monthly += l.amount;
+                    (l.amount, Decimal::ZERO)
+                }
+                Category::Egress => {
+                    egress_gb += l.quantity;
+                    egress_one_time += l.amount;
+                    (Decimal::ZERO, l.amount)
+                }
+            };
+            match by_version.last_mut() {
+                Some(last) if Arc::ptr_eq(last.0, &l.version) || *last.0 == l.version => {
+                    last.1 += s;
+                    last.2 += e;
+                }
+                _ => by_version.push((&l.version, s, e)),
+            }
+            match by_region.iter_mut().find(|r| Arc::ptr_eq(r.0, &l.region)) {
+                Some(r) => {
+                    r.1 += s;
+                    r.2 += e;
+                }
+                None => by_region.push((&l.region, s, e)),
+            }
+        }
+        let subtotals = |mut rows: Vec<(&Arc<str>, Decimal, Decimal)>| -> Vec<Subtotal> {
+            rows.sort_by(|a, b| a.0.cmp(b.0));
+            let mut out: Vec<Subtotal> = Vec::with_capacity(rows.len());
+            for (key, s, e) in rows {
+                match out.last_mut() {
+                    Some(last) if *last.key == **key => {
+                        last.storage_monthly += s;
+                        last.egress_one_time += e;
+                    }
+                    _ => out.push(Subtotal { key: key.to_string(), storage_monthly: s, egress_one_time: e }),
                 }
             }
-            map.into_iter()
-                .map(|(k, (s, e))| Subtotal { key: k.to_owned(), storage_monthly: s, egress_one_time: e })
-                .collect()
+            out
         };
+        let by_region = subtotals(by_region);
+        let by_version = subtotals(by_version);
         Estimate {
             currency: self.book.currency.clone(),
-            storage_gb_months: sum(Category::Storage, |l| l.quantity),
-            storage_monthly: sum(Category::Storage, |l| l.amount),
-            egress_gb: sum(Category::Egress, |l| l.quantity),
-            egress_one_time: sum(Category::Egress, |l| l.amount),
+            storage_gb_months,
+            storage_monthly,
+            egress_gb,
+            egress_one_time,
             estimated: self.lines.iter().any(|l| l.estimated),
-            by_region: subtotals(|l| &l.region),
-            by_version: subtotals(|l| &l.version),
+            by_region,
+            by_version,
             lines: self.lines,
             notes: self.notes,
             price_origin: self.book.origin.clone(),
@@ -317,7 +467,7 @@ pub fn estimate_version(
 ) -> Estimate {
     let mut b = Builder::new(book);
     match version.occupied_gb.as_ref().and_then(|o| gb(o.total())) {
-        Some(occupied) => b.version_lines(label, occupied, source, &version.publishing_profile, api, version),
+        Some(occupied) => b.version_lines(&label.into(), occupied, source, &version.publishing_profile, api, version),
         None => b.notes.push(format!("{label}: no occupied size (occupiedGb) given, so it is not priced")),
     }
     b.finish()
@@ -330,7 +480,7 @@ pub fn estimate_plan(plan: &Plan, book: &PriceBook) -> Estimate {
         for d in &g.images {
             let def_loc = d.location.as_ref().unwrap_or(&g.location);
             for v in &d.versions {
-                let label = format!("{}/{}/{}", g.name, d.name, v.name);
+                let label: Arc<str> = format!("{}/{}/{}", g.name, d.name, v.name).into();
                 match v.occupied_gb.as_ref().and_then(|o| gb(o.total())) {
                     Some(occupied) => b.version_lines(
                         &label,
@@ -363,7 +513,7 @@ pub fn estimate_what_if(
     if !targets.iter().any(|t| t.name == *source) {
         b.notes.push(format!("{source} (the source) is not among the target regions; Azure requires it (V1)."));
     }
-    b.version_lines("what-if", occupied, source, &version.publishing_profile, &ApiVersion::default(), &version);
+    b.version_lines(&"what-if".into(), occupied, source, &version.publishing_profile, &ApiVersion::default(), &version);
     Ok(b.finish())
 }
 
@@ -394,7 +544,7 @@ pub fn replica_cost(
         ..ImageVersion::default()
     };
     let mut b = Builder::new(book);
-    b.version_lines(&version.name, occupied, region, &single.publishing_profile, api, &single);
+    b.version_lines(&version.name.as_str().into(), occupied, region, &single.publishing_profile, api, &single);
     b.lines.into_iter().next()
 }
 
@@ -421,12 +571,12 @@ pub fn to_csv(estimate: &Estimate) -> String {
             q(&l.region),
             l.category.as_str(),
             l.quantity.normalize(),
-            l.unit,
+            l.unit(),
             l.unit_price.normalize(),
             q(&estimate.currency),
             cents(l.amount),
             l.estimated,
-            q(&l.formula)
+            q(&l.formula())
         );
     }
     out
@@ -529,13 +679,27 @@ mod tests {
         assert_eq!(e.egress_gb, dec("20"));
         assert_eq!(e.egress_one_time, dec("0.40"));
         assert!(!e.estimated);
-        assert_eq!(e.lines[0].formula, "2 replicas x 10 GB x $0.05 (Standard_LRS) = $1.00 / month");
+        assert_eq!(e.lines[0].formula(), "2 replicas x 10 GB x $0.05 (Standard_LRS) = $1.00 / month");
         assert_eq!(e.lines.iter().filter(|l| l.category == Category::Egress).count(), 2);
         let json = serde_json::to_value(&e).unwrap();
         assert_eq!(json["storageGbMonths"], 60.0);
         assert_eq!(json["storageMonthly"], "3.00");
         assert_eq!(json["egressGb"], 20.0);
         assert_eq!(json["currency"], "USD");
+    }
+
+    #[test]
+    fn a_line_serializes_with_its_unit_and_formula() {
+        let e = estimate_plan(&docs_example(), &embedded());
+        let egress = e.lines.iter().find(|l| l.category == Category::Egress).unwrap();
+        assert_eq!(
+            serde_json::to_value(egress).unwrap(),
+            serde_json::json!({
+                "version": "g/d/1.0.0", "region": "eastus2", "category": "egress", "quantity": 10.0, "unit": "GB",
+                "unitPrice": "0.02", "amount": "0.20", "formula": "10 GB x $0.02 (eastus to eastus2) = $0.20 once",
+                "estimated": false, "note": egress.note.to_string()
+            })
+        );
     }
 
     fn what_if(gb: f64, source: &str, targets: &str) -> Estimate {
@@ -549,7 +713,7 @@ mod tests {
             .lines
             .iter()
             .filter(|l| l.category == Category::Storage)
-            .map(|l| (l.region.as_str(), l.amount.normalize().to_string(), l.estimated))
+            .map(|l| (&*l.region, l.amount.normalize().to_string(), l.estimated))
             .collect();
         assert_eq!(
             by,
@@ -562,18 +726,18 @@ mod tests {
         let mut p = docs_example();
         p.galleries[0].images[0].versions[0].publishing_profile.storage_account_type = None;
         let e = estimate_plan(&p, &embedded());
-        assert!(e.lines[0].formula.contains("(Standard_ZRS)"), "2025-03-03 prefers ZRS where zones exist");
+        assert!(e.lines[0].formula().contains("(Standard_ZRS)"), "2025-03-03 prefers ZRS where zones exist");
         p.api_version = ApiVersion::V2024_03_03;
         let e = estimate_plan(&p, &embedded());
-        assert!(e.lines[0].formula.contains("(Standard_LRS)"));
+        assert!(e.lines[0].formula().contains("(Standard_LRS)"));
     }
 
     #[test]
     fn fallback_priced_regions_are_estimated() {
         let e = what_if(10.0, "eastus", "eastus westus");
-        let west = e.lines.iter().find(|l| l.region == "westus" && l.category == Category::Storage).unwrap();
+        let west = e.lines.iter().find(|l| &*l.region == "westus" && l.category == Category::Storage).unwrap();
         assert!(west.estimated);
-        assert_eq!(west.note, "no Standard HDD price for West US: Central US's price used (estimated)");
+        assert_eq!(&*west.note, "no Standard HDD price for West US: Central US's price used (estimated)");
         assert!(e.estimated);
     }
 
@@ -584,7 +748,7 @@ mod tests {
             .lines
             .iter()
             .filter(|l| l.category == Category::Egress)
-            .map(|l| (l.region.as_str(), l.amount.normalize().to_string()))
+            .map(|l| (&*l.region, l.amount.normalize().to_string()))
             .collect();
         assert_eq!(egress, [("westus2", "2".into()), ("westeurope", "5".into()), ("japaneast", "5".into())]);
     }
@@ -597,7 +761,7 @@ mod tests {
         v.publishing_profile.target_regions.truncate(1);
         let e = estimate_plan(&p, &embedded());
         assert_eq!((e.storage_monthly, e.egress_one_time), (Decimal::ZERO, Decimal::ZERO));
-        assert!(e.lines[0].formula.starts_with("shallow replication"));
+        assert!(e.lines[0].formula().starts_with("shallow replication"));
     }
 
     #[test]
@@ -639,7 +803,7 @@ mod tests {
         let v = &p.galleries[0].images[0].versions[0];
         let line = replica_cost(v, &RegionName::new("eastus2"), 8, &ApiVersion::default(), &embedded()).unwrap();
         assert_eq!(line.amount, dec("4.00"));
-        assert_eq!(line.formula, "8 replicas x 10 GB x $0.05 (Standard_LRS) = $4.00 / month");
+        assert_eq!(line.formula(), "8 replicas x 10 GB x $0.05 (Standard_LRS) = $4.00 / month");
     }
 
     #[test]

@@ -113,7 +113,7 @@ pub fn project(plan: &Plan, book: &PriceBook, settings: &BillingSettings) -> Pro
             };
             let source = v.source_region(d.location.as_ref().unwrap_or(&g.location)).clone();
             let mut b = Builder::new(book);
-            b.version_lines("", occupied, &source, &v.publishing_profile, &plan.api_version, v);
+            b.version_lines(&"".into(), occupied, &source, &v.publishing_profile, &plan.api_version, v);
             let full = b.lines.iter().filter(|l| l.category == Category::Storage).map(|l| l.amount).sum();
             let egress = b.lines.iter().filter(|l| l.category == Category::Egress).map(|l| l.amount).sum();
             let storage_type = v
@@ -135,7 +135,7 @@ pub fn project(plan: &Plan, book: &PriceBook, settings: &BillingSettings) -> Pro
             };
             let mut t = Builder::new(book);
             t.version_lines(
-                "",
+                &"".into(),
                 occupied,
                 &source,
                 &trimmed_version.publishing_profile,

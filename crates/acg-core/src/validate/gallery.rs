@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Cx, check_region, image, names};
+use super::{Cx, Path, check_region, image, names};
 use crate::model::{Gallery, ResourceIdentityType, SharingGroupType, SharingPermission};
 use crate::report::Severity;
 
@@ -16,7 +16,7 @@ pub(super) fn check_all(cx: &mut Cx<'_>) {
     for (gi, g) in plan.galleries.iter().enumerate() {
         let base = format!("galleries[{gi}]");
         for n in names::gallery_name_issues(&g.name) {
-            push_name_issue(cx, &format!("{base}.name"), n);
+            push_name_issue(cx, Path::new(&base).field("name"), n);
         }
         let key = g.name.to_ascii_lowercase();
         if let Some(first) = seen.get(&key) {
@@ -35,7 +35,7 @@ pub(super) fn check_all(cx: &mut Cx<'_>) {
         } else {
             seen.insert(key, gi);
         }
-        check_region(cx, &format!("{base}.location"), &g.location);
+        check_region(cx, Path::new(&base).field("location"), &g.location);
         let count = per_region.entry(g.location.key()).or_insert(0);
         *count += 1;
         if *count == MAX_GALLERIES_PER_REGION + 1 {
@@ -56,7 +56,7 @@ pub(super) fn check_all(cx: &mut Cx<'_>) {
     check_hints(cx);
 }
 
-pub(super) fn push_name_issue(cx: &mut Cx<'_>, path: &str, n: names::NameIssue) {
+pub(super) fn push_name_issue(cx: &mut Cx<'_>, path: Path<'_>, n: names::NameIssue) {
     let b = cx.push(path, n.code, n.severity, n.message).fix(n.mitigation);
     if let Some(id) = n.azure_message {
         b.azure(id);

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::gallery::push_name_issue;
-use super::{Cx, check_eol, check_region, names, version};
+use super::{Cx, Path, check_eol, check_region, names, version};
 use crate::model::{
     Architecture, Gallery, HyperVGeneration, ImageDefinition, OsState, OsType, SecurityType, SharingPermission,
 };
@@ -26,10 +26,10 @@ const DISK_TYPES: [&str; 7] = [
 pub(super) fn check(cx: &mut Cx<'_>, gi: usize, di: usize, g: &Gallery, d: &ImageDefinition) {
     let base = format!("galleries[{gi}].images[{di}]");
     for n in names::definition_name_issues(&g.name, &d.name) {
-        push_name_issue(cx, &format!("{base}.name"), n);
+        push_name_issue(cx, Path::new(&base).field("name"), n);
     }
     if let Some(loc) = &d.location {
-        check_region(cx, &format!("{base}.location"), loc);
+        check_region(cx, Path::new(&base).field("location"), loc);
     }
     check_identifier(cx, &base, d);
     match &d.os_type {
@@ -83,7 +83,7 @@ pub(super) fn check(cx: &mut Cx<'_>, gi: usize, di: usize, g: &Gallery, d: &Imag
     }
     check_recommended(cx, &base, d);
     if let Some(eol) = &d.end_of_life_date {
-        check_eol(cx, &format!("{base}.endOfLifeDate"), "IMG-15", eol, "endOfLifeDate", true);
+        check_eol(cx, Path::new(&base).field("endOfLifeDate"), "IMG-15", eol, "endOfLifeDate", true);
     }
     check_features(cx, &base, g, d);
     if let Some(dis) = &d.disallowed {

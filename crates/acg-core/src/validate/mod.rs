@@ -19,6 +19,8 @@ mod version;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use crate::model::Plan;
@@ -53,13 +55,13 @@ impl Cx<'_> {
     pub fn push(
         &mut self,
         path: impl Into<String>,
-        code: &str,
+        code: &'static str,
         severity: Severity,
         message: impl Into<String>,
     ) -> IssueBuilder<'_> {
         self.issues.push(Issue {
             path: path.into(),
-            code: code.to_owned(),
+            code: Cow::Borrowed(code),
             severity,
             message: message.into(),
             mitigation: None,
@@ -75,18 +77,73 @@ impl Cx<'_> {
     }
 }
 
+/// The JSON path of a field, built from borrowed segments and written out only when an issue is recorded.
+///
+/// Validation visits every field of every version and target region, but records an issue for few of them:
+/// formatting `galleries[0].images[2].versions[1].publishingProfile.targetRegions[3].name` for each visit was
+/// most of its cost on large plans. A `Path` costs nothing to make; `String::from(path)` formats it.
+#[derive(Clone, Copy)]
+pub(crate) struct Path<'a> {
+    parent: Option<&'a Path<'a>>,
+    /// A field name, or several joined by dots (`publishingProfile.replicaCount`), or a whole path.
+    name: &'a str,
+    index: Option<usize>,
+}
+
+impl<'a> Path<'a> {
+    /// A path of its own (a root field, or a whole path already written out).
+    pub const fn new(name: &'a str) -> Self {
+        Self { parent: None, name, index: None }
+    }
+    /// A root list element: `galleries[3]`.
+    pub const fn item_of(name: &'a str, index: usize) -> Self {
+        Self { parent: None, name, index: Some(index) }
+    }
+    /// A field below this one: `base.field("name")` is `<base>.name`.
+    pub fn field(&'a self, name: &'a str) -> Path<'a> {
+        Path { parent: Some(self), name, index: None }
+    }
+    /// A list element below this one: `base.item("versions", 2)` is `<base>.versions[2]`.
+    pub fn item(&'a self, name: &'a str, index: usize) -> Path<'a> {
+        Path { parent: Some(self), name, index: Some(index) }
+    }
+}
+
+impl core::fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        if let Some(parent) = self.parent {
+            write!(f, "{parent}.")?;
+        }
+        f.write_str(self.name)?;
+        if let Some(i) = self.index {
+            write!(f, "[{i}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl From<Path<'_>> for String {
+    fn from(path: Path<'_>) -> Self {
+        use core::fmt::Write as _;
+        // Most paths are 40 to 90 bytes: one allocation instead of a few growing ones.
+        let mut text = String::with_capacity(96);
+        let _ = write!(text, "{path}");
+        text
+    }
+}
+
 /// Adds the optional parts of an issue just recorded.
 pub(crate) struct IssueBuilder<'a>(&'a mut Issue);
 
 impl IssueBuilder<'_> {
     /// How to fix it.
-    pub fn fix(self, mitigation: impl Into<String>) -> Self {
+    pub fn fix(self, mitigation: impl Into<Cow<'static, str>>) -> Self {
         self.0.mitigation = Some(mitigation.into());
         self
     }
     /// The id of Azure's message (`G1`, `V20`, ...).
-    pub fn azure(self, id: &str) -> Self {
-        self.0.azure_message = Some(id.to_owned());
+    pub fn azure(self, id: &'static str) -> Self {
+        self.0.azure_message = Some(Cow::Borrowed(id));
         self
     }
 }
@@ -108,7 +165,14 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 
 /// Checks an end-of-life date: format (D7 when the time designator is missing from a date-time, else D8)
 /// and, for definitions, that it lies in the future (D9).
-pub(crate) fn check_eol(cx: &mut Cx<'_>, path: &str, code: &str, text: &str, property: &str, future_is_error: bool) {
+pub(crate) fn check_eol(
+    cx: &mut Cx<'_>,
+    path: Path<'_>,
+    code: &'static str,
+    text: &str,
+    property: &str,
+    future_is_error: bool,
+) {
     match parse_date(text) {
         None => {
             if text.len() > 10
@@ -149,7 +213,7 @@ pub(crate) fn check_eol(cx: &mut Cx<'_>, path: &str, code: &str, text: &str, pro
 }
 
 /// Finds the catalog region for a location and reports unknown or access-restricted ones (REG-02, REG-03, G3).
-pub(crate) fn check_region(cx: &mut Cx<'_>, path: &str, region: &crate::RegionName) {
+pub(crate) fn check_region(cx: &mut Cx<'_>, path: Path<'_>, region: &crate::RegionName) {
     let name = region.as_str();
     if name.trim().is_empty() {
         cx.push(path, "REG-02", Severity::Error, "The region is missing.")

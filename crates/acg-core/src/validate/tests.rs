@@ -37,7 +37,7 @@ fn findings(edit: &dyn Fn(&mut serde_json::Value)) -> Vec<(String, Severity, Str
     let mut v = base();
     edit(&mut v);
     let plan: Plan = serde_json::from_value(v).expect("test plan parses");
-    validate(&plan, today()).issues.into_iter().map(|i| (i.code, i.severity, i.path)).collect()
+    validate(&plan, today()).issues.into_iter().map(|i| (i.code.into_owned(), i.severity, i.path)).collect()
 }
 
 fn message_of(edit: &dyn Fn(&mut serde_json::Value), code: &str) -> String {

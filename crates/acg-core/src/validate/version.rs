@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::gallery::push_name_issue;
-use super::{Cx, check_eol, check_region, names};
+use super::{Cx, Path, check_eol, check_region, names};
 use crate::model::{
     ConfidentialVmEncryptionType, Gallery, ImageDefinition, ImageVersion, ReplicationMode, SharingPermission,
     StorageAccountStrategy, StorageAccountType, StorageProfile,
@@ -23,39 +23,41 @@ const MAX_SHALLOW_GB: i64 = 32_768;
 pub(super) fn check_definition_versions(cx: &mut Cx<'_>, gi: usize, di: usize, g: &Gallery, d: &ImageDefinition) {
     let mut by_number: HashMap<(u32, u32, u32), usize> = HashMap::new();
     let mut by_text: HashMap<&str, usize> = HashMap::new();
+    let g_path = Path::item_of("galleries", gi);
+    let d_path = g_path.item("images", di);
     for (vi, v) in d.versions.iter().enumerate() {
-        let base = format!("galleries[{gi}].images[{di}].versions[{vi}]");
+        let base = d_path.item("versions", vi);
         for n in names::version_name_issues(&v.name) {
-            push_name_issue(cx, &format!("{base}.name"), n);
+            push_name_issue(cx, base.field("name"), n);
         }
         let duplicate = match v.name.parse::<ImageVersionName>() {
             Ok(parsed) => by_number.insert(parsed.key(), vi),
             Err(_) => by_text.insert(v.name.as_str(), vi),
         };
         if let Some(first) = duplicate {
-            cx.push(format!("{base}.name"), "VER-03", Severity::Error, format!(
+            cx.push(base.field("name"), "VER-03", Severity::Error, format!(
                 "A gallery image version for image name:version {}:{} already exists in gallery {}: versions[{first}] has the same number.",
                 d.name, v.name, g.name
             ))
             .fix("Give each version its own Major.Minor.Patch (numbers compare as numbers: 1.0.0 and 1.00.0 are the same).");
         }
-        check_version(cx, &base, g, d, v);
+        check_version(cx, base, g, d, v);
     }
     check_demand(cx, gi, di, d, &g.location);
 }
 
-fn check_version(cx: &mut Cx<'_>, base: &str, g: &Gallery, d: &ImageDefinition, v: &ImageVersion) {
+fn check_version(cx: &mut Cx<'_>, base: Path<'_>, g: &Gallery, d: &ImageDefinition, v: &ImageVersion) {
     let def_loc = d.location.as_ref().unwrap_or(&g.location);
     if let Some(loc) = &v.location {
-        check_region(cx, &format!("{base}.location"), loc);
+        check_region(cx, base.field("location"), loc);
     }
     let source = v.location.as_ref().unwrap_or(def_loc);
     let pp = &v.publishing_profile;
-    let pp_path = format!("{base}.publishingProfile");
+    let pp_path = base.field("publishingProfile");
     let shallow = match &pp.replication_mode {
         Some(ReplicationMode::Unknown(t)) => {
             cx.push(
-                format!("{pp_path}.replicationMode"),
+                pp_path.field("replicationMode"),
                 "VER-14",
                 Severity::Error,
                 format!("'{t}' is not a replication mode: use Full or Shallow."),
@@ -69,24 +71,24 @@ fn check_version(cx: &mut Cx<'_>, base: &str, g: &Gallery, d: &ImageDefinition, 
 
     // Storage type, strategy.
     if pp.storage_account_type.is_some() && pp.storage_account_strategy.is_some() {
-        cx.push(format!("{pp_path}.storageAccountStrategy"), "VER-12", Severity::Error,
+        cx.push(pp_path.field("storageAccountStrategy"), "VER-12", Severity::Error,
             "storageAccountType cannot be specified along with storageAccountStrategy.")
             .fix("Keep one: the strategy (and override single regions with targetRegions[].storageAccountType), or the type.");
     }
     if let Some(StorageAccountStrategy::Unknown(t)) = &pp.storage_account_strategy {
         cx.push(
-            format!("{pp_path}.storageAccountStrategy"),
+            pp_path.field("storageAccountStrategy"),
             "VER-10",
             Severity::Error,
             format!("'{t}' is not a storage account strategy: use PreferStandard_ZRS or DefaultStandard_LRS."),
         )
         .fix("Choose PreferStandard_ZRS or DefaultStandard_LRS.");
     }
-    check_storage_type(cx, &format!("{pp_path}.storageAccountType"), pp.storage_account_type.as_ref(), None);
+    check_storage_type(cx, pp_path.field("storageAccountType"), pp.storage_account_type.as_ref(), None);
     if let Some(n) = pp.replica_count {
         check_replicas(
             cx,
-            &format!("{pp_path}.replicaCount"),
+            pp_path.field("replicaCount"),
             "galleryImageVersion.properties.publishingProfile.replicaCount",
             n,
         );
@@ -96,7 +98,7 @@ fn check_version(cx: &mut Cx<'_>, base: &str, g: &Gallery, d: &ImageDefinition, 
     let targets = &pp.target_regions;
     if !targets.iter().any(|t| t.name == *source) {
         let list = targets.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ");
-        cx.push(format!("{pp_path}.targetRegions"), "VER-06", Severity::Error, format!(
+        cx.push(pp_path.field("targetRegions"), "VER-06", Severity::Error, format!(
             "Gallery image version publishing profile regions {list} must contain the location of image version {source}"
         ))
         .azure("V1")
@@ -104,10 +106,10 @@ fn check_version(cx: &mut Cx<'_>, base: &str, g: &Gallery, d: &ImageDefinition, 
     }
     let mut seen: HashSet<&str> = HashSet::new();
     for (ti, t) in targets.iter().enumerate() {
-        let tpath = format!("{pp_path}.targetRegions[{ti}]");
+        let tpath = pp_path.item("targetRegions", ti);
         if !seen.insert(t.name.key()) {
             cx.push(
-                format!("{tpath}.name"),
+                tpath.field("name"),
                 "VER-07",
                 Severity::Error,
                 "Duplicate regions are not allowed in target publishing regions",
@@ -115,25 +117,25 @@ fn check_version(cx: &mut Cx<'_>, base: &str, g: &Gallery, d: &ImageDefinition, 
             .azure("V31")
             .fix(format!("Remove the second entry for {} (region names compare without case and spaces).", t.name));
         }
-        check_region(cx, &format!("{tpath}.name"), &t.name);
+        check_region(cx, tpath.field("name"), &t.name);
         if let Some(n) = t.regional_replica_count {
             check_replicas(
                 cx,
-                &format!("{tpath}.regionalReplicaCount"),
+                tpath.field("regionalReplicaCount"),
                 "galleryImageVersion.properties.publishingProfile.targetRegions.regionalReplicaCount",
                 n,
             );
         }
-        check_storage_type(cx, &format!("{tpath}.storageAccountType"), t.storage_account_type.as_ref(), Some(&t.name));
+        check_storage_type(cx, tpath.field("storageAccountType"), t.storage_account_type.as_ref(), Some(&t.name));
         if t.storage_account_type.is_none() && pp.storage_account_type == Some(StorageAccountType::StandardZrs) {
-            check_zrs(cx, &format!("{tpath}.name"), &t.name);
+            check_zrs(cx, tpath.field("name"), &t.name);
         }
         // Best practice: ZRS where the region has zones (REC-03), at least three replicas for production (REC-01).
         if !shallow
             && t.name.info().is_some_and(|r| r.availability_zones)
             && v.effective_storage(t, &cx.plan.api_version) == StorageAccountType::StandardLrs
         {
-            cx.push(format!("{tpath}.storageAccountType"), "REC-03", Severity::Warning, format!(
+            cx.push(tpath.field("storageAccountType"), "REC-03", Severity::Warning, format!(
                 "{} has availability zones, but this replica uses Standard_LRS. Standard_ZRS keeps the image available through a zone failure at the same snapshot price.",
                 t.name.display_name()
             ))
@@ -141,7 +143,7 @@ fn check_version(cx: &mut Cx<'_>, base: &str, g: &Gallery, d: &ImageDefinition, 
         }
         if d.production == Some(true) && !shallow && v.replicas_in(t) < 3 {
             cx.push(
-                format!("{tpath}.regionalReplicaCount"),
+                tpath.field("regionalReplicaCount"),
                 "REC-01",
                 Severity::Warning,
                 format!(
@@ -157,7 +159,7 @@ fn check_version(cx: &mut Cx<'_>, base: &str, g: &Gallery, d: &ImageDefinition, 
         let only_source = targets.len() == 1 && targets[0].name == *source && v.replicas_in(&targets[0]) == 1;
         if !only_source {
             cx.push(
-                format!("{pp_path}.targetRegions"),
+                pp_path.field("targetRegions"),
                 "VER-15",
                 Severity::Error,
                 format!("Shallow replication supports only the source region ({source}) with a single replica."),
@@ -165,22 +167,22 @@ fn check_version(cx: &mut Cx<'_>, base: &str, g: &Gallery, d: &ImageDefinition, 
             .fix("Keep exactly one target region, the source, with 1 replica; or use Full replication.");
         }
         if targets.iter().any(|t| t.encryption.is_some()) {
-            cx.push(format!("{pp_path}.replicationMode"), "VER-16", Severity::Error,
+            cx.push(pp_path.field("replicationMode"), "VER-16", Severity::Error,
                 "disk_encryption_set_id cannot be used when replication_mode is Shallow: shallow replication does not support customer-managed key encryption.")
                 .fix("Remove the encryption settings, or use Full replication.");
         }
     }
     if let Some(eol) = &pp.end_of_life_date {
-        check_eol(cx, &format!("{pp_path}.endOfLifeDate"), "VER-27", eol, "publishingProfile.endOfLifeDate", false);
+        check_eol(cx, pp_path.field("endOfLifeDate"), "VER-27", eol, "publishingProfile.endOfLifeDate", false);
     }
     let safety = v.safety_profile.as_ref();
     if safety.and_then(|s| s.block_deletion_before_end_of_life) == Some(true) && pp.end_of_life_date.is_none() {
-        cx.push(format!("{base}.safetyProfile.blockDeletionBeforeEndOfLife"), "VER-27", Severity::Warning,
+        cx.push(base.field("safetyProfile.blockDeletionBeforeEndOfLife"), "VER-27", Severity::Warning,
             "blockDeletionBeforeEndOfLife is set, but the version has no end-of-life date, so it never blocks deletion.")
             .fix("Set publishingProfile.endOfLifeDate.");
     }
     if d.production == Some(true) && safety.and_then(|s| s.allow_deletion_of_replicated_locations) != Some(false) {
-        cx.push(format!("{base}.safetyProfile.allowDeletionOfReplicatedLocations"), "VER-29", Severity::Info,
+        cx.push(base.field("safetyProfile.allowDeletionOfReplicatedLocations"), "VER-29", Severity::Info,
             "For production images, set allowDeletionOfReplicatedLocations to false so that a region cannot be removed from the version by mistake.")
             .fix("Set safetyProfile.allowDeletionOfReplicatedLocations to false.");
     }
@@ -190,7 +192,7 @@ fn check_version(cx: &mut Cx<'_>, base: &str, g: &Gallery, d: &ImageDefinition, 
     check_extensions(cx, base, v);
 }
 
-fn check_replicas(cx: &mut Cx<'_>, path: &str, property: &str, n: i64) {
+fn check_replicas(cx: &mut Cx<'_>, path: Path<'_>, property: &str, n: i64) {
     if !(1..=MAX_REPLICAS).contains(&n) {
         cx.push(path, "VER-08", Severity::Error, format!(
             "The value {n} of parameter {property} is out of range. The value must be between 1 and {MAX_REPLICAS}, inclusive"
@@ -210,7 +212,7 @@ fn check_replicas(cx: &mut Cx<'_>, path: &str, property: &str, n: i64) {
     }
 }
 
-fn check_storage_type(cx: &mut Cx<'_>, path: &str, t: Option<&StorageAccountType>, region: Option<&RegionName>) {
+fn check_storage_type(cx: &mut Cx<'_>, path: Path<'_>, t: Option<&StorageAccountType>, region: Option<&RegionName>) {
     match t {
         Some(StorageAccountType::Unknown(text)) => {
             cx.push(
@@ -235,7 +237,7 @@ fn check_storage_type(cx: &mut Cx<'_>, path: &str, t: Option<&StorageAccountType
     }
 }
 
-fn check_zrs(cx: &mut Cx<'_>, path: &str, region: &RegionName) {
+fn check_zrs(cx: &mut Cx<'_>, path: Path<'_>, region: &RegionName) {
     if region.info().is_some_and(|r| !r.availability_zones) {
         cx.push(path, "VER-11", Severity::Error, "ZRS storage account type is not supported in this region.")
             .azure("D14")
@@ -259,13 +261,13 @@ fn subscription_of(id: &str) -> Option<&str> {
 
 fn check_storage_profile(
     cx: &mut Cx<'_>,
-    base: &str,
+    base: Path<'_>,
     d: &ImageDefinition,
     v: &ImageVersion,
     source: &RegionName,
     shallow: bool,
 ) {
-    let sp_path = format!("{base}.storageProfile");
+    let sp_path = base.field("storageProfile");
     let Some(sp) = &v.storage_profile else {
         cx.push(sp_path, "VER-04", Severity::Error, "storageProfile is required: it names the source of the image version.")
             .fix("Set storageProfile.source.id (a managed image, VM or image version) or osDiskImage.source (a snapshot, disk or VHD).");
@@ -281,13 +283,13 @@ fn check_storage_profile(
     .collect();
     let disk_sources = disk_source_count(sp);
     if whole.len() > 1 || (!whole.is_empty() && disk_sources > 0) {
-        cx.push(sp_path.clone(), "VER-04", Severity::Error,
+        cx.push(sp_path, "VER-04", Severity::Error,
             "The gallery artifact version source can only be specified either directly under storageProfile or within individual OS or data disks. One and only one source type (user image, snapshot, disk, virtual machine) can be provided")
             .azure("V24")
             .fix("Keep either storageProfile.source or the disks' sources, not both.");
     } else if whole.is_empty() && disk_sources == 0 {
         cx.push(
-            sp_path.clone(),
+            sp_path,
             "VER-04",
             Severity::Error,
             "The image version has no source: set storageProfile.source or osDiskImage.source.",
@@ -295,7 +297,8 @@ fn check_storage_profile(
         .fix("Name a managed image, VM, image version, community image, snapshot, disk or VHD as the source.");
     }
     for (key, id) in &whole {
-        let path = format!("{sp_path}.source.{key}");
+        let src_path = sp_path.field("source");
+        let path = src_path.field(key);
         if *key == "communityGalleryImageId" {
             continue;
         }
@@ -322,7 +325,7 @@ fn check_storage_profile(
     }
     // Disks: ids, LUNs, duplicates.
     let mut ids: HashMap<String, String> = HashMap::new();
-    let mut check_disk = |cx: &mut Cx<'_>, path: String, disk: &crate::model::DiskImage| {
+    let mut check_disk = |cx: &mut Cx<'_>, path: Path<'_>, disk: &crate::model::DiskImage| {
         let Some(src) = &disk.source else { return };
         if let Some(id) = src.id.as_deref().filter(|s| !s.is_empty()) {
             if is_arm_id(id) {
@@ -330,14 +333,15 @@ fn check_storage_profile(
                 if !(l.contains("/providers/microsoft.compute/disks/")
                     || l.contains("/providers/microsoft.compute/snapshots/"))
                 {
-                    cx.push(format!("{path}.source.id"), "VER-23", Severity::Error, format!("The source id: {id} must be a managed disk or snapshot"))
+                    cx.push(path.field("source.id"), "VER-23", Severity::Error, format!("The source id: {id} must be a managed disk or snapshot"))
                         .azure("V9")
                         .fix("Point disk sources at managed disks or snapshots; a managed image or VM goes in storageProfile.source.id.");
                 }
             } else {
-                cx.push(format!("{path}.source.id"), "VER-23", Severity::Error, format!(
-                    "Property id {id} at path 'properties.storageProfile.{}.source.id' is invalid. Expect fully qualified resource Id that start with '/subscriptions/{}' or '/providers/<resourceProviderNamespace>/'",
-                    path.rsplit('.').next().unwrap_or(""), cx.subscription()
+                let disk_name = path.to_string().rsplit('.').next().unwrap_or_default().to_owned();
+                cx.push(path.field("source.id"), "VER-23", Severity::Error, format!(
+                    "Property id {id} at path 'properties.storageProfile.{disk_name}.source.id' is invalid. Expect fully qualified resource Id that start with '/subscriptions/{}' or '/providers/<resourceProviderNamespace>/'",
+                    cx.subscription()
                 ))
                 .azure("V7")
                 .fix("Use the full resource id of the disk or snapshot.");
@@ -346,10 +350,10 @@ fn check_storage_profile(
         let key = src.id.as_deref().or(src.uri.as_deref()).map(str::to_ascii_lowercase);
         if let Some(key) = key.filter(|k| !k.is_empty()) {
             if let Some(first) = ids.get(&key) {
-                let os_involved = first.ends_with("osDiskImage") || path.ends_with("osDiskImage");
+                let os_involved = first.ends_with("osDiskImage") || path.to_string().ends_with("osDiskImage");
                 if os_involved {
                     cx.push(
-                        format!("{path}.source"),
+                        path.field("source"),
                         "VER-20",
                         Severity::Error,
                         format!(
@@ -361,7 +365,7 @@ fn check_storage_profile(
                     .fix(format!("Give each disk its own source ({first} uses the same one)."));
                 } else {
                     cx.push(
-                        format!("{path}.source"),
+                        path.field("source"),
                         "VER-20",
                         Severity::Error,
                         "Duplicated source ids are found in the input disks. Source id should be unique for each disk",
@@ -370,24 +374,24 @@ fn check_storage_profile(
                     .fix(format!("Give each disk its own source ({first} uses the same one)."));
                 }
             } else {
-                ids.insert(key, path.clone());
+                ids.insert(key, path.to_string());
             }
         }
     };
     if let Some(os) = &sp.os_disk_image {
-        check_disk(cx, format!("{sp_path}.osDiskImage"), os);
+        check_disk(cx, sp_path.field("osDiskImage"), os);
     }
     let mut luns: HashSet<i64> = HashSet::new();
     for (i, disk) in sp.data_disk_images.iter().enumerate() {
-        let path = format!("{sp_path}.dataDiskImages[{i}]");
+        let path = sp_path.item("dataDiskImages", i);
         match disk.lun {
             None => {
-                cx.push(format!("{path}.lun"), "VER-20", Severity::Error, "A data disk image needs its lun.")
+                cx.push(path.field("lun"), "VER-20", Severity::Error, "A data disk image needs its lun.")
                     .fix("Set lun to the data disk's logical unit number (0 to 63).");
             }
             Some(l) if !(0..=63).contains(&l) => {
                 cx.push(
-                    format!("{path}.lun"),
+                    path.field("lun"),
                     "VER-20",
                     Severity::Error,
                     format!("The lun {l} is out of range: a LUN is 0 to 63."),
@@ -396,7 +400,7 @@ fn check_storage_profile(
             }
             Some(l) => {
                 if !luns.insert(l) {
-                    cx.push(format!("{path}.lun"), "VER-20", Severity::Error,
+                    cx.push(path.field("lun"), "VER-20", Severity::Error,
                         "Duplicated lun numbers have been detected in the input data disks. Lun number must be unique for each data disk")
                         .azure("V5")
                         .fix(format!("Give this data disk a LUN other than {l}."));
@@ -418,11 +422,11 @@ fn check_storage_profile(
         |(_, id)| (*id).to_owned(),
     );
     if let Some(f) = facts {
-        let fpath = format!("{sp_path}.source.facts");
+        let fpath = sp_path.field("source.facts");
         if let Some(loc) = &f.location
             && loc != source
         {
-            cx.push(format!("{fpath}.location"), "VER-05", Severity::Error, format!(
+            cx.push(fpath.field("location"), "VER-05", Severity::Error, format!(
                     "Source {source_id} is not found. Please check source exists, and is in the same region as gallery image version being created"
                 ))
                 .azure("V3")
@@ -431,7 +435,7 @@ fn check_storage_profile(
         if let (Some(fs), Some(ds)) = (&f.os_state, &d.os_state)
             && fs != ds
         {
-            cx.push(format!("{fpath}.osState"), "VER-24", Severity::Error, format!(
+            cx.push(fpath.field("osState"), "VER-24", Severity::Error, format!(
                     "Cannot create Gallery Image Version from: {source_id} since the OS State in the parent gallery image ({ds}) is not {fs}"
                 ))
                 .azure("V10")
@@ -441,7 +445,7 @@ fn check_storage_profile(
         if let Some(fg) = &f.hyper_v_generation
             && *fg != def_gen
         {
-            cx.push(format!("{fpath}.hyperVGeneration"), "VER-24", Severity::Error, format!(
+            cx.push(fpath.field("hyperVGeneration"), "VER-24", Severity::Error, format!(
                     "The resource with id '{source_id}' has a different Hypervisor generation ['{fg}'] than the parent gallery image Hypervisor generation ['{def_gen}']"
                 ))
                 .azure("V11")
@@ -450,7 +454,7 @@ fn check_storage_profile(
         if let (Some(ft), Some(dt)) = (&f.os_type, &d.os_type)
             && ft != dt
         {
-            cx.push(format!("{fpath}.osType"), "VER-24", Severity::Error, format!(
+            cx.push(fpath.field("osType"), "VER-24", Severity::Error, format!(
                     "The resource with id '{source_id}' has a different OS type ['{ft}'] than the parent gallery image OS type generation ['{dt}']"
                 ))
                 .azure("V12")
@@ -476,7 +480,7 @@ fn check_storage_profile(
             ),
         ] {
             if flag == Some(true) {
-                cx.push(fpath.clone(), "VER-25", Severity::Error, code_msg)
+                cx.push(fpath, "VER-25", Severity::Error, code_msg)
                     .azure(azure)
                     .fix("Capture from a VM with managed, non-ephemeral, non-Ultra disks (or from a snapshot of its OS disk).");
             }
@@ -484,7 +488,7 @@ fn check_storage_profile(
         if let Some(size) = f.size_gb {
             let (max, mode) = if shallow { (MAX_SHALLOW_GB, "shallow") } else { (MAX_FULL_GB, "full") };
             if size > max {
-                cx.push(format!("{fpath}.sizeGb"), "VER-17", Severity::Error, format!(
+                cx.push(fpath.field("sizeGb"), "VER-17", Severity::Error, format!(
                     "Replication failed in this region due to 'The GalleryImageVersion source resource size {size} exceeds the max size {max} supported"
                 ))
                 .azure("V33")
@@ -496,7 +500,7 @@ fn check_storage_profile(
             && let (Some(src_sub), Some(plan_sub)) = (subscription_of(&source_id), cx.plan.subscription_id.as_deref())
             && !src_sub.eq_ignore_ascii_case(plan_sub)
         {
-            cx.push(format!("{fpath}.encrypted"), "VER-26", Severity::Error, format!(
+            cx.push(fpath.field("encrypted"), "VER-26", Severity::Error, format!(
                         "Encrypted source: '{source_id}' is in a different subscription ID than the current gallery image version subscription '{plan_sub}'. Please retry with an unencrypted source(s) or use the source's subscription '{src_sub}' to create the gallery image version"
                     ))
                     .azure("V18")
@@ -511,15 +515,15 @@ fn disk_source_count(sp: &StorageProfile) -> usize {
 }
 
 /// Customer-managed key encryption across target regions (VER-18, VER-19, VER-21, VER-26, VER-30, GAL-10).
-fn check_encryption(cx: &mut Cx<'_>, base: &str, g: &Gallery, v: &ImageVersion) {
+fn check_encryption(cx: &mut Cx<'_>, base: Path<'_>, g: &Gallery, v: &ImageVersion) {
     let targets = &v.publishing_profile.target_regions;
     if targets.iter().all(|t| t.encryption.is_none()) {
         return;
     }
-    let pp_path = format!("{base}.publishingProfile");
+    let pp_path = base.field("publishingProfile");
     if matches!(g.sharing_profile.as_ref().and_then(|s| s.permissions.as_ref()), Some(SharingPermission::Groups)) {
         cx.push(
-            format!("{pp_path}.targetRegions"),
+            pp_path.field("targetRegions"),
             "GAL-10",
             Severity::Error,
             "A direct shared gallery (sharing with Groups) cannot hold encrypted image versions.",
@@ -532,7 +536,7 @@ fn check_encryption(cx: &mut Cx<'_>, base: &str, g: &Gallery, v: &ImageVersion) 
         sp.and_then(|s| s.os_disk_image.as_ref()).and_then(|o| o.source.as_ref()).is_some_and(|s| s.uri.is_some());
     if community || vhd {
         let src = if community { "the community gallery image" } else { "the VHD" };
-        cx.push(format!("{pp_path}.targetRegions"), "VER-26", Severity::Error, format!(
+        cx.push(pp_path.field("targetRegions"), "VER-26", Severity::Error, format!(
             "Encryption is not supported for source resource '{src}'. Please use a different source resource type which supports encryption or remove encryption properties"
         ))
         .azure("V35")
@@ -548,17 +552,18 @@ fn check_encryption(cx: &mut Cx<'_>, base: &str, g: &Gallery, v: &ImageVersion) 
     let mut lun_des: HashMap<i64, (&RegionName, &str)> = HashMap::new();
     for (ti, t) in targets.iter().enumerate() {
         let Some(enc) = &t.encryption else { continue };
-        let tpath = format!("{pp_path}.targetRegions[{ti}].encryption");
+        let t_path = pp_path.item("targetRegions", ti);
+        let tpath = t_path.field("encryption");
         if let Some(os) = &enc.os_disk_image {
             if let Some(des) = os.disk_encryption_set_id.as_deref() {
-                check_des_id(cx, &format!("{tpath}.osDiskImage.diskEncryptionSetId"), des, "osDiskImage", "V22");
+                check_des_id(cx, tpath.field("osDiskImage.diskEncryptionSetId"), des, "osDiskImage", "V22");
                 os_des.get_or_insert((&t.name, des));
             }
             if let Some(profile) = &os.security_profile {
                 match &profile.confidential_vm_encryption_type {
                     Some(ConfidentialVmEncryptionType::Unknown(x)) => {
                         cx.push(
-                            format!("{tpath}.osDiskImage.securityProfile.confidentialVMEncryptionType"),
+                            tpath.field("osDiskImage.securityProfile.confidentialVMEncryptionType"),
                             "VER-30",
                             Severity::Error,
                             format!(
@@ -572,7 +577,7 @@ fn check_encryption(cx: &mut Cx<'_>, base: &str, g: &Gallery, v: &ImageVersion) 
                         if *kind != ConfidentialVmEncryptionType::EncryptedWithCmk
                             && profile.secure_vm_disk_encryption_set_id.is_some() =>
                     {
-                        cx.push(format!("{tpath}.osDiskImage.securityProfile.confidentialVMEncryptionType"), "VER-30", Severity::Error,
+                        cx.push(tpath.field("osDiskImage.securityProfile.confidentialVMEncryptionType"), "VER-30", Severity::Error,
                             "confidential_vm_image_encryption_type must be set to \"EncryptedWithCmk\" when a secure VM disk encryption set is given.")
                             .fix("Set confidentialVMEncryptionType to EncryptedWithCmk, or remove secureVMDiskEncryptionSetId.");
                     }
@@ -582,9 +587,9 @@ fn check_encryption(cx: &mut Cx<'_>, base: &str, g: &Gallery, v: &ImageVersion) 
         }
         let mut seen: HashSet<i64> = HashSet::new();
         for (i, dd) in enc.data_disk_images.iter().enumerate() {
-            let dpath = format!("{tpath}.dataDiskImages[{i}]");
+            let dpath = tpath.item("dataDiskImages", i);
             if !data_luns.contains(&dd.lun) {
-                cx.push(format!("{dpath}.lun"), "VER-19", Severity::Error, format!(
+                cx.push(dpath.field("lun"), "VER-19", Severity::Error, format!(
                     "An invalid lun [{}] was specified in encryption.dataDiskImages. The lun must be one of the following values ['{lun_text}']",
                     dd.lun
                 ))
@@ -593,7 +598,7 @@ fn check_encryption(cx: &mut Cx<'_>, base: &str, g: &Gallery, v: &ImageVersion) 
             }
             if !seen.insert(dd.lun) {
                 cx.push(
-                    format!("{dpath}.lun"),
+                    dpath.field("lun"),
                     "VER-19",
                     Severity::Error,
                     format!(
@@ -605,7 +610,7 @@ fn check_encryption(cx: &mut Cx<'_>, base: &str, g: &Gallery, v: &ImageVersion) 
                 .fix("List each LUN once per region.");
             }
             if let Some(des) = dd.disk_encryption_set_id.as_deref() {
-                check_des_id(cx, &format!("{dpath}.diskEncryptionSetId"), des, "dataDiskImages", "V21");
+                check_des_id(cx, dpath.field("diskEncryptionSetId"), des, "dataDiskImages", "V21");
                 lun_des.entry(dd.lun).or_insert((&t.name, des));
             }
         }
@@ -613,11 +618,11 @@ fn check_encryption(cx: &mut Cx<'_>, base: &str, g: &Gallery, v: &ImageVersion) 
     // Every region needs the DES a disk has in any region (V26, V27).
     for (ti, t) in targets.iter().enumerate() {
         let enc = t.encryption.as_ref();
-        let tpath = format!("{pp_path}.targetRegions[{ti}]");
+        let tpath = pp_path.item("targetRegions", ti);
         if let Some((region, des)) = os_des
             && enc.and_then(|e| e.os_disk_image.as_ref()).and_then(|o| o.disk_encryption_set_id.as_ref()).is_none()
         {
-            cx.push(format!("{tpath}.encryption.osDiskImage.diskEncryptionSetId"), "VER-18", Severity::Error, format!(
+            cx.push(tpath.field("encryption.osDiskImage.diskEncryptionSetId"), "VER-18", Severity::Error, format!(
                     "A disk encryption set is required for disk 'galleryArtifactVersion.properties.publishingProfile.targetRegions.encryption.osDiskImage.diskEncryptionSetId' in target region '{}' since disk encryption set '{des}' is used for the corresponding disk in region '{region}'",
                     t.name
                 ))
@@ -631,7 +636,7 @@ fn check_encryption(cx: &mut Cx<'_>, base: &str, g: &Gallery, v: &ImageVersion) 
                 e.data_disk_images.iter().any(|d| d.lun == *lun && d.disk_encryption_set_id.is_some())
             });
             if !has {
-                cx.push(format!("{tpath}.encryption.dataDiskImages"), "VER-18", Severity::Error, format!(
+                cx.push(tpath.field("encryption.dataDiskImages"), "VER-18", Severity::Error, format!(
                     "A disk encryption set is required for disk 'LUN {lun}' in target region '{}' since disk encryption set '{des}' is used for the corresponding disk in region '{region}'",
                     t.name
                 ))
@@ -642,7 +647,7 @@ fn check_encryption(cx: &mut Cx<'_>, base: &str, g: &Gallery, v: &ImageVersion) 
     }
 }
 
-fn check_des_id(cx: &mut Cx<'_>, path: &str, des: &str, disk: &str, azure: &str) {
+fn check_des_id(cx: &mut Cx<'_>, path: Path<'_>, des: &str, disk: &str, azure: &'static str) {
     let parts: Vec<&str> = des.split('/').collect();
     let well_formed = parts.len() == 9
         && parts[0].is_empty()
@@ -677,7 +682,7 @@ fn check_des_id(cx: &mut Cx<'_>, path: &str, des: &str, disk: &str, azure: &str)
 }
 
 /// UEFI settings (VER-32) and edge-zone targets (VER-33), kept as raw JSON in the model.
-fn check_extensions(cx: &mut Cx<'_>, base: &str, v: &ImageVersion) {
+fn check_extensions(cx: &mut Cx<'_>, base: Path<'_>, v: &ImageVersion) {
     const TEMPLATES: [&str; 3] =
         ["NoSignatureTemplate", "MicrosoftUefiCertificateAuthorityTemplate", "MicrosoftWindowsTemplate"];
     const EDGE_TYPES: [&str; 4] = ["Standard_LRS", "Standard_ZRS", "StandardSSD_LRS", "Premium_LRS"];
