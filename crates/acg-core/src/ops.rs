@@ -30,7 +30,7 @@ fn issue(
 }
 
 fn json<T: serde::Serialize>(v: &T) -> Value {
-    serde_json::to_value(v).unwrap_or(Value::Null)
+    crate::interchange::to_value(v)
 }
 
 /// The top-level properties that differ between two serialized resources, except `allowed` ones.
