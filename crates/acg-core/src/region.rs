@@ -23,7 +23,7 @@ impl RegionName {
     /// Wraps a name as written.
     pub fn new(text: &str) -> Self {
         let key: Box<str> = normalize(text).into();
-        let index = REGIONS.binary_search_by(|r| r.name.cmp(&key)).ok().and_then(|i| u16::try_from(i).ok());
+        let index = position(&key).and_then(|i| u16::try_from(i).ok());
         Self { text: text.into(), key, index }
     }
     /// The name as written.
@@ -53,9 +53,15 @@ impl RegionName {
     }
 }
 
+/// Whether `text` is its own normalized form (the common case, programmatic names): then normalizing it
+/// needs no work.
+fn is_normalized(text: &str) -> bool {
+    text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+}
+
 /// Lower case with white space removed: `"West US 2"` becomes `"westus2"`.
 pub fn normalize(text: &str) -> String {
-    if text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+    if is_normalized(text) {
         return text.to_owned();
     }
     text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
@@ -235,17 +241,13 @@ pub fn regions() -> &'static [Region] {
 
 /// Looks a region up by any spelling (`"West US 2"`, `"westus2"`).
 pub fn find(name: &str) -> Option<&'static Region> {
-    if name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
-        // Already normalized (the common case: programmatic names): no allocation.
-        find_key(name)
-    } else {
-        find_key(&normalize(name))
-    }
+    let i = if is_normalized(name) { position(name) } else { position(&normalize(name)) };
+    i.map(|i| &REGIONS[i])
 }
 
-/// Looks up a normalized name.
-fn find_key(key: &str) -> Option<&'static Region> {
-    REGIONS.binary_search_by(|r| r.name.cmp(key)).ok().map(|i| &REGIONS[i])
+/// The catalog position of a normalized name.
+fn position(key: &str) -> Option<usize> {
+    REGIONS.binary_search_by(|r| r.name.cmp(key)).ok()
 }
 
 #[cfg(test)]

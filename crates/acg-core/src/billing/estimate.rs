@@ -270,16 +270,14 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn snapshot(&mut self, region: &RegionName, storage: &StorageAccountType) -> (Arc<str>, Option<Priced>) {
+    fn snapshot(&mut self, region: &RegionName, storage: &StorageAccountType) -> Option<Priced> {
         let book = self.book;
-        let r = self.region(region);
-        let priced = r.snapshot[storage_slot(storage)]
+        self.region(region).snapshot[storage_slot(storage)]
             .get_or_init(|| {
                 let (tier, red, inference) = meter_for(storage);
                 book.snapshot(region, tier, red).map(|q| Priced::new(q, inference))
             })
-            .clone();
-        (r.name.clone(), priced)
+            .clone()
     }
 
     fn transfer(&mut self, from: &RegionName, to: &RegionName) -> Option<Priced> {
@@ -304,13 +302,14 @@ impl<'a> Builder<'a> {
     ) {
         let shallow = version.is_shallow();
         let targets = &profile.target_regions;
+        let from = self.region(source).name.clone();
         for (ti, t) in targets.iter().enumerate() {
             if targets[..ti].iter().any(|x| x.name == t.name) {
                 continue;
             }
             let replicas = version.replicas_in(t).clamp(0, 100);
             let storage = version.effective_storage(t, api);
-            let (region, priced) = self.snapshot(&t.name, &storage);
+            let region = self.region(&t.name).name.clone();
             if shallow {
                 self.lines.push(Line {
                     version: label.clone(),
@@ -327,7 +326,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let quantity = Decimal::from(replicas) * occupied;
-            if let Some(p) = priced {
+            if let Some(p) = self.snapshot(&t.name, &storage) {
                 self.lines.push(Line {
                     version: label.clone(),
                     region: region.clone(),
@@ -362,7 +361,7 @@ impl<'a> Builder<'a> {
                         amount: occupied * p.amount,
                         estimated: p.estimated,
                         note: p.note,
-                        basis: Basis::Egress { from: source.key().into() },
+                        basis: Basis::Egress { from: from.clone() },
                         currency: self.currency.clone(),
                     });
                 } else {
