@@ -440,22 +440,21 @@ fn bool_opt(text: &str) -> Option<bool> {
 }
 
 /// A resource as JSON without its children (a gallery without definitions, a definition without versions):
-/// the shape [`Field::Property`] pointers address. Through text, so the app links one JSON reader and writer.
+/// the shape [`Field::Property`] pointers address. Through the core's text path, so the app links one JSON
+/// reader and writer.
 pub fn property_json(plan: &Plan, sel: Selection) -> serde_json::Value {
-    let text = match sel {
-        Selection::Gallery(gi) => plan.galleries.get(gi).map(|g| serde_json::to_string(&g.clone_shallow())),
+    use acg_core::model::to_json_value;
+    let json = match sel {
+        Selection::Gallery(gi) => plan.galleries.get(gi).map(|g| to_json_value(&g.clone_shallow())),
         Selection::Definition(gi, di) => {
-            plan.galleries.get(gi).and_then(|g| g.images.get(di)).map(|d| serde_json::to_string(&d.clone_shallow()))
+            plan.galleries.get(gi).and_then(|g| g.images.get(di)).map(|d| to_json_value(&d.clone_shallow()))
         }
-        Selection::Version(gi, di, vi) => plan
-            .galleries
-            .get(gi)
-            .and_then(|g| g.images.get(di))
-            .and_then(|d| d.versions.get(vi))
-            .map(serde_json::to_string),
+        Selection::Version(gi, di, vi) => {
+            plan.galleries.get(gi).and_then(|g| g.images.get(di)).and_then(|d| d.versions.get(vi)).map(to_json_value)
+        }
         Selection::None => None,
     };
-    text.and_then(Result::ok).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+    json.unwrap_or_default()
 }
 
 /// Sets the property at `pointer` of the selected resource from text, through its JSON shape.

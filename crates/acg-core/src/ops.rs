@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use crate::model::{Gallery, ImageDefinition, ImageVersion, Plan};
+use crate::model::{Gallery, ImageDefinition, ImageVersion, Plan, to_json_value};
 use crate::report::{Issue, Report, Severity};
 use crate::validate::parse_date;
 
@@ -29,10 +29,6 @@ fn issue(
     }
 }
 
-fn json<T: serde::Serialize>(v: &T) -> Value {
-    crate::interchange::to_value(v)
-}
-
 /// The top-level properties that differ between two serialized resources, except `allowed` ones.
 fn changed(before: &Value, after: &Value, allowed: &[&str]) -> Vec<String> {
     let (Some(b), Some(a)) = (before.as_object(), after.as_object()) else { return Vec::new() };
@@ -47,7 +43,7 @@ pub fn check_update_gallery(before: &Gallery, after: &Gallery, base: &str) -> Re
     const ALLOWED: [&str; 7] =
         ["description", "tags", "sharingProfile", "softDeletePolicy", "images", "provisioningState", "identity"];
     let mut issues = Vec::new();
-    for key in changed(&json(before), &json(after), &ALLOWED) {
+    for key in changed(&to_json_value(before), &to_json_value(after), &ALLOWED) {
         let (code, msg) = if key == "name" {
             (
                 "GAL-11",
@@ -89,7 +85,7 @@ pub fn check_update_definition(before: &ImageDefinition, after: &ImageDefinition
         "allowUpdateImage",
     ];
     let mut issues = Vec::new();
-    for key in changed(&json(before), &json(after), &ALLOWED) {
+    for key in changed(&to_json_value(before), &to_json_value(after), &ALLOWED) {
         if key == "identifier" {
             for (prop, b, a) in [
                 ("publisher", &before.identifier.publisher, &after.identifier.publisher),
@@ -121,7 +117,7 @@ pub fn check_update_definition(before: &ImageDefinition, after: &ImageDefinition
             Some("D1"),
         ));
     }
-    if json(&before.features) != json(&after.features) && after.allow_update_image != Some(true) {
+    if to_json_value(&before.features) != to_json_value(&after.features) && after.allow_update_image != Some(true) {
         issues.push(issue(
             base,
             "features",

@@ -33,14 +33,7 @@ pub(crate) const GALLERY_NESTING: [&str; 1] = ["images"];
 pub(crate) const DEFINITION_PLANNER: [&str; 3] = ["versions", "production", "demand"];
 pub(crate) const VERSION_PLANNER: [&str; 1] = ["occupiedGb"];
 
-/// Serializes a model value to JSON (never fails for the model's types).
-///
-/// Through text, not `serde_json::to_value`: the browser builds already carry every model type's serializer
-/// for text (saves, share links), and a second copy of them for `Value` was about 3 KB of gzip in the app.
-/// Numbers read back exactly (`exact-floats`); exports are rare and this costs them one parse.
-pub(crate) fn to_value<T: serde::Serialize>(value: &T) -> Value {
-    serde_json::to_string(value).ok().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or(Value::Null)
-}
+pub(crate) use crate::model::to_json_value as to_value;
 
 /// Splits a version's source facts out of its storage profile (they are planner-only).
 pub(crate) fn strip_facts(props: &mut Map<String, Value>) -> Option<Value> {
