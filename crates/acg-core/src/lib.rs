@@ -22,6 +22,7 @@ pub(crate) mod enums;
 
 pub mod billing;
 pub mod deploy;
+pub mod explain;
 pub mod generate;
 pub mod interchange;
 pub mod latest;
