@@ -32,6 +32,8 @@ enum Command {
     Replicas(cmd::replicas::Args),
     /// Monthly storage and one-time egress cost, line by line, from dated Azure prices.
     Estimate(cmd::estimate::Args),
+    /// Explain an error Azure printed: the troubleshooting guide's entry, cause, fix and values.
+    Explain(cmd::explain::Args),
     /// Write the plan as an ARM template, Bicep, an az script, Terraform, Plan JSON or the cost CSV.
     Export(cmd::export::Args),
     /// List the embedded region catalog.
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         Command::Latest(args) => cmd::latest::run(&args),
         Command::Replicas(args) => cmd::replicas::run(&args),
         Command::Estimate(args) => cmd::estimate::run(&args),
+        Command::Explain(args) => cmd::explain::run(&args),
         Command::Export(args) => cmd::export::run(&args),
         Command::Regions(args) => cmd::regions::run(&args),
         Command::TargetRegions(args) => cmd::target_regions::run(&args),

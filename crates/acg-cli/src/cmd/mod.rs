@@ -1,6 +1,7 @@
 //! One module per subcommand, each with its `Args` and `run`.
 
 pub mod estimate;
+pub mod explain;
 pub mod export;
 pub mod latest;
 pub mod regions;
