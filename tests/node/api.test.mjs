@@ -128,11 +128,29 @@ test('types.d.ts describes every result the API returns', () => {
   acg.regions().forEach((g) => conforms(g, 'Region'));
   conforms(acg.importPlan(JSON.stringify(plan)), 'Imported');
   acg.parseTargetRegions('eastus=2=standard_zrs westus2').forEach((t) => conforms(t, 'TargetRegion'));
+  const broken = JSON.parse(JSON.stringify(plan));
+  broken.galleries[0].images[0].versions[0].publishingProfile.targetRegions.splice(0, 1);
+  const found = acg.explainError("(InvalidParameter) Gallery image version publishing profile regions 'westeurope' must contain the location of image version 'eastus'.", broken, '2026-11-30');
+  conforms(found, 'Explanation');
+  found.errors.forEach((e) => conforms(e, 'PastedError'));
+  found.matches.forEach((m) => { conforms(m, 'ExplainMatch'); m.resources.forEach((r) => { conforms(r, 'ExplainResource'); r.issues.forEach((i) => conforms(i, 'Issue')); }); });
+  assert.equal(found.matches[0].resources[0].issues[0].code, 'VER-06');
+});
+
+test('explainError: the guide entry of a pasted error, in both builds', () => {
+  const text = 'Error: creating Image Version: unexpected status 400 (400 Bad Request) with error: InvalidParameter: Duplicate regions are not allowed in target publishing regions';
+  const found = acg.explainError(text);
+  assert.equal(found.matches[0].azureMessage, 'V31');
+  assert.equal(found.errors[0].code, 'InvalidParameter');
+  assert.deepEqual(embed.explainError(text), found);
+  assert.deepEqual(acg.explainError("Resource group 'rg' could not be found.").matches, []);
+  assert.throws(() => embed.explainError(text, acg.samplePlan()), { message: 'plan: the embed build explains without a plan; use the full API (api/acg.js)' });
+  assert.throws(() => acg.explainError(''), { message: 'text: nothing to explain: paste the error message Azure, az, PowerShell or Terraform printed' });
 });
 
 test('the docs page lists every function of the JS API', () => {
   const docs = readFileSync(join(dist, 'embed', 'index.html'), 'utf8');
   const functions = Object.keys(acg).filter((k) => typeof acg[k] === 'function' && !['default', 'initSync'].includes(k));
-  assert.equal(functions.length, 19);
+  assert.equal(functions.length, 20);
   for (const f of functions) assert.match(docs, new RegExp(`<code>${f}\\(`), `www/embed/index.html does not document ${f}`);
 });

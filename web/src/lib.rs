@@ -9,6 +9,7 @@ mod fmt;
 pub mod persist;
 mod plans;
 pub mod state;
+mod troubleshoot;
 mod version_field;
 pub mod views;
 
@@ -48,6 +49,9 @@ pub enum Route {
     /// Import and export.
     #[at("/io")]
     ImportExport,
+    /// Explain an error Azure printed.
+    #[at("/troubleshoot")]
+    Troubleshoot,
     /// Anything else.
     #[not_found]
     #[at("/404")]
@@ -56,7 +60,7 @@ pub enum Route {
 
 impl Route {
     /// The views in menu order, with their titles.
-    pub const MENU: [(Route, &'static str); 7] = [
+    pub const MENU: [(Route, &'static str); 8] = [
         (Route::Design, "Design"),
         (Route::Issues, "Issues"),
         (Route::Latest, "Latest"),
@@ -64,6 +68,7 @@ impl Route {
         (Route::Costs, "Costs"),
         (Route::Prices, "Prices"),
         (Route::ImportExport, "Import / export"),
+        (Route::Troubleshoot, "Troubleshoot"),
     ];
 }
 

@@ -27,6 +27,7 @@ pub fn switch(route: Route) -> Html {
         Route::Costs => html! { <Costs /> },
         Route::Prices => html! { <Prices /> },
         Route::ImportExport => html! { <ImportExport /> },
+        Route::Troubleshoot => html! { <crate::troubleshoot::Troubleshoot /> },
         Route::NotFound => {
             html! { <section class="card"><h2>{ "Not found" }</h2><Link<Route> to={Route::Design}>{ "Back to the design" }</Link<Route>></section> }
         }
@@ -35,7 +36,7 @@ pub fn switch(route: Route) -> Html {
 
 /// The app's context (the app always provides it).
 #[hook]
-fn use_ctx() -> Ctx {
+pub(crate) fn use_ctx() -> Ctx {
     use_context::<Ctx>().expect("the app provides the context")
 }
 
@@ -48,7 +49,7 @@ fn severity_label(s: Severity) -> &'static str {
 }
 
 /// One issue, as text: severity word (never colour alone), rule id, message, fix.
-fn issue_item(i: &Issue) -> Html {
+pub(crate) fn issue_item(i: &Issue) -> Html {
     html! {
         <li class={classes!("issue", i.severity.as_str())}>
             <span class="sev">{ severity_label(i.severity) }</span>{ " " }

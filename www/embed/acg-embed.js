@@ -1,4 +1,5 @@
-// Compute Gallery Planner widgets for documentation pages: <acg-cost>, <acg-latest>, <acg-name-check>.
+// Compute Gallery Planner widgets for documentation pages: <acg-cost>, <acg-latest>, <acg-name-check>,
+// <acg-explain>.
 //
 // One script tag and one element:
 //   <script type="module" src="https://…/embed/acg-embed.js"></script>
@@ -42,10 +43,12 @@ ul { margin: 0.25rem 0; padding-left: 1.25rem; }
 .latest { font-size: 1.1em; }
 code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.95em; }
 a { color: var(--accent); }
-a:focus-visible, input:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+a:focus-visible, input:focus-visible, textarea:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
 input { font: inherit; color: inherit; background: transparent; border: 1px solid var(--border); border-radius: 6px; padding: 0.3rem 0.5rem; width: 100%; max-width: 24rem; box-sizing: border-box; }
 .foot { margin-top: 0.5rem; font-size: 0.9em; }
+textarea { font: 0.9em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: inherit; background: transparent; border: 1px solid var(--border); border-radius: 6px; padding: 0.3rem 0.5rem; width: 100%; box-sizing: border-box; resize: vertical; }
+.entry { border-top: 1px solid var(--border); margin-top: 0.5rem; padding-top: 0.5rem; }
 `;
 
 let sheet;
@@ -306,6 +309,60 @@ class NameCheckWidget extends Widget {
   }
 }
 
-for (const [name, widget] of [['acg-cost', CostWidget], ['acg-latest', LatestWidget], ['acg-name-check', NameCheckWidget]]) {
+/**
+ * <acg-explain error="(InvalidParameter) Gallery image version publishing profile regions …">
+ * What Microsoft's troubleshooting guide says of an error Azure printed: its entry, cause, fix and the values in
+ * the message. Readers can paste their own error into the box.
+ */
+class ExplainWidget extends Widget {
+  static observedAttributes = ['error', 'app', 'heading'];
+  #typed = null;
+
+  attributeChangedCallback(name) {
+    if (name === 'error') this.#typed = null;
+    super.attributeChangedCallback();
+  }
+
+  render() {
+    const id = 'error';
+    const input = h('textarea', { id, rows: 4, spellcheck: 'false', 'aria-describedby': 'result' });
+    input.value = this.#typed ?? this.getAttribute('error') ?? '';
+    const result = h('div', { id: 'result', 'aria-live': 'polite' });
+    const link = h('div', {});
+    const explainNow = () => {
+      const text = input.value;
+      if (text.trim() === '') {
+        result.replaceChildren(h('p', { class: 'muted' }, 'Paste the error message Azure, az, PowerShell or Terraform printed.'));
+        link.replaceChildren();
+        return;
+      }
+      const found = acg.explainError(text);
+      result.replaceChildren(...found.errors.map((error, i) => {
+        const matches = found.matches.filter((m) => m.error === i);
+        return h('section', {},
+          h('p', {}, error.code ? h('code', {}, error.code) : null, error.code ? ' ' : null, error.message),
+          matches.length === 0
+            ? h('p', { class: 'muted', 'data-field': 'none' }, 'No entry of the troubleshooting guide matches this error.')
+            : matches.map((m, k) => h('div', { class: 'entry', 'data-entry': m.azureMessage },
+              h('p', {}, h('strong', { class: k === 0 ? 'ok' : 'muted' }, k === 0 ? `Guide entry ${m.azureMessage}` : `Also close: ${m.azureMessage}`), ` · ${m.sectionTitle}`),
+              h('dl', {},
+                h('dt', {}, 'Cause'), h('dd', { 'data-field': 'cause' }, m.cause),
+                h('dt', {}, 'Fix'), h('dd', { 'data-field': 'fix' }, m.fix),
+                Object.keys(m.values).length ? [h('dt', {}, 'In this error'), h('dd', {}, Object.entries(m.values).map(([key, v]) => h('span', {}, `${key}: `, h('code', {}, v), ' ')))] : null,
+                m.rules.length ? [h('dt', {}, 'Planner rules'), h('dd', {}, m.rules.join(', '))] : null),
+              safeUrl(m.guideUrl) ? h('p', {}, h('a', { href: safeUrl(m.guideUrl).href, target: '_blank', rel: 'noopener noreferrer' }, 'The troubleshooting guide')) : null)));
+      }));
+      link.replaceChildren(this.appLink({ error: text.slice(0, 2000) }, 'troubleshoot'));
+    };
+    input.addEventListener('input', () => {
+      this.#typed = input.value;
+      explainNow();
+    });
+    explainNow();
+    return [h('h3', {}, this.getAttribute('heading') ?? 'What does this Azure error mean?'), h('label', { for: id }, 'Error text'), input, result, link];
+  }
+}
+
+for (const [name, widget] of [['acg-cost', CostWidget], ['acg-latest', LatestWidget], ['acg-name-check', NameCheckWidget], ['acg-explain', ExplainWidget]]) {
   if (!customElements.get(name)) customElements.define(name, widget);
 }

@@ -86,6 +86,9 @@ extern "C" {
     /// Sketched versions.
     #[wasm_bindgen(typescript_type = "VersionSketch[]")]
     pub type JsVersionSketches;
+    /// What a pasted error means.
+    #[wasm_bindgen(typescript_type = "Explanation")]
+    pub type JsExplanation;
 }
 
 /// The one serializer of the crate.
@@ -317,6 +320,30 @@ pub fn latest_of_versions(
 ) -> Result<JsResolution, JsError> {
     let plan = sketch::versions_plan(&sketches(&versions)?).map_err(|e| JsError::new(&e))?;
     out(&acg_core::latest::resolve_latest(&plan, 0, 0, &RegionName::new(region), today(today_)?))
+}
+
+/// Explains an error Azure, az, PowerShell, Terraform or Packer printed: the troubleshooting guide's entries it
+/// matches (best first, none when the guide has no entry), with cause, fix, values and the planner's rules.
+/// With a plan (full build only), each match also points at the plan's resources the error names and those
+/// its rules flag now (as of `today`, default the browser's date).
+#[wasm_bindgen(js_name = explainError)]
+pub fn explain_error(text: &str, plan: Option<JsPlan>, today_: Option<String>) -> Result<JsExplanation, JsError> {
+    let plan = plan.filter(|p| !p.is_undefined() && !p.is_null());
+    let found = match plan {
+        #[cfg(feature = "full")]
+        Some(plan) => {
+            let plan: Plan = read("plan", &plan)?;
+            acg_core::explain::explain_with_plan(text, &plan, today(today_)?)
+        }
+        #[cfg(not(feature = "full"))]
+        Some(_) => {
+            let _ = today_;
+            return Err(JsError::new("plan: the embed build explains without a plan; use the full API (api/acg.js)"));
+        }
+        None => acg_core::explain::explain(text),
+    }
+    .map_err(|e| JsError::new(&format!("text: {e}")))?;
+    out(&found)
 }
 
 /// The region catalog.

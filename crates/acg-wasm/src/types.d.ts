@@ -21,3 +21,7 @@ export interface Region { name: string; displayName: string; geography: string; 
 export interface Imported { plan: Plan; format: "planJson" | "restBody" | "restList" | "armTemplate"; notes: string[] }
 export interface ExportOptions { apiVersion?: string }
 export interface VersionSketch { name: string; regions?: string; excludeFromLatest?: boolean; excludedIn?: string; endOfLifeDate?: string | null; publishedDate?: string | null }
+export interface Explanation { errors: PastedError[]; matches: ExplainMatch[] }
+export interface PastedError { code?: string; message: string; target?: string; matched: boolean }
+export interface ExplainMatch { error: number; azureMessage: string; score: number; section: "gallery" | "definition" | "version" | "deployment" | "disk"; sectionTitle: string; guideUrl: string; message: string; cause: string; fix: string; values: Record<string, string>; rules: string[]; resources: ExplainResource[] }
+export interface ExplainResource { path: string; label: string; named: boolean; issues: Issue[] }

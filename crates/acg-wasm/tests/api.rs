@@ -110,3 +110,17 @@ fn replicas_and_costs() {
     .unwrap());
     assert_eq!(e["storageMonthly"], "0.70");
 }
+
+#[wasm_bindgen_test]
+fn explain_error() {
+    let text = r#"{"error":{"code":"InvalidParameter","message":"An invalid lun [3] was specified in encryption.dataDiskImages. The lun must be one of the following values ['0,1']"}}"#;
+    let found = rs(acg_wasm::explain_error(text, None, None).unwrap());
+    assert_eq!(found["errors"][0]["code"], "InvalidParameter");
+    assert_eq!(found["matches"][0]["azureMessage"], "V28");
+    assert_eq!(found["matches"][0]["values"], json!({"lun": "3"}));
+    assert_eq!(found["matches"][0]["rules"], json!(["VER-19"]));
+    assert_eq!(
+        error(acg_wasm::explain_error(" ", None, None)),
+        "text: nothing to explain: paste the error message Azure, az, PowerShell or Terraform printed"
+    );
+}

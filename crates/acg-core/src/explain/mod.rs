@@ -223,14 +223,18 @@ pub fn explain(text: &str) -> Result<Explanation, ExplainError> {
 /// the matching rules flag now (validated as of `today`).
 pub fn explain_with_plan(text: &str, plan: &Plan, today: NaiveDate) -> Result<Explanation, ExplainError> {
     let mut found = explain(text)?;
-    if found.matches.is_empty() {
-        return Ok(found);
+    if !found.matches.is_empty() {
+        point_at(&mut found, plan, &crate::validate::validate(plan, today));
     }
-    let report = crate::validate::validate(plan, today);
+    Ok(found)
+}
+
+/// Points each match at the plan's resources: those its values name, and those its rules flag in `report`
+/// (the plan's validation report, which a caller that already has one passes instead of validating again).
+pub fn point_at(found: &mut Explanation, plan: &Plan, report: &crate::report::Report) {
     for m in &mut found.matches {
         m.resources = resources(plan, &report.issues, m);
     }
-    Ok(found)
 }
 
 /// The planner's name for a guide placeholder.

@@ -1,0 +1,138 @@
+//! The Troubleshoot view: paste an error Azure printed, read what Microsoft's troubleshooting guide says of
+//! it and which resources of the plan it concerns. `acg_core::explain` does all of it; this only renders.
+
+use std::rc::Rc;
+
+use acg_core::explain::{Explanation, Match, explain, point_at};
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::PlanKey;
+use crate::Route;
+use crate::state::{Action, selection_of};
+use crate::views::{issue_item, use_ctx};
+
+/// An error to try the view with: what ARM returns for a version whose source region is not a target region.
+const EXAMPLE: &str = r#"{"error": {"code": "InvalidParameter", "message": "Gallery image version publishing profile regions 'westeurope' must contain the location of image version 'eastus'.", "target": "galleryImageVersion.properties.publishingProfile.targetRegions"}}"#;
+
+/// The `error` query parameter of the page (a documentation widget's link), if any.
+fn error_from_url() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get("error")
+}
+
+/// The paste box and what the guide says of each error in it.
+#[component]
+pub fn Troubleshoot() -> Html {
+    let c = use_ctx();
+    let text = use_state(|| error_from_url().unwrap_or_default());
+    let plan = Rc::clone(&c.state.plan);
+    let report = Rc::clone(&c.report);
+    let found = use_memo(((*text).clone(), PlanKey(Rc::clone(&plan))), move |(text, plan)| {
+        explain(text).ok().map(|mut found| {
+            point_at(&mut found, &plan.0, &report);
+            found
+        })
+    });
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+    let example = {
+        let text = text.clone();
+        Callback::from(move |_| text.set(EXAMPLE.to_owned()))
+    };
+    html! {
+        <section class="card troubleshoot">
+            <h2>{ "Troubleshoot an Azure error" }</h2>
+            <p class="hint">{ "Paste what Azure, az, PowerShell, Terraform or Packer printed (JSON, CLI output or a log). The planner finds the entry of Microsoft's troubleshooting guide, its cause and fix, the values in the message, and the resources of this plan it concerns. Nothing is sent anywhere." }</p>
+            <div class="field">
+                <label for="explain-text">{ "Error text" }</label>
+                <textarea id="explain-text" rows="7" spellcheck="false" value={(*text).clone()} {oninput}
+                          aria-describedby="explain-result" placeholder="(InvalidParameter) Gallery image version publishing profile regions …" />
+            </div>
+            <p><button type="button" class="secondary" onclick={example}>{ "Try an example" }</button></p>
+            <div id="explain-result" aria-live="polite">
+                { match &*found {
+                    None => html! {},
+                    Some(found) => result(found),
+                } }
+            </div>
+        </section>
+    }
+}
+
+fn result(found: &Explanation) -> Html {
+    html! { <>{ for found.errors.iter().enumerate().map(|(i, error)| {
+        let matches: Vec<&Match> = found.matches.iter().filter(|m| m.error == i).collect();
+        html! {
+            <article class="explained">
+                <h3>
+                    if let Some(code) = &error.code { <code class="rule">{ code }</code>{ " " } }
+                    <span class="msg">{ &error.message }</span>
+                </h3>
+                if matches.is_empty() {
+                    <p class="empty">{ "No entry of the troubleshooting guide matches this error. The message above is what Azure said, without its wrapper." }</p>
+                }
+                { for matches.iter().enumerate().map(|(k, m)| html! { <MatchCard m={(*m).clone()} first={k == 0} /> }) }
+            </article>
+        }
+    }) }</> }
+}
+
+/// Properties of [`MatchCard`].
+#[derive(Properties, PartialEq)]
+struct MatchCardProps {
+    m: Match,
+    first: bool,
+}
+
+/// One guide entry: Azure's message, the cause, the fix, the values, the rules and the plan's resources.
+#[component]
+fn MatchCard(props: &MatchCardProps) -> Html {
+    let c = use_ctx();
+    let navigator = use_navigator();
+    let m = &props.m;
+    let percent = (m.score * 100.0).round();
+    html! {
+        <div class={classes!("guide-entry", props.first.then_some("best"))}>
+            <h4>
+                { if props.first { "Guide entry " } else { "Also close: " } }
+                <code>{ m.azure_message }</code>{ format!(" · {} · {percent}% match", m.section_title) }
+            </h4>
+            <dl>
+                <dt>{ "Azure says" }</dt><dd class="msg">{ m.message }</dd>
+                <dt>{ "Cause" }</dt><dd>{ m.cause }</dd>
+                <dt>{ "Fix" }</dt><dd>{ m.fix }</dd>
+                if !m.values.is_empty() {
+                    <dt>{ "In this error" }</dt>
+                    <dd><ul class="values">{ for m.values.iter().map(|(k, v)| html! { <li><span class="muted">{ format!("{k}: ") }</span><code>{ v }</code></li> }) }</ul></dd>
+                }
+                if !m.rules.is_empty() {
+                    <dt>{ "Checked in advance by" }</dt><dd>{ for m.rules.iter().map(|r| html! { <><code class="rule">{ *r }</code>{ " " }</> }) }</dd>
+                }
+            </dl>
+            if !m.resources.is_empty() {
+                <p><strong>{ "In this plan" }</strong></p>
+                <ul class="resources">{ for m.resources.iter().map(|r| {
+                    let go = {
+                        let state = c.state.clone();
+                        let navigator = navigator.clone();
+                        let sel = selection_of(&r.path);
+                        Callback::from(move |_| {
+                            state.dispatch(Action::Select(sel));
+                            if let Some(n) = &navigator { n.push(&Route::Design); }
+                        })
+                    };
+                    html! { <li>
+                        <button type="button" class="link" onclick={go}>{ &r.label }</button>
+                        <span class="muted">{ if r.named { " (named by the error)" } else { " (flagged now)" } }</span>
+                        if !r.issues.is_empty() { <ul>{ for r.issues.iter().map(issue_item) }</ul> }
+                    </li> }
+                }) }</ul>
+            }
+            <p><a href={m.guide_url} target="_blank" rel="noopener noreferrer">{ format!("{} in the troubleshooting guide", m.section_title) }</a></p>
+        </div>
+    }
+}
