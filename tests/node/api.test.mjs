@@ -137,14 +137,20 @@ test('types.d.ts describes every result the API returns', () => {
   assert.equal(found.matches[0].resources[0].issues[0].code, 'VER-06');
 });
 
-test('explainError: the guide entry of a pasted error, in both builds', () => {
+// The explain build: explainError alone, for <acg-explain>.
+const explainBuild = await import(pathToFileURL(join(dist, 'embed', 'acg_explain.js')).href);
+explainBuild.initSync({ module: readFileSync(join(dist, 'embed', 'acg_explain_bg.wasm')) });
+
+test('explainError: the guide entry of a pasted error, in the full API and the explain build', () => {
   const text = 'Error: creating Image Version: unexpected status 400 (400 Bad Request) with error: InvalidParameter: Duplicate regions are not allowed in target publishing regions';
   const found = acg.explainError(text);
   assert.equal(found.matches[0].azureMessage, 'V31');
   assert.equal(found.errors[0].code, 'InvalidParameter');
-  assert.deepEqual(embed.explainError(text), found);
+  assert.deepEqual(explainBuild.explainError(text), found);
+  assert.equal(embed.explainError, undefined);
+  assert.equal(explainBuild.latestOfVersions, undefined);
   assert.deepEqual(acg.explainError("Resource group 'rg' could not be found.").matches, []);
-  assert.throws(() => embed.explainError(text, acg.samplePlan()), { message: 'plan: the embed build explains without a plan; use the full API (api/acg.js)' });
+  assert.throws(() => explainBuild.explainError(text, acg.samplePlan()), { message: 'plan: this build explains without a plan; use the full API (api/acg.js)' });
   assert.throws(() => acg.explainError(''), { message: 'text: nothing to explain: paste the error message Azure, az, PowerShell or Terraform printed' });
 });
 

@@ -5,18 +5,29 @@
 //   <script type="module" src="https://…/embed/acg-embed.js"></script>
 //   <acg-cost occupied-gb="10" source="eastus" regions="eastus=2 eastus2=2 centralus=2"></acg-cost>
 //
-// Each widget is a thin shell over the embed build of the JS API (acg_embed.js, compiled from acg-core):
-// it reads its attributes, calls the API, and renders the answer into its own shadow root. Nothing here
-// computes a price, a name rule or a version order. The rules a host page can rely on:
+// Each widget is a thin shell over a small build of the JS API compiled from acg-core: the embed build
+// (acg_embed.js) for <acg-cost>, <acg-latest> and <acg-name-check>, the explain build (acg_explain.js, the
+// troubleshooting guide) for <acg-explain>; each is loaded only when a widget that needs it is on the page.
+// A widget reads its attributes, calls the API, and renders the answer into its own shadow root. Nothing here
+// computes a price, a name rule, a version order or a match. The rules a host page can rely on:
 // - no globals: this is an ES module; it defines three custom elements, each only if the name is free;
 // - no dependency on the host's CSS: styles live in the shadow root (constructed stylesheets, so a strict
 //   Content-Security-Policy without 'unsafe-inline' is fine); `:host { all: initial }` resets inheritance and
 //   the inner box sets its own font and colours, so even `* { … !important }` on the host page stays outside;
 // - every string from an attribute or from the API is inserted as text, never as HTML; links are http(s) only;
 // - a bad attribute shows an inline message naming the attribute, never an exception on the host page.
-import init, * as acg from './acg_embed.js';
+const builds = new Map();
 
-const ready = init();
+/** The API build `name` (`acg_embed` or `acg_explain`), imported and initialised once, on first use. */
+function load(name) {
+  if (!builds.has(name)) {
+    builds.set(name, import(new URL(`./${name}.js`, import.meta.url).href).then(async (m) => {
+      await m.default();
+      return m;
+    }));
+  }
+  return builds.get(name);
+}
 
 const CSS = `
 :host { all: initial; display: block; contain: content; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -103,6 +114,10 @@ function number(n, locale) {
 
 class Widget extends HTMLElement {
   #scheduled = false;
+  /** The API build this widget calls. */
+  static build = 'acg_embed';
+  /** The loaded API module (set before the first render). */
+  acg = null;
 
   constructor() {
     super();
@@ -121,9 +136,10 @@ class Widget extends HTMLElement {
   schedule() {
     if (this.#scheduled) return;
     this.#scheduled = true;
-    ready.then(
-      () => {
+    load(this.constructor.build).then(
+      (api) => {
         this.#scheduled = false;
+        this.acg = api;
         this.update();
       },
       (error) => {
@@ -183,7 +199,7 @@ class CostWidget extends Widget {
     if (!Number.isFinite(gb) || gb < 0) throw new AttributeError(`occupied-gb: '${gbText}' is not a number of GB of 0 or more`);
     const source = this.required('source');
     const regions = this.getAttribute('regions') ?? source;
-    const e = acg.estimateWhatIf(gb, source, regions);
+    const e = this.acg.estimateWhatIf(gb, source, regions);
     const loc = this.locale;
     const rows = e.byRegion.map((r) => h('tr', {},
       h('td', { class: 'mono' }, r.key),
@@ -246,7 +262,7 @@ class LatestWidget extends Widget {
     const today = this.getAttribute('today') ?? undefined;
     if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new AttributeError(`today: '${today}' is not a date in the form YYYY-MM-DD`);
     const sections = regions.map((region) => {
-      const r = acg.latestOfVersions(versions, region, today);
+      const r = this.acg.latestOfVersions(versions, region, today);
       return h('section', { 'data-region': r.region },
         h('p', { class: 'latest' },
           h('span', { class: 'muted' }, `latest in ${r.region} → `),
@@ -288,7 +304,7 @@ class NameCheckWidget extends Widget {
     const link = h('div', {});
     const check = () => {
       const name = input.value;
-      const issues = acg.checkName(kind, name);
+      const issues = this.acg.checkName(kind, name);
       const errors = issues.filter((i) => i.severity === 'error');
       result.replaceChildren(
         errors.length === 0
@@ -316,6 +332,7 @@ class NameCheckWidget extends Widget {
  */
 class ExplainWidget extends Widget {
   static observedAttributes = ['error', 'app', 'heading'];
+  static build = 'acg_explain';
   #typed = null;
 
   attributeChangedCallback(name) {
@@ -336,7 +353,7 @@ class ExplainWidget extends Widget {
         link.replaceChildren();
         return;
       }
-      const found = acg.explainError(text);
+      const found = this.acg.explainError(text);
       result.replaceChildren(...found.errors.map((error, i) => {
         const matches = found.matches.filter((m) => m.error === i);
         return h('section', {},

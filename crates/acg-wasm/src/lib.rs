@@ -6,13 +6,14 @@
 //! whose message names the problem and, where it can, the field. The core never panics on input, so no panic
 //! crosses the boundary. "Today" defaults to the JS clock here; the core never reads one.
 //!
-//! Two builds of this one crate ship: the full API (`dist/api/acg.js`, default feature `full`) and the embed
-//! build (`dist/embed/acg_embed.js`, `--no-default-features`) with only what the documentation widgets call:
-//! names, versions, `latest` of sketched versions, the what-if estimate, target regions and regions. None of
-//! these reads or writes a whole plan, so the embed build carries no plan (de)serializer and no compression
-//! (the largest parts of the full module); a widget links to the planner with its inputs as query
-//! parameters, which the app turns into a plan (`acg_core::sketch::from_query`). A function has the same
-//! name and contract in both builds.
+//! Three builds of this one crate ship: the full API (`dist/api/acg.js`, default feature `full`); the embed
+//! build (`dist/embed/acg_embed.js`, feature `widgets` alone) with only what the documentation widgets call:
+//! names, versions, `latest` of sketched versions, the what-if estimate, target regions and regions; and the
+//! explain build (`dist/embed/acg_explain.js`, feature `explain` alone) with `explainError`, which only
+//! `<acg-explain>` loads. Neither small build reads or writes a whole plan, so they carry no plan
+//! (de)serializer and no compression (the largest parts of the full module); a widget links to the planner with
+//! its inputs as query parameters, which the app turns into a plan (`acg_core::sketch::from_query`). A
+//! function has the same name and contract in every build that has it.
 
 #![allow(clippy::needless_pass_by_value, reason = "wasm-bindgen passes JS values by value")]
 
@@ -20,12 +21,15 @@
 use acg_core::ImageVersion;
 #[cfg(feature = "full")]
 use acg_core::Plan;
+#[cfg(feature = "widgets")]
 use acg_core::billing::{PriceBook, embedded};
 #[cfg(feature = "full")]
 use acg_core::interchange::{ExportFormat, ExportOptions};
 #[cfg(feature = "full")]
 use acg_core::replicas::{Load, Policy};
+#[cfg(feature = "widgets")]
 use acg_core::sketch::{self, NameKind, VersionSketch};
+#[cfg(feature = "widgets")]
 use acg_core::{ImageVersionName, RegionName};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -98,6 +102,7 @@ fn out<T: Serialize, J: JsCast>(value: &T) -> Result<J, JsError> {
 }
 
 /// Reads a JS object as a model type, naming what is wrong.
+#[cfg(feature = "widgets")]
 fn read<T: serde::de::DeserializeOwned>(what: &str, value: &JsValue) -> Result<T, JsError> {
     let text =
         js_sys::JSON::stringify(value).map_err(|_| JsError::new(&format!("{what}: not a JSON-compatible object")))?;
@@ -105,6 +110,7 @@ fn read<T: serde::de::DeserializeOwned>(what: &str, value: &JsValue) -> Result<T
     acg_core::model::parse_json(&text).map_err(|e| JsError::new(&format!("{what}: {e}")))
 }
 
+#[cfg(feature = "widgets")]
 fn prices(value: Option<JsPriceBook>) -> Result<PriceBook, JsError> {
     match value {
         Some(v) if !v.is_undefined() && !v.is_null() => read("prices", &v),
@@ -112,6 +118,7 @@ fn prices(value: Option<JsPriceBook>) -> Result<PriceBook, JsError> {
     }
 }
 
+#[cfg(feature = "widgets")]
 fn today(given: Option<String>) -> Result<chrono::NaiveDate, JsError> {
     if let Some(t) = given {
         t.parse::<chrono::NaiveDate>()
@@ -123,6 +130,7 @@ fn today(given: Option<String>) -> Result<chrono::NaiveDate, JsError> {
     }
 }
 
+#[cfg(feature = "widgets")]
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct ParsedVersion {
@@ -132,6 +140,7 @@ struct ParsedVersion {
     patch: u32,
 }
 
+#[cfg(feature = "widgets")]
 /// Parses an image version name; throws an `Error` with the reason.
 #[wasm_bindgen(js_name = parseVersion)]
 pub fn parse_version(name: &str) -> Result<JsParsedVersion, JsError> {
@@ -140,6 +149,7 @@ pub fn parse_version(name: &str) -> Result<JsParsedVersion, JsError> {
     out(&ParsedVersion { name: v.to_string(), major: v.major(), minor: v.minor(), patch: v.patch() })
 }
 
+#[cfg(feature = "widgets")]
 /// Compares two version names as Azure does (numbers, not text): -1, 0 or 1.
 #[wasm_bindgen(js_name = compareVersions)]
 pub fn compare_versions(a: &str, b: &str) -> Result<i32, JsError> {
@@ -152,12 +162,14 @@ pub fn compare_versions(a: &str, b: &str) -> Result<i32, JsError> {
     })
 }
 
+#[cfg(feature = "widgets")]
 /// The name rules for a gallery, definition or version name: `kind` is "gallery", "definition" or "version".
 #[wasm_bindgen(js_name = checkName)]
 pub fn check_name(kind: &str, name: &str) -> Result<JsNameIssues, JsError> {
     out(&name_kind(kind)?.issues(name))
 }
 
+#[cfg(feature = "widgets")]
 fn name_kind(kind: &str) -> Result<NameKind, JsError> {
     NameKind::parse(kind)
         .ok_or_else(|| JsError::new(&format!("kind: '{kind}' is not one of gallery, definition, version")))
@@ -256,6 +268,7 @@ pub fn estimate_plan(plan: JsPlan, prices_: Option<JsPriceBook>) -> Result<JsEst
     out(&acg_core::billing::estimate_plan(&plan, &prices(prices_)?))
 }
 
+#[cfg(feature = "widgets")]
 /// A quick estimate: occupied GB, a source region, target regions in the az syntax ("eastus=2 westus2").
 #[wasm_bindgen(js_name = estimateWhatIf)]
 pub fn estimate_what_if(
@@ -291,6 +304,7 @@ pub fn import_retail_prices(json: &str, prices_: Option<JsPriceBook>) -> Result<
     out(&RetailImport { prices: book, report })
 }
 
+#[cfg(feature = "widgets")]
 /// Parses target regions in the az syntax.
 #[wasm_bindgen(js_name = parseTargetRegions)]
 pub fn parse_target_regions(text: &str) -> Result<JsTargetRegions, JsError> {
@@ -306,10 +320,12 @@ pub fn share_plan(plan: JsPlan) -> Result<String, JsError> {
     Ok(acg_core::share::encode(&plan))
 }
 
+#[cfg(feature = "widgets")]
 fn sketches(versions: &JsValue) -> Result<Vec<VersionSketch>, JsError> {
     read("versions", versions)
 }
 
+#[cfg(feature = "widgets")]
 /// Which version `latest` gives in `region` among sketched versions (`{ name, regions, excludeFromLatest,
 /// excludedIn, endOfLifeDate, publishedDate }`, regions in the az syntax): what the documentation widget shows.
 #[wasm_bindgen(js_name = latestOfVersions)]
@@ -322,6 +338,7 @@ pub fn latest_of_versions(
     out(&acg_core::latest::resolve_latest(&plan, 0, 0, &RegionName::new(region), today(today_)?))
 }
 
+#[cfg(feature = "explain")]
 /// Explains an error Azure, az, PowerShell, Terraform or Packer printed: the troubleshooting guide's entries it
 /// matches (best first, none when the guide has no entry), with cause, fix, values and the planner's rules.
 /// With a plan (full build only), each match also points at the plan's resources the error names and those
@@ -338,7 +355,7 @@ pub fn explain_error(text: &str, plan: Option<JsPlan>, today_: Option<String>) -
         #[cfg(not(feature = "full"))]
         Some(_) => {
             let _ = today_;
-            return Err(JsError::new("plan: the embed build explains without a plan; use the full API (api/acg.js)"));
+            return Err(JsError::new("plan: this build explains without a plan; use the full API (api/acg.js)"));
         }
         None => acg_core::explain::explain(text),
     }
@@ -347,6 +364,7 @@ pub fn explain_error(text: &str, plan: Option<JsPlan>, today_: Option<String>) -
 }
 
 /// The region catalog.
+#[cfg(feature = "widgets")]
 #[wasm_bindgen]
 pub fn regions() -> Result<JsRegions, JsError> {
     out(&acg_core::region::regions())

@@ -12,7 +12,8 @@ const TARGET: &str = "wasm32-unknown-unknown";
 /// module name, and one export it must have and one it must not (a check that the right build was bound).
 struct Artifact {
     package: &'static str,
-    default_features: bool,
+    /// `None`: the default features; else exactly these.
+    features: Option<&'static str>,
     wasm_file: &'static str,
     out_dir: &'static str,
     out_name: &'static str,
@@ -21,22 +22,33 @@ struct Artifact {
     lacks: Option<&'static str>,
 }
 
-/// The app, the full JS API, and the embed build of the same API crate (without its `full` feature). Cargo
-/// builds one feature set of a package at a time, so each artifact is built and bound before the next.
-const ARTIFACTS: [Artifact; 3] = [
+/// The app, the full JS API, and two small builds of the same API crate for the documentation widgets: the
+/// embed build (feature `widgets`) and the explain build (feature `explain`), which only `<acg-explain>` loads.
+/// Cargo builds one feature set of a package at a time, so each artifact is built and bound before the next.
+const ARTIFACTS: [Artifact; 4] = [
     Artifact {
         package: "acg-wasm",
-        default_features: false,
+        features: Some("widgets"),
         wasm_file: "acg_wasm.wasm",
         out_dir: "embed",
         out_name: "acg_embed",
         typescript: true,
         has: "export function latestOfVersions",
-        lacks: Some("export function validatePlan"),
+        lacks: Some("export function explainError"),
     },
     Artifact {
         package: "acg-wasm",
-        default_features: true,
+        features: Some("explain"),
+        wasm_file: "acg_wasm.wasm",
+        out_dir: "embed",
+        out_name: "acg_explain",
+        typescript: true,
+        has: "export function explainError",
+        lacks: Some("export function latestOfVersions"),
+    },
+    Artifact {
+        package: "acg-wasm",
+        features: None,
         wasm_file: "acg_wasm.wasm",
         out_dir: "api",
         out_name: "acg",
@@ -46,7 +58,7 @@ const ARTIFACTS: [Artifact; 3] = [
     },
     Artifact {
         package: "acg-web",
-        default_features: true,
+        features: None,
         wasm_file: "acg-web.wasm",
         out_dir: "pkg",
         out_name: "acg_web",
@@ -87,8 +99,8 @@ pub fn run() -> Result<PathBuf> {
         step(&format!("release wasm, wasm-bindgen and wasm-opt: {} -> {}/{}", a.package, a.out_dir, a.out_name));
         let mut cargo = Command::new("cargo");
         cargo.args(["build", "--release", "--target", TARGET, "-p", a.package]).current_dir(&root);
-        if !a.default_features {
-            cargo.arg("--no-default-features");
+        if let Some(features) = a.features {
+            cargo.args(["--no-default-features", "--features", features]);
         }
         exec(&mut cargo)?;
         let out = dist.join(a.out_dir);

@@ -32,7 +32,8 @@ test('the Troubleshoot view explains a pasted error and leads to the resource it
   await page.screenshot({ path: join(artifacts, 'troubleshoot-1280.png'), fullPage: true });
   // The resource the error names is a button into Design.
   await entry.getByRole('button', { name: 'contoso_prod › ubuntu-22.04-lts › 1.0.12' }).click();
-  await expect(page.getByLabel('Image version name')).toHaveValue('1.0.12');
+  await expect(page.getByRole('heading', { name: 'Version 1.0.12 of ubuntu-22.04-lts' })).toBeVisible();
+  await expect(page.getByLabel('Version name', { exact: true })).toHaveValue('1.0.12');
   expect(problems).toEqual([]);
 });
 
