@@ -1,0 +1,198 @@
+//! Making `templates.rs` from the guide (test-only): `cargo test -p acg-core explain::generate` checks that the
+//! checked-in file is what the guide gives, and rewrites it when not (then fails once, so the change is seen).
+//!
+//! A guide message becomes words; a word without a placeholder is a literal compared by its letters and digits
+//! (`key`), weighted `ln(1 + N / df)` where `df` is how many of the guide's N messages have it, so rare words
+//! (`zrs`, `lun`) decide and common ones (`the`, `is`) barely count. A word with placeholders is a slot.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use super::guide::GUIDE;
+use super::matcher::key;
+
+/// Splits a guide message into words, keeping `<...>` (which may hold a space) inside its word.
+fn template_words(message: &'static str) -> Vec<&'static str> {
+    let mut words = Vec::new();
+    let mut start = None;
+    let mut in_hole = false;
+    for (i, c) in message.char_indices() {
+        match c {
+            '<' => {
+                in_hole = true;
+                start.get_or_insert(i);
+            }
+            '>' => in_hole = false,
+            c if c.is_whitespace() && !in_hole => {
+                if let Some(s) = start.take() {
+                    words.push(&message[s..i]);
+                }
+            }
+            _ => {
+                start.get_or_insert(i);
+            }
+        }
+    }
+    if let Some(s) = start {
+        words.push(&message[s..]);
+    }
+    words
+}
+
+#[derive(Debug, Clone)]
+enum Piece {
+    Lit(&'static str),
+    Hole(&'static str),
+}
+
+/// The pieces of a word with a placeholder; `None` for a word without one.
+fn pieces(word: &'static str) -> Option<Vec<Piece>> {
+    // `<-` and `<!` in D4's regex are not placeholders: a placeholder starts with a letter.
+    let is_hole_start = |i: usize| word[i + 1..].chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+    if !word.char_indices().any(|(i, c)| c == '<' && is_hole_start(i)) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut rest = word;
+    let mut offset = 0;
+    while let Some(open) = rest.char_indices().find(|&(i, c)| c == '<' && is_hole_start(offset + i)).map(|(i, _)| i) {
+        let Some(close) = rest[open..].find('>') else { break };
+        if open > 0 {
+            out.push(Piece::Lit(&rest[..open]));
+        }
+        out.push(Piece::Hole(rest[open + 1..open + close].trim()));
+        offset += open + close + 1;
+        rest = &rest[open + close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Lit(rest));
+    }
+    Some(out)
+}
+
+fn is_path(pieces: &[Piece]) -> bool {
+    pieces.iter().any(|p| matches!(p, Piece::Lit(l) if l.matches('/').count() >= 2))
+}
+
+/// The dotted literals before and after a word's one placeholder, as segment keys: `galleryimage`,
+/// `properties` for `'galleryImage.properties.<property>'`; none for a word with several placeholders or a
+/// path.
+fn dotted(pieces: &[Piece]) -> (Vec<String>, Vec<String>) {
+    let holes = pieces.iter().filter(|p| matches!(p, Piece::Hole(_))).count();
+    if holes != 1 || is_path(pieces) {
+        return (Vec::new(), Vec::new());
+    }
+    let segs = |p: &Piece| -> Vec<String> {
+        if let Piece::Lit(l) = p {
+            l.split(['.', ':']).map(key).filter(|k| !k.is_empty()).collect()
+        } else {
+            Vec::new()
+        }
+    };
+    let before = pieces.iter().take_while(|p| matches!(p, Piece::Lit(_))).flat_map(segs).collect();
+    let after = pieces.iter().skip_while(|p| matches!(p, Piece::Lit(_))).skip(1).flat_map(segs).collect();
+    (before, after)
+}
+
+/// The text of `templates.rs`.
+fn generate() -> String {
+    let split: Vec<Vec<&'static str>> = GUIDE.iter().map(|e| template_words(e.message)).collect();
+    // Document frequency of each literal key (and dotted segment) over the guide's messages.
+    let mut df: HashMap<String, usize> = HashMap::new();
+    for words in &split {
+        let mut seen: Vec<String> = words
+            .iter()
+            .flat_map(|w| match pieces(w) {
+                None => vec![key(w)],
+                Some(p) => {
+                    let (b, a) = dotted(&p);
+                    b.into_iter().chain(a).collect()
+                }
+            })
+            .filter(|k| !k.is_empty())
+            .collect();
+        seen.sort();
+        seen.dedup();
+        for k in seen {
+            *df.entry(k).or_default() += 1;
+        }
+    }
+    let n = GUIDE.len() as f32;
+    let weight = |k: &str| (1.0 + n / df.get(k).copied().unwrap_or(1) as f32).ln();
+    // The vocabulary: literal keys only, sorted, a word's id its index.
+    let mut vocab: Vec<String> =
+        split.iter().flatten().filter(|w| pieces(w).is_none()).map(|w| key(w)).filter(|k| !k.is_empty()).collect();
+    vocab.sort();
+    vocab.dedup();
+    let id = |k: &str| vocab.binary_search_by(|v| v.as_str().cmp(k)).unwrap_or(0);
+
+    let mut out = String::from(
+        "//! The troubleshooting guide's messages as templates: generated by `generate.rs` from `guide.rs`; do not\n//! edit (`cargo test -p acg-core explain::generate` rewrites it).\n#![allow(clippy::unreadable_literal, clippy::approx_constant, reason = \"generated weights (ln(1 + N/df)), not constants\")]\n\nuse super::matcher::{Piece, Template, Tok};\n\n",
+    );
+    out.push_str("/// Every literal word of the guide's messages, by its key, sorted: a word's id is its index.\n#[rustfmt::skip]\npub(super) static VOCAB: &[&str] = &[\n");
+    for v in &vocab {
+        let _ = writeln!(out, "    {v:?},");
+    }
+    out.push_str("];\n\n/// One template per guide entry, in the guide's order.\n#[rustfmt::skip]\npub(super) static TEMPLATES: &[Template] = &[\n");
+    for (entry, words) in split.iter().enumerate() {
+        let mut toks = String::new();
+        let mut lits: Vec<(usize, f32)> = Vec::new();
+        let (mut total, mut slot_weight) = (0.0_f32, 0.0_f32);
+        for w in words {
+            if let Some(p) = pieces(w) {
+                let (before, after) = dotted(&p);
+                let list = |segs: &[String]| -> String {
+                    segs.iter().map(|k| format!("({k:?}, {:?})", weight(k))).collect::<Vec<_>>().join(", ")
+                };
+                slot_weight += before.iter().chain(&after).map(|k| weight(k)).sum::<f32>();
+                let pieces: Vec<String> = p
+                    .iter()
+                    .map(|p| match p {
+                        Piece::Lit(l) => format!("Piece::Lit({l:?})"),
+                        Piece::Hole(h) => format!("Piece::Hole({h:?})"),
+                    })
+                    .collect();
+                let _ = write!(
+                    toks,
+                    "\n            Tok::Slot {{ pieces: &[{}], before: &[{}], after: &[{}] }},",
+                    pieces.join(", "),
+                    list(&before),
+                    list(&after)
+                );
+                continue;
+            }
+            let k = key(w);
+            if k.is_empty() {
+                continue;
+            }
+            let (i, wt) = (id(&k), weight(&k));
+            total += wt;
+            lits.push((i, wt));
+            let _ = write!(toks, "\n            Tok::Lit {{ id: {i}, w: {wt:?} }},");
+        }
+        lits.sort_by_key(|l| l.0);
+        lits.dedup_by_key(|l| l.0);
+        let lits: Vec<String> = lits.iter().map(|(i, w)| format!("({i}, {w:?})")).collect();
+        let _ = write!(
+            out,
+            "    // {}\n    Template {{\n        entry: {entry},\n        total: {:?},\n        slot_weight: {slot_weight:?},\n        lits: &[{}],\n        toks: &[{}\n        ],\n    }},\n",
+            GUIDE[entry].id,
+            total + slot_weight,
+            lits.join(", "),
+            toks
+        );
+    }
+    out.push_str("];\n");
+    out
+}
+
+#[test]
+fn templates_rs_is_generated_from_the_guide() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/explain/templates.rs");
+    let want = generate();
+    let have = std::fs::read_to_string(path).unwrap_or_default();
+    if have != want {
+        std::fs::write(path, &want).expect("templates.rs written");
+        panic!("src/explain/templates.rs was out of date with guide.rs and has been rewritten: run the tests again");
+    }
+}
