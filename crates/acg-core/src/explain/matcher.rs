@@ -13,8 +13,10 @@
 //! `/versions/<n>`). Work per message is the words of the message times the words of the few templates that
 //! share enough rare words with it.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::guide::{Entry, GUIDE};
-use super::templates::{TEMPLATES, VOCAB};
 
 /// What an extra message word inside the aligned part costs, in literal-weight units.
 const EXTRA: f32 = 0.35;
@@ -60,58 +62,174 @@ fn kind_of(placeholder: &str) -> Kind {
 }
 
 /// A piece of a slot word: literal text around placeholders.
-#[derive(Debug)]
-pub(crate) enum Piece {
-    Lit(&'static str),
+#[derive(Debug, Clone)]
+enum Piece {
+    Lit(String),
     Hole(&'static str),
 }
 
-/// A word of a guide message.
-#[derive(Debug)]
-pub(crate) enum Tok {
-    /// A literal word: its vocabulary id and weight.
-    Lit { id: u16, w: f32 },
+#[derive(Debug, Clone)]
+enum Tok {
+    Lit {
+        id: u16,
+        w: f32,
+    },
     /// A word with placeholders. Where it has one placeholder between dotted literals
     /// (`'galleryImage.properties.<property>'`), those literals' segments (`galleryimage`, `properties`) count
     /// like words, with their weights: `before` from the value's start, `after` from its end.
-    Slot { pieces: &'static [Piece], before: &'static [(&'static str, f32)], after: &'static [(&'static str, f32)] },
+    Slot {
+        pieces: Vec<Piece>,
+        before: Vec<(String, f32)>,
+        after: Vec<(String, f32)>,
+    },
 }
 
-/// A guide message as a template (generated into `templates.rs`, see `generate.rs`).
 #[derive(Debug)]
 pub(crate) struct Template {
-    /// Its entry's index in [`GUIDE`].
-    pub(crate) entry: usize,
-    pub(crate) toks: &'static [Tok],
-    pub(crate) total: f32,
+    pub entry: &'static Entry,
+    toks: Vec<Tok>,
+    total: f32,
     /// The distinct literal ids with their weights (for the quick bound).
-    pub(crate) lits: &'static [(u16, f32)],
+    lits: Vec<(u16, f32)>,
     /// The weight of the slots' dotted literals (always counted as present by the quick bound).
-    pub(crate) slot_weight: f32,
+    slot_weight: f32,
 }
 
-impl Template {
-    /// Its guide entry.
-    pub(crate) fn entry(&self) -> &'static Entry {
-        &GUIDE[self.entry]
-    }
-}
-
-/// The templates and their vocabulary (sorted: a word's id is its index).
 pub(crate) struct Compiled {
-    pub templates: &'static [Template],
-    words: &'static [&'static str],
-}
-
-/// The guide's templates, made at build time (no work on first use).
-pub(crate) fn compiled() -> &'static Compiled {
-    static COMPILED: Compiled = Compiled { templates: TEMPLATES, words: VOCAB };
-    &COMPILED
+    pub templates: Vec<Template>,
+    vocab: HashMap<String, u16>,
+    /// Vocabulary words by id (for near matches).
+    words: Vec<String>,
 }
 
 /// The comparison key of a word: its ASCII letters and digits, lower-cased.
 pub(crate) fn key(word: &str) -> String {
     word.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// Splits a guide message into words, keeping `<...>` (which may hold a space) inside its word.
+fn template_words(message: &'static str) -> Vec<&'static str> {
+    let mut words = Vec::new();
+    let mut start = None;
+    let mut in_hole = false;
+    for (i, c) in message.char_indices() {
+        match c {
+            '<' => {
+                in_hole = true;
+                start.get_or_insert(i);
+            }
+            '>' => in_hole = false,
+            c if c.is_whitespace() && !in_hole => {
+                if let Some(s) = start.take() {
+                    words.push(&message[s..i]);
+                }
+            }
+            _ => {
+                start.get_or_insert(i);
+            }
+        }
+    }
+    if let Some(s) = start {
+        words.push(&message[s..]);
+    }
+    words
+}
+
+/// The pieces of a word with a placeholder; `None` for a word without one.
+fn pieces(word: &'static str) -> Option<Vec<Piece>> {
+    // `<-` and `<!` in D4's regex are not placeholders: a placeholder starts with a letter.
+    let is_hole_start = |i: usize| word[i + 1..].chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+    if !word.char_indices().any(|(i, c)| c == '<' && is_hole_start(i)) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut rest = word;
+    let mut offset = 0;
+    while let Some(open) = rest.char_indices().find(|&(i, c)| c == '<' && is_hole_start(offset + i)).map(|(i, _)| i) {
+        let Some(close) = rest[open..].find('>') else { break };
+        if open > 0 {
+            out.push(Piece::Lit(rest[..open].to_owned()));
+        }
+        out.push(Piece::Hole(rest[open + 1..open + close].trim()));
+        offset += open + close + 1;
+        rest = &rest[open + close + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Piece::Lit(rest.to_owned()));
+    }
+    Some(out)
+}
+
+pub(crate) fn compiled() -> &'static Compiled {
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    COMPILED.get_or_init(compile)
+}
+
+fn compile() -> Compiled {
+    // Document frequency of each literal key over the guide's messages.
+    let mut df: HashMap<String, usize> = HashMap::new();
+    let split: Vec<Vec<&'static str>> = GUIDE.iter().map(|e| template_words(e.message)).collect();
+    for words in &split {
+        let mut seen: Vec<String> = words
+            .iter()
+            .flat_map(|w| match pieces(w) {
+                None => vec![key(w)],
+                Some(p) => dotted(&p).0.into_iter().chain(dotted(&p).1).collect(),
+            })
+            .collect();
+        seen.sort();
+        seen.dedup();
+        for k in seen.into_iter().filter(|k| !k.is_empty()) {
+            *df.entry(k).or_default() += 1;
+        }
+    }
+    let n = GUIDE.len() as f32;
+    let mut vocab: HashMap<String, u16> = HashMap::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut templates = Vec::with_capacity(GUIDE.len());
+    for (entry, ws) in GUIDE.iter().zip(split) {
+        let mut toks = Vec::new();
+        for w in ws {
+            if let Some(p) = pieces(w) {
+                let weigh = |k: String| {
+                    let weight = (1.0 + n / df.get(&k).copied().unwrap_or(1) as f32).ln();
+                    (k, weight)
+                };
+                let (before, after) = dotted(&p);
+                let before = before.into_iter().map(weigh).collect();
+                let after = after.into_iter().map(weigh).collect();
+                toks.push(Tok::Slot { pieces: p, before, after });
+                continue;
+            }
+            let k = key(w);
+            if k.is_empty() {
+                continue;
+            }
+            let id = *vocab.entry(k.clone()).or_insert_with(|| {
+                words.push(k.clone());
+                u16::try_from(words.len() - 1).unwrap_or(u16::MAX)
+            });
+            let weight = (1.0 + n / df.get(&k).copied().unwrap_or(1) as f32).ln();
+            toks.push(Tok::Lit { id, w: weight });
+        }
+        let slot_weight: f32 = toks
+            .iter()
+            .map(|t| {
+                if let Tok::Slot { before, after, .. } = t {
+                    before.iter().chain(after).map(|s| s.1).sum()
+                } else {
+                    0.0
+                }
+            })
+            .sum();
+        let total = toks.iter().map(|t| if let Tok::Lit { w, .. } = t { *w } else { 0.0 }).sum::<f32>() + slot_weight;
+        let mut lits: Vec<(u16, f32)> =
+            toks.iter().filter_map(|t| if let Tok::Lit { id, w } = t { Some((*id, *w)) } else { None }).collect();
+        lits.sort_by_key(|l| l.0);
+        lits.dedup_by_key(|l| l.0);
+        templates.push(Template { entry, toks, total, lits, slot_weight });
+    }
+    Compiled { templates, vocab, words }
 }
 
 /// One word of a message: where it is, and which guide word it is (with how close).
@@ -148,17 +266,16 @@ pub(crate) fn words(c: &Compiled, text: &str) -> Vec<Word> {
 }
 
 fn lookup(c: &Compiled, k: &str) -> Option<(u16, f32)> {
-    let id_of = |k: &str| c.words.binary_search(&k).ok().and_then(|i| u16::try_from(i).ok());
-    if let Some(id) = id_of(k) {
+    if let Some(&id) = c.vocab.get(k) {
         return Some((id, 1.0));
     }
     // A plural or singular form of a guide word ("lun" / "luns", "character" / "characters").
     for stem in [k.strip_suffix("es"), k.strip_suffix('s')].into_iter().flatten() {
-        if let Some(id) = id_of(stem) {
+        if let Some(&id) = c.vocab.get(stem) {
             return Some((id, 0.8));
         }
     }
-    if let Some(id) = id_of(&format!("{k}s")) {
+    if let Some(&id) = c.vocab.get(&format!("{k}s")) {
         return Some((id, 0.8));
     }
     // One letter off in a long word (a typo, a spelling variant).
@@ -368,6 +485,26 @@ pub(crate) fn align(t: &Template, text: &str, words: &[Word], buf: &mut Vec<(f32
     Aligned { score, values }
 }
 
+/// The dotted literals before and after a word's one placeholder, as segment keys: `galleryimage`,
+/// `properties` for `'galleryImage.properties.<property>'`; none for a word with several placeholders or a
+/// path.
+fn dotted(pieces: &[Piece]) -> (Vec<String>, Vec<String>) {
+    let holes = pieces.iter().filter(|p| matches!(p, Piece::Hole(_))).count();
+    if holes != 1 || is_path(pieces) {
+        return (Vec::new(), Vec::new());
+    }
+    let segs = |p: &Piece| -> Vec<String> {
+        if let Piece::Lit(l) = p {
+            l.split(['.', ':']).map(key).filter(|k| !k.is_empty()).collect()
+        } else {
+            Vec::new()
+        }
+    };
+    let before = pieces.iter().take_while(|p| matches!(p, Piece::Lit(_))).flat_map(segs).collect();
+    let after = pieces.iter().skip_while(|p| matches!(p, Piece::Lit(_))).skip(1).flat_map(segs).collect();
+    (before, after)
+}
+
 fn is_path(pieces: &[Piece]) -> bool {
     pieces.iter().any(|p| matches!(p, Piece::Lit(l) if l.matches('/').count() >= 2))
 }
@@ -376,8 +513,8 @@ fn is_path(pieces: &[Piece]) -> bool {
 /// value has in their places, and whether the values look like what they stand for.
 fn fill(
     pieces: &[Piece],
-    before: &[(&str, f32)],
-    after: &[(&str, f32)],
+    before: &[(String, f32)],
+    after: &[(String, f32)],
     text: &str,
 ) -> (f32, Vec<(&'static str, String)>) {
     let holes: Vec<&'static str> =
@@ -524,8 +661,7 @@ fn kind_bonus(kind: Kind, v: &str) -> f32 {
             }
         }
         Kind::Version => {
-            let parts: Vec<&str> = v.split('.').collect();
-            if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+            if v.parse::<crate::ImageVersionName>().is_ok() {
                 0.5
             } else {
                 0.0
@@ -538,8 +674,14 @@ fn kind_bonus(kind: Kind, v: &str) -> f32 {
                 0.0
             }
         }
-        // A region's name is checked by validation, not here: the explain build carries no region catalog.
-        Kind::Region | Kind::Any => 0.0,
+        Kind::Region => {
+            if crate::region::find(v).is_some() {
+                0.3
+            } else {
+                0.0
+            }
+        }
+        Kind::Any => 0.0,
     }
 }
 

@@ -17,11 +17,8 @@
 //! words, weighted by how rare they are in the guide. Matching needs no regular expression: the guide's
 //! messages are made into templates once, on first use.
 
-#[cfg(test)]
-mod generate;
 pub mod guide;
 mod matcher;
-mod templates;
 #[cfg(test)]
 mod tests;
 mod wrap;
@@ -171,7 +168,7 @@ pub fn explain(text: &str) -> Result<Explanation, ExplainError> {
         // One match per id (L4 and D6 have two messages each).
         let mut seen: Vec<&str> = Vec::new();
         found.retain(|(_, t, _)| {
-            let id = c.templates[*t].entry().id;
+            let id = c.templates[*t].entry.id;
             let fresh = !seen.contains(&id);
             seen.push(id);
             fresh
@@ -185,7 +182,7 @@ pub fn explain(text: &str) -> Result<Explanation, ExplainError> {
             matched: !found.is_empty(),
         });
         for (score, t, aligned) in found {
-            let entry = c.templates[t].entry();
+            let entry = c.templates[t].entry;
             matches.push(Match {
                 error,
                 azure_message: entry.id,
