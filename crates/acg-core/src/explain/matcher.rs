@@ -661,7 +661,8 @@ fn kind_bonus(kind: Kind, v: &str) -> f32 {
             }
         }
         Kind::Version => {
-            if v.parse::<crate::ImageVersionName>().is_ok() {
+            let parts: Vec<&str> = v.split('.').collect();
+            if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
                 0.5
             } else {
                 0.0
@@ -674,14 +675,8 @@ fn kind_bonus(kind: Kind, v: &str) -> f32 {
                 0.0
             }
         }
-        Kind::Region => {
-            if crate::region::find(v).is_some() {
-                0.3
-            } else {
-                0.0
-            }
-        }
-        Kind::Any => 0.0,
+        // A region's name is checked by validation, not here: the explain build carries no region catalog.
+        Kind::Region | Kind::Any => 0.0,
     }
 }
 
