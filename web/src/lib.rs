@@ -187,6 +187,11 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
+    // The Troubleshoot view's matcher loads on demand; fetch it once the app is up, so it works offline later.
+    use_effect_with((), |()| {
+        let timeout = gloo::timers::callback::Timeout::new(2_000, troubleshoot::warm);
+        move || drop(timeout)
+    });
     // Another tab saved a plan: say so instead of silently overwriting it with the next autosave here.
     {
         let banner = banner.clone();

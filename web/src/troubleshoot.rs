@@ -1,9 +1,16 @@
 //! The Troubleshoot view: paste an error Azure printed, read what Microsoft's troubleshooting guide says of
 //! it and which resources of the plan it concerns. `acg_core::explain` does all of it; this only renders.
+//!
+//! The matching runs in the explain build of the JS API (`embed/acg_explain.js`), loaded on demand by
+//! `explain-loader.js` (and warmed up after the app starts): the guide and its matcher are a tenth of the app
+//! otherwise. Its answer comes back as JSON, read with the core's own types, and is pointed at the plan here
+//! with the core's `point_at` and the app's validation report.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
-use acg_core::explain::{Explanation, Match, explain, point_at};
+use acg_core::explain::{Explanation, Match, point_at};
+use wasm_bindgen::prelude::*;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -16,6 +23,32 @@ use crate::views::{issue_item, use_ctx};
 /// An error to try the view with: what ARM returns for a version whose source region is not a target region.
 const EXAMPLE: &str = r#"{"error": {"code": "InvalidParameter", "message": "Gallery image version publishing profile regions 'westeurope' must contain the location of image version 'eastus'.", "target": "galleryImageVersion.properties.publishingProfile.targetRegions"}}"#;
 
+#[wasm_bindgen(module = "/src/explain-loader.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = explainText)]
+    async fn explain_text(text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = warmExplain)]
+    fn warm_explain();
+}
+
+/// Starts loading the explain build in the background (the app calls it once it is up).
+pub fn warm() {
+    warm_explain();
+}
+
+/// What the explain build says of `text`.
+async fn explained(text: String) -> Result<Option<Explanation>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let json = explain_text(&text).await.map_err(|e| {
+        let message = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
+        message.or_else(|| e.as_string()).unwrap_or_else(|| "unknown error".to_owned())
+    })?;
+    let json = json.as_string().unwrap_or_default();
+    serde_json::from_str(&json).map(Some).map_err(|e| format!("unexpected answer: {e}"))
+}
+
 /// The `error` query parameter of the page (a documentation widget's link), if any.
 fn error_from_url() -> Option<String> {
     let search = web_sys::window()?.location().search().ok()?;
@@ -27,12 +60,31 @@ fn error_from_url() -> Option<String> {
 pub fn Troubleshoot() -> Html {
     let c = use_ctx();
     let text = use_state(|| error_from_url().unwrap_or_default());
+    // The explain build's answer for the text, latest request wins.
+    let answer = use_state(|| Ok(None::<Explanation>));
+    let asked = use_mut_ref(|| Cell::new(0_u32));
+    {
+        let answer = answer.clone();
+        use_effect_with((*text).clone(), move |text| {
+            let ticket = asked.borrow().get().wrapping_add(1);
+            asked.borrow().set(ticket);
+            let text = text.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = explained(text).await;
+                if asked.borrow().get() == ticket {
+                    answer.set(result);
+                }
+            });
+        });
+    }
     let plan = Rc::clone(&c.state.plan);
     let report = Rc::clone(&c.report);
-    let found = use_memo(((*text).clone(), PlanKey(Rc::clone(&plan))), move |(text, plan)| {
-        explain(text).ok().map(|mut found| {
-            point_at(&mut found, &plan.0, &report);
-            found
+    let found = use_memo(((*answer).clone(), PlanKey(Rc::clone(&plan))), move |(answer, plan)| {
+        answer.clone().map(|found| {
+            found.map(|mut found| {
+                point_at(&mut found, &plan.0, &report);
+                found
+            })
         })
     });
     let oninput = {
@@ -55,8 +107,9 @@ pub fn Troubleshoot() -> Html {
             <p><button type="button" class="secondary" onclick={example}>{ "Try an example" }</button></p>
             <div id="explain-result" aria-live="polite">
                 { match &*found {
-                    None => html! {},
-                    Some(found) => result(found),
+                    Ok(None) => html! {},
+                    Ok(Some(found)) => result(found),
+                    Err(e) => html! { <p class="error" role="alert">{ format!("The troubleshooting guide could not be loaded: {e}. Reload the page (while online) and try again.") }</p> },
                 } }
             </div>
         </section>
@@ -99,18 +152,18 @@ fn MatchCard(props: &MatchCardProps) -> Html {
         <div class={classes!("guide-entry", props.first.then_some("best"))}>
             <h4>
                 { if props.first { "Guide entry " } else { "Also close: " } }
-                <code>{ m.azure_message }</code>{ format!(" · {} · {percent}% match", m.section_title) }
+                <code>{ m.azure_message.clone() }</code>{ format!(" · {} · {percent}% match", m.section_title) }
             </h4>
             <dl>
-                <dt>{ "Azure says" }</dt><dd class="msg">{ m.message }</dd>
-                <dt>{ "Cause" }</dt><dd>{ m.cause }</dd>
-                <dt>{ "Fix" }</dt><dd>{ m.fix }</dd>
+                <dt>{ "Azure says" }</dt><dd class="msg">{ m.message.clone() }</dd>
+                <dt>{ "Cause" }</dt><dd>{ m.cause.clone() }</dd>
+                <dt>{ "Fix" }</dt><dd>{ m.fix.clone() }</dd>
                 if !m.values.is_empty() {
                     <dt>{ "In this error" }</dt>
-                    <dd><ul class="values">{ for m.values.iter().map(|(k, v)| html! { <li><span class="muted">{ format!("{k}: ") }</span><code>{ v }</code></li> }) }</ul></dd>
+                    <dd><ul class="values">{ for m.values.iter().map(|(k, v)| html! { <li><span class="muted">{ format!("{k}: ") }</span><code>{ v.clone() }</code></li> }) }</ul></dd>
                 }
                 if !m.rules.is_empty() {
-                    <dt>{ "Checked in advance by" }</dt><dd>{ for m.rules.iter().map(|r| html! { <><code class="rule">{ *r }</code>{ " " }</> }) }</dd>
+                    <dt>{ "Checked in advance by" }</dt><dd>{ for m.rules.iter().map(|r| html! { <><code class="rule">{ r.clone() }</code>{ " " }</> }) }</dd>
                 }
             </dl>
             if !m.resources.is_empty() {
@@ -132,7 +185,7 @@ fn MatchCard(props: &MatchCardProps) -> Html {
                     </li> }
                 }) }</ul>
             }
-            <p><a href={m.guide_url} target="_blank" rel="noopener noreferrer">{ format!("{} in the troubleshooting guide", m.section_title) }</a></p>
+            <p><a href={m.guide_url.to_string()} target="_blank" rel="noopener noreferrer">{ format!("{} in the troubleshooting guide", m.section_title) }</a></p>
         </div>
     }
 }

@@ -8,10 +8,10 @@
 //! image-version form of D6) or that has two messages (L4) is an entry of its own with the same id. V36 is not
 //! in that revision of the tables: its text is Azure's service message, its cause and fix are ours.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The table of the guide an entry comes from, which is also the operation that failed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Section {
     /// Creating or modifying a gallery.

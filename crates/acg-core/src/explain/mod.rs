@@ -23,10 +23,11 @@ mod matcher;
 mod tests;
 mod wrap;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use guide::{Entry, GUIDE, GUIDE_URL, Section};
 
@@ -42,8 +43,9 @@ const MAX_MATCHES: usize = 3;
 /// The most resources listed for one match (those named by the error first).
 const MAX_RESOURCES: usize = 10;
 
-/// What a paste means.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// What a paste means. (It reads back from its JSON too: the app gets it from the explain build, which it
+/// loads on demand, and points it at its plan here.)
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Explanation {
     /// Every error found in the paste, in order, matched or not.
@@ -53,7 +55,7 @@ pub struct Explanation {
 }
 
 /// One error found in the paste.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PastedError {
     /// Azure's error code, when the paste gives one (`InvalidParameter`).
@@ -69,38 +71,39 @@ pub struct PastedError {
 }
 
 /// A guide entry that an error matches.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Match {
     /// Which error of [`Explanation::errors`] this explains.
     pub error: usize,
     /// The id of Azure's message (`V1`).
-    pub azure_message: &'static str,
+    pub azure_message: Cow<'static, str>,
     /// How well the error matches the entry, from 0 to 1 (three decimals).
     pub score: f64,
     /// The guide's table.
     pub section: Section,
     /// The table's heading.
-    pub section_title: &'static str,
+    pub section_title: Cow<'static, str>,
     /// The table on Microsoft Learn.
-    pub guide_url: &'static str,
+    pub guide_url: Cow<'static, str>,
     /// Azure's message as the guide prints it (placeholders in angle brackets).
-    pub message: &'static str,
+    pub message: Cow<'static, str>,
     /// The guide's cause.
-    pub cause: &'static str,
+    pub cause: Cow<'static, str>,
     /// The guide's fix.
-    pub fix: &'static str,
+    pub fix: Cow<'static, str>,
     /// The values the error gives for the guide's placeholders, by name (`gallery`, `definition`, `version`,
     /// `region`, `lun`, `property`, `resourceId`, ...), including those read from a resource id.
-    pub values: BTreeMap<&'static str, String>,
+    pub values: BTreeMap<Cow<'static, str>, String>,
     /// The planner's rules that check the same condition in advance.
-    pub rules: &'static [&'static str],
+    pub rules: Vec<Cow<'static, str>>,
     /// With a plan: the resources the values name, and those the rules flag now.
+    #[serde(default)]
     pub resources: Vec<Resource>,
 }
 
 /// A resource of the plan that a match points at.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Resource {
     /// The resource's path in the plan, as in a validation report (`galleries[0].images[1]`).
@@ -185,16 +188,16 @@ pub fn explain(text: &str) -> Result<Explanation, ExplainError> {
             let entry = c.templates[t].entry;
             matches.push(Match {
                 error,
-                azure_message: entry.id,
+                azure_message: Cow::Borrowed(entry.id),
                 score: (f64::from(score.min(1.0)) * 1000.0).round() / 1000.0,
                 section: entry.section,
-                section_title: entry.section.title(),
-                guide_url: entry.section.url(),
-                message: entry.message,
-                cause: entry.cause,
-                fix: entry.fix,
+                section_title: Cow::Borrowed(entry.section.title()),
+                guide_url: Cow::Borrowed(entry.section.url()),
+                message: Cow::Borrowed(entry.message),
+                cause: Cow::Borrowed(entry.cause),
+                fix: Cow::Borrowed(entry.fix),
                 values: values(entry.id, &aligned.values),
-                rules: entry.rules,
+                rules: entry.rules.iter().map(|r| Cow::Borrowed(*r)).collect(),
                 resources: Vec::new(),
             });
         }
@@ -275,26 +278,26 @@ fn value_key(id: &str, placeholder: &'static str) -> &'static str {
     }
 }
 
-fn values(id: &str, found: &[(&'static str, String)]) -> BTreeMap<&'static str, String> {
-    let mut out: BTreeMap<&'static str, String> = BTreeMap::new();
+fn values(id: &str, found: &[(&'static str, String)]) -> BTreeMap<Cow<'static, str>, String> {
+    let mut out: BTreeMap<Cow<'static, str>, String> = BTreeMap::new();
     for (placeholder, value) in found {
         if value.is_empty() {
             continue;
         }
         if *placeholder == "galleryName/imageDefinitionName" {
             if let Some((g, d)) = value.split_once('/') {
-                out.entry("gallery").or_insert_with(|| g.to_owned());
-                out.entry("definition").or_insert_with(|| d.to_owned());
+                out.entry(Cow::Borrowed("gallery")).or_insert_with(|| g.to_owned());
+                out.entry(Cow::Borrowed("definition")).or_insert_with(|| d.to_owned());
             }
             continue;
         }
-        out.entry(value_key(id, placeholder)).or_insert_with(|| value.clone());
+        out.entry(Cow::Borrowed(value_key(id, placeholder))).or_insert_with(|| value.clone());
     }
     // A gallery resource id names the gallery, definition and version too.
-    let ids: Vec<String> = ["resourceId", "source"].iter().filter_map(|k| out.get(k).cloned()).collect();
+    let ids: Vec<String> = ["resourceId", "source"].iter().filter_map(|k| out.get(*k).cloned()).collect();
     for rid in ids {
         for (k, v) in from_resource_id(&rid) {
-            out.entry(k).or_insert(v);
+            out.entry(Cow::Borrowed(k)).or_insert(v);
         }
     }
     out
@@ -359,7 +362,7 @@ fn label(plan: &Plan, at: (usize, Option<usize>, Option<usize>)) -> Option<(Stri
 }
 
 /// The most specific resource the match's values name.
-fn named(plan: &Plan, values: &BTreeMap<&'static str, String>) -> Option<(usize, Option<usize>, Option<usize>)> {
+fn named(plan: &Plan, values: &BTreeMap<Cow<'static, str>, String>) -> Option<(usize, Option<usize>, Option<usize>)> {
     let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
     let gallery = values.get("gallery");
     let definition = values.get("definition");
@@ -395,7 +398,7 @@ fn resources(plan: &Plan, issues: &[Issue], m: &Match) -> Vec<Resource> {
     {
         out.push(Resource { path, label, named: true, issues: Vec::new() });
     }
-    for issue in issues.iter().filter(|i| m.rules.contains(&i.code.as_ref())) {
+    for issue in issues.iter().filter(|i| m.rules.contains(&i.code)) {
         let Some(at) = owner(&issue.path) else { continue };
         let Some((path, label)) = label(plan, at) else { continue };
         // An issue below the named resource belongs to it.

@@ -184,7 +184,7 @@ fn first_is(found: &Explanation, e: &Entry) -> bool {
         return true;
     }
     found.matches.iter().take_while(|m| (m.score - best.score).abs() < 1e-9).any(|m| m.azure_message == e.id)
-        && super::matcher::key(best.message) == super::matcher::key(e.message)
+        && super::matcher::key(&best.message) == super::matcher::key(e.message)
 }
 
 #[test]
@@ -225,7 +225,7 @@ fn best(text: &str) -> Match {
 }
 
 fn vals(m: &Match) -> Vec<(&str, &str)> {
-    m.values.iter().map(|(k, v)| (*k, v.as_str())).collect()
+    m.values.iter().map(|(k, v)| (k.as_ref(), v.as_str())).collect()
 }
 
 #[test]
@@ -237,18 +237,18 @@ fn values_come_out_by_the_planner_s_names() {
     let m = best(
         "An invalid lun [3] was specified in encryption.dataDiskImages. The lun must be one of the following values ['0,1']",
     );
-    assert_eq!((m.azure_message, vals(&m)), ("V28", vec![("lun", "3")]));
+    assert_eq!((m.azure_message.as_ref(), vals(&m)), ("V28", vec![("lun", "3")]));
     let m = best(
         "The provided resource name contoso_prod/ubuntu. has these invalid trailing characters: .. The name can not end with characters: .",
     );
     assert_eq!(
-        (m.azure_message, vals(&m)),
+        (m.azure_message.as_ref(), vals(&m)),
         ("D3", vec![("character", "."), ("definition", "ubuntu."), ("gallery", "contoso_prod")])
     );
     let m = best(
         "The provided resource name contoso_prod_ has these invalid trailing characters: _. The name can not end with characters: _",
     );
-    assert_eq!((m.azure_message, vals(&m)), ("G2", vec![("character", "_"), ("gallery", "contoso_prod_")]));
+    assert_eq!((m.azure_message.as_ref(), vals(&m)), ("G2", vec![("character", "_"), ("gallery", "contoso_prod_")]));
     let m = best(&format!(
         "The gallery image /subscriptions/{SUB}/resourceGroups/rg-images/providers/Microsoft.Compute/galleries/contoso_prod/images/ubuntu/versions/1.0.12 is not available in westus3 region. Please contact image owner to replicate to this region, or change your requested region."
     ));
@@ -265,12 +265,12 @@ fn values_come_out_by_the_planner_s_names() {
         ]
     );
     let m = best("Changing property 'galleryImage.properties.osState' is not allowed.");
-    assert_eq!((m.azure_message, vals(&m)), ("D1", vec![("property", "osState")]));
+    assert_eq!((m.azure_message.as_ref(), vals(&m)), ("D1", vec![("property", "osState")]));
     let m = best(
         "The value 120 of parameter galleryImageVersion.properties.publishingProfile.replicaCount is out of range. The value must be between 1 and 100, inclusive.",
     );
     assert_eq!(
-        (m.azure_message, vals(&m)),
+        (m.azure_message.as_ref(), vals(&m)),
         (
             "V2",
             vec![
@@ -368,7 +368,7 @@ fn several_errors_in_one_paste_are_explained_one_by_one() {
     let found = explain(text).unwrap();
     let errors: Vec<(&str, bool)> = found.errors.iter().map(|e| (e.code.as_deref().unwrap_or(""), e.matched)).collect();
     assert_eq!(errors, [("InvalidParameter", true), ("InvalidParameter", true), ("ResourceGroupNotFound", false)]);
-    let matches: Vec<(usize, &str)> = found.matches.iter().map(|m| (m.error, m.azure_message)).collect();
+    let matches: Vec<(usize, &str)> = found.matches.iter().map(|m| (m.error, m.azure_message.as_ref())).collect();
     assert_eq!(matches, [(0, "V31"), (1, "V20")]);
 }
 
@@ -523,19 +523,19 @@ const REAL: &[(&str, &str, Option<&str>)] = &[
 fn real_pasted_errors_get_what_the_guide_says() {
     for (source, text, expected) in REAL {
         let found = explain(text).unwrap();
-        let got = found.matches.first().map(|m| m.azure_message);
+        let got = found.matches.first().map(|m| m.azure_message.as_ref());
         assert_eq!(
             got,
             *expected,
             "{source}: {:?}",
-            found.matches.iter().map(|m| (m.azure_message, m.score)).collect::<Vec<_>>()
+            found.matches.iter().map(|m| (m.azure_message.as_ref(), m.score)).collect::<Vec<_>>()
         );
     }
     let m = best(
         "Gallery image: ubuntu identified by (publisher:Contoso, offer:UbuntuServer, sku:22_04-lts) already exists. Choose a different publisher, offer, sku combination.",
     );
     assert_eq!(
-        (m.azure_message, vals(&m)),
+        (m.azure_message.as_ref(), vals(&m)),
         (
             "D12",
             vec![("definition", "ubuntu"), ("offer", "UbuntuServer"), ("publisher", "Contoso"), ("sku", "22_04-lts")]
@@ -561,4 +561,17 @@ fn the_threshold_is_calibrated_with_a_margin() {
     let highest_negative = negatives.map(top).fold(0.0, f32::max);
     assert!(lowest_positive >= THRESHOLD + 0.15, "lowest guide message scores {lowest_positive}");
     assert!(highest_negative <= THRESHOLD - 0.1, "highest negative scores {highest_negative}");
+}
+
+#[test]
+fn an_explanation_reads_back_from_its_json() {
+    // The app gets explanations as JSON from the explain build and points them at its plan.
+    let plan = crate::sample::plan();
+    let text = format!("{}\n\n{}", REAL[2].1, "Resource group 'rg' could not be found.");
+    let found = explain(&text).unwrap();
+    let json = serde_json::to_string(&found).unwrap();
+    let mut back: Explanation = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, found);
+    point_at(&mut back, &plan, &crate::Report::default());
+    assert_eq!(serde_json::to_string(&back).unwrap(), json, "nothing in the sample plan is named by this error");
 }
