@@ -5,14 +5,18 @@
 //!   size work of the performance issue lands (431 KB on 2026-11-22; 477 KB on 2026-11-23 with named plans,
 //!   property forms, widget links, the benchmark mode and exact float parsing: serde deserializers of the
 //!   lossless model, with flattened `extra` maps, interchange, and the views; 471 KB after dropping the second
-//!   copy of the model's serializers). The ceiling follows the measured size down. BENCHMARKS.md tracks it.
-//! - the JS API (`api/`): the full facade for scripts. Goal 150 KB; enforced ceiling 320 KB (317 KB on
-//!   2026-11-23: the same plan deserializer, validation, interchange and billing).
+//!   copy of the model's serializers; 491 KB on 2026-11-30 with the Troubleshoot view, whose matcher and guide
+//!   load on demand from the explain build instead). The ceiling follows the measured size down.
+//!   BENCHMARKS.md tracks it.
+//! - the JS API (`api/`): the full facade for scripts. Goal 150 KB; enforced ceiling 354 KB (317 KB on
+//!   2026-11-23: the same plan deserializer, validation, interchange and billing; 352 KB on 2026-11-30 with
+//!   `explainError`: the troubleshooting guide and its matcher).
 //! - the embed bundle (`embed/` but its docs page and the explain build): what a documentation page downloads
 //!   for the widgets: the widgets' script and the embed build of the API, which reads no whole plan. 150 KB,
 //!   enforced.
 //! - the explain widget: what a page with only `<acg-explain>` downloads: the widgets' script and the explain
-//!   build (the troubleshooting guide and its matcher), loaded only when such an element is on the page.
+//!   build (the troubleshooting guide and its matcher), loaded only when such an element is on the page (and
+//!   by the app's Troubleshoot view). 79 KB on 2026-11-30; enforced ceiling 80 KB.
 //!
 //! Compression is deterministic (fixed levels), so the check may fail the build.
 
@@ -47,10 +51,10 @@ pub const BUNDLES: [Bundle; 4] = [
     Bundle {
         label: "app",
         contains: |p| !p.starts_with("api/") && !p.starts_with("embed/"),
-        budget: 476 * 1024,
+        budget: 493 * 1024,
         goal: 350 * 1024,
     },
-    Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 320 * 1024, goal: 150 * 1024 },
+    Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 354 * 1024, goal: 150 * 1024 },
     Bundle {
         label: "embeds",
         contains: |p| p.starts_with("embed/") && !is_docs_page(p) && !is_explain_build(p),
