@@ -128,7 +128,15 @@ fn result(found: &Explanation) -> Html {
                 if matches.is_empty() {
                     <p class="empty">{ "No entry of the troubleshooting guide matches this error. The message above is what Azure said, without its wrapper." }</p>
                 }
-                { for matches.iter().enumerate().map(|(k, m)| html! { <MatchCard m={(*m).clone()} first={k == 0} /> }) }
+                if let Some((best, others)) = matches.split_first() {
+                    <MatchCard m={(*best).clone()} first=true />
+                    if !others.is_empty() {
+                        <details class="others">
+                            <summary>{ match others.len() { 1 => "1 other entry of the guide also matches".to_owned(), n => format!("{n} other entries of the guide also match") } }</summary>
+                            { for others.iter().map(|m| html! { <MatchCard m={(*m).clone()} first=false /> }) }
+                        </details>
+                    }
+                }
             </article>
         }
     }) }</> }

@@ -1,6 +1,6 @@
 // Explaining an error Azure printed: the app's Troubleshoot view and the <acg-explain> widget, in Chromium.
 import { test, expect, Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const artifacts = join(__dirname, '..', 'artifacts');
@@ -29,6 +29,17 @@ test('the Troubleshoot view explains a pasted error and leads to the resource it
   await expect(entry).toContainText('Checked in advance by');
   await expect(entry.locator('.values')).toContainText('region: japaneast');
   await expect(entry.getByRole('link', { name: /in the troubleshooting guide/ })).toHaveAttribute('href', /^https:\/\/learn\.microsoft\.com\/.*#creating-or-updating-a-vm-or-scale-sets-from-an-image-version$/);
+  // The entries that also match are folded away under the best one.
+  await expect(page.locator('details.others summary')).toHaveText('2 other entries of the guide also match');
+  await page.evaluate(readFileSync(join(__dirname, '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
+  const violations = await page.evaluate(async () => {
+    // @ts-ignore axe is injected above
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.id}: ${v.help} (${v.nodes.length})`);
+  });
+  expect(violations).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: join(artifacts, 'troubleshoot-1280.png'), fullPage: true });
   // The resource the error names is a button into Design.
   await entry.getByRole('button', { name: 'contoso_prod › ubuntu-22.04-lts › 1.0.12' }).click();
