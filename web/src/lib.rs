@@ -182,6 +182,24 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
+    // The open plan's name and its name among the saved plans are one: a plan that arrives with a name (an
+    // imported Plan JSON) renames the open plan (the workspace keeps names unique), and one without (Start
+    // empty) takes the saved name. Not while the plan came from a link the user has not saved.
+    {
+        let (paused, workspace, state) = (paused.clone(), workspace.clone(), state.clone());
+        use_effect_with(plan.name.clone(), move |name| {
+            if !*paused.borrow() {
+                let mut w = (**workspace).clone();
+                let adopted = w.adopt_name(name);
+                if w != **workspace {
+                    workspace.set(Rc::new(w));
+                }
+                if adopted != *name {
+                    state.dispatch(Action::SetName(adopted));
+                }
+            }
+        });
+    }
     // Another tab saved a plan: say so instead of silently overwriting it with the next autosave here.
     {
         let banner = banner.clone();
@@ -247,10 +265,12 @@ pub fn App() -> Html {
                 let banner = banner.clone();
                 let workspace = workspace.clone();
                 let plan = Rc::clone(&plan);
+                let state = state.clone();
                 Callback::from(move |_| {
-                    // Added beside the saved plans, never over them.
+                    // Added beside the saved plans, never over them, under its own name (made unique).
                     let mut w = (**workspace).clone();
-                    w.add(if plan.name.is_empty() { "Shared plan" } else { &plan.name }, (*plan).clone());
+                    let name = w.add(if plan.name.is_empty() { "Shared plan" } else { &plan.name }, (*plan).clone());
+                    state.dispatch(Action::SetName(name));
                     workspace.set(Rc::new(w));
                     banner.set(Start::Saved);
                 })

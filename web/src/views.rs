@@ -703,7 +703,8 @@ pub fn Replicas() -> Html {
     let c = use_ctx();
     let state = &c.state;
     let plan = &state.plan;
-    let recs = acg_core::replicas::recommend_plan(plan, state.policy, state.margin);
+    let settings = plan.replica_policy;
+    let recs = acg_core::replicas::recommend_plan(plan, &settings);
     let on_policy = {
         let state = state.clone();
         Callback::from(move |e: Event| {
@@ -727,12 +728,12 @@ pub fn Replicas() -> Html {
                 <div class="field inline">
                     <label for="policy">{ "Guidance" }</label>
                     <select id="policy" onchange={on_policy}>
-                        { for Policy::ALL.iter().map(|p| html! { <option value={p.id()} selected={*p == state.policy}>{ p.title() }</option> }) }
+                        { for Policy::ALL.iter().map(|p| html! { <option value={p.id()} selected={*p == settings.policy}>{ p.title() }</option> }) }
                     </select>
                 </div>
                 <div class="field inline">
                     <label for="margin">{ "Over-provisioning margin (%)" }</label>
-                    <input id="margin" type="number" min="0" max="1000" value={state.margin.to_string()} oninput={on_margin} />
+                    <input id="margin" type="number" min="0" max="1000" value={settings.margin_percent.to_string()} oninput={on_margin} />
                 </div>
             </div>
             <LoadForm />
@@ -740,23 +741,31 @@ pub fn Replicas() -> Html {
             <table class="recs">
                 <thead><tr><th scope="col">{ "Version" }</th><th scope="col">{ "Region" }</th><th scope="col">{ "Now" }</th><th scope="col">{ "Recommended" }</th><th scope="col">{ "All guidances" }</th><th scope="col">{ "Reasoning" }</th><th scope="col">{ "Cost / month" }</th><th scope="col">{ "" }</th></tr></thead>
                 <tbody>{ for recs.iter().map(|r| {
-                    let rec = &r.recommendation;
-                    let (gi, di, vi) = r.indexes;
+                    let (Some(rec), Some((gi, di, vi)), Some(version)) = (&r.recommendation, r.indexes, &r.version) else {
+                        // No version serves the demand here: Azure's message instead of a number.
+                        return html! { <tr class="unserved">
+                            <td>{ format!("{}/{}", r.gallery, r.definition) }</td>
+                            <td>{ r.region.display_name().to_owned() }</td>
+                            <td colspan="6"><p class="issue warning"><span class="sev">{ r.azure_message.clone().unwrap_or_default() }</span>{ " No version serves deployments here: " }{ r.message.clone().unwrap_or_default() }</p></td>
+                        </tr> };
+                    };
                     let v = &plan.galleries[gi].images[di].versions[vi];
                     let cost = acg_core::billing::replica_cost(v, &r.region, rec.recommended, &plan.api_version, &state.book).map(|l| money(l.amount, &state.book.currency));
                     let load = plan.galleries[gi].images[di].demand.iter().find(|d| d.region == r.region)
-                        .map(|d| acg_core::replicas::Load::from_demand(d, plan.galleries[gi].images[di].production == Some(true), state.margin));
+                        .map(|d| acg_core::replicas::Load::from_demand(d, plan.galleries[gi].images[di].production == Some(true), settings.margin_percent));
                     let all = load.map(|l| acg_core::replicas::compare(&l).iter().map(|x| format!("{}: {}", x.policy.id(), x.recommended)).collect::<Vec<_>>().join(", ")).unwrap_or_default();
                     let apply = { let state = state.clone(); let region = r.region.clone(); let n = rec.recommended; Callback::from(move |_| state.dispatch(Action::ApplyReplicas((gi, di, vi), vec![(region.clone(), n)]))) };
                     let applied = r.current == Some(rec.recommended);
-                    html! { <tr>
-                        <td>{ format!("{}/{}/{}", r.gallery, r.definition, r.version) }</td>
+                    html! { <tr data-region={r.region.key().to_owned()} data-definition={r.definition.clone()}>
+                        <td class="version">{ format!("{}/{}/{}", r.gallery, r.definition, version) }<br /><span class="hint">{ "latest there" }</span></td>
                         <td>{ r.region.display_name().to_owned() }</td>
                         <td>{ r.current.map_or_else(|| "not a target".to_owned(), |n| n.to_string()) }</td>
-                        <td class="recommended"><strong>{ rec.recommended }</strong></td>
+                        <td class="recommended"><strong>{ rec.recommended }</strong>
+                            if rec.uncapped > rec.recommended { <br /><span class="uncapped">{ format!("the load calls for {}", rec.uncapped) }</span> }</td>
                         <td>{ all }</td>
                         <td><ul class="terms">{ for rec.terms.iter().map(|t| html! { <li>{ t }</li> }) }{ for rec.warnings.iter().map(|w| html! { <li class="issue warning"><span class="sev">{ "Warning" }</span>{ " " }{ w }</li> }) }</ul>
-                            if let Some(s) = rec.sources.first() { <details><summary>{ "Source" }</summary><blockquote>{ &s.quote }</blockquote><cite>{ &s.document }</cite></details> } </td>
+                            if let Some(s) = rec.sources.first() { <details><summary>{ "Source" }</summary><blockquote>{ &s.quote }</blockquote><cite>{ &s.document }</cite></details> }
+                            if let Some(split) = &rec.split { <details class="split"><summary>{ "Why at most 50" }</summary><blockquote>{ &split.source.quote }</blockquote><cite>{ &split.source.document }</cite></details> } </td>
                         <td>{ cost.unwrap_or_else(|| "no size".to_owned()) }</td>
                         <td><button onclick={apply} disabled={applied}>{ if applied { "Applied" } else { "Apply" } }</button></td>
                     </tr> }
@@ -907,6 +916,7 @@ pub fn Costs() -> Html {
     html! {
         <section class="card costs">
             <h2>{ "Costs" }</h2>
+            <PlanPricesBanner />
             <div class="totals">
                 <div class="total"><span class="label">{ "Snapshot storage" }</span><span id="storage-gb-months" class="value">{ format!("{} GB-month", number(estimate.storage_gb_months)) }</span><span id="storage-monthly" class="value">{ format!("{} / month", m(estimate.storage_monthly)) }</span></div>
                 <div class="total"><span class="label">{ "Replication egress" }</span><span id="egress-gb" class="value">{ format!("{} GB", number(estimate.egress_gb)) }</span><span id="egress-once" class="value">{ format!("{} once", m(estimate.egress_one_time)) }</span></div>
@@ -1012,6 +1022,23 @@ fn scenario(c: &Ctx, b: &acg_core::billing::Estimate) -> Html {
 // ---------------------------------------------------------------------------------------------------------
 // Prices
 
+/// Says plainly when the plan prices with its own prices (overrides, imported Retail prices), with a reset.
+#[component]
+pub fn PlanPricesBanner() -> Html {
+    let c = use_ctx();
+    let state = &c.state;
+    let Some(summary) = state.plan.prices.summary() else { return html! {} };
+    let reset = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::ResetPrices))
+    };
+    html! { <div class="banner prices-active" role="status" id="prices-active">
+        <span>{ summary }</span>
+        { for state.plan.prices.imports.iter().map(|i| html! { <span class="hint">{ format!(" {i}.") }</span> }) }
+        <button class="reset-prices" onclick={reset}>{ "Reset to the embedded catalog" }</button>
+    </div> }
+}
+
 /// The price catalog with its dates and sources, overrides, and Retail Prices API import.
 #[component]
 pub fn Prices() -> Html {
@@ -1035,7 +1062,9 @@ pub fn Prices() -> Html {
     html! {
         <section class="card">
             <h2>{ "Prices" }</h2>
+            <PlanPricesBanner />
             <p>{ format!("{} — currency {}.", book.origin, book.currency) }</p>
+            <p class="hint">{ "Overrides and imported prices are part of the plan: they are saved, shared and exported with it, and every estimate uses them." }</p>
             <div class="field">
                 <label for="retail-json">{ "Retail Prices API JSON (paste the response of prices.azure.com/api/retail/prices)" }</label>
                 <textarea id="retail-json" rows="5" value={(*text).clone()} {oninput} />

@@ -85,12 +85,13 @@ function safeUrl(text, base) {
 /** A problem with one attribute: shown inline, naming the attribute. */
 class AttributeError extends Error {}
 
+/** Money as the planner shows it: the core rounds (`displayAmount`: cents, 4 places under a cent), the locale writes. */
 function money(amount, currency, locale) {
-  const n = Number(amount);
+  const shown = acg.displayAmount(String(amount));
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(n);
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: shown.places, maximumFractionDigits: shown.places }).format(Number(shown.amount));
   } catch {
-    return `${amount} ${currency}`;
+    return `${shown.amount} ${currency}`;
   }
 }
 
