@@ -47,7 +47,7 @@ test('replicas and the docs billing example', () => {
 
 test('a plan prices with its own prices: estimatePlan, the CSV export and planPrices agree', () => {
   const plan = acg.samplePlan();
-  plan.prices = { snapshots: { 'eastus|Standard HDD|ZRS': { amount: '0.07', asOf: 'override', source: 'your override', estimated: false } } };
+  plan.prices = { snapshots: [{ key: 'eastus|Standard HDD|ZRS', amount: '0.07', asOf: 'override', source: 'your override' }] };
   const mine = acg.estimatePlan(plan);
   assert.notEqual(mine.storageMonthly, acg.estimatePlan(acg.samplePlan()).storageMonthly);
   assert.deepEqual(acg.estimatePlan(plan, acg.planPrices(plan)), mine);

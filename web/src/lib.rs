@@ -150,10 +150,25 @@ pub fn App() -> Html {
     let paused = use_mut_ref(|| false);
     *paused.borrow_mut() = matches!(*banner, Start::Shared | Start::Unreadable { .. } | Start::OtherTab(_));
     let pending = use_mut_ref(|| None::<(Rc<Workspace>, Rc<acg_core::Plan>)>);
+    //
+    // The open plan's name and its name among the saved plans are one: a plan that arrives with a name (an
+    // imported Plan JSON) renames the open plan (the workspace keeps names unique), and one without (Start
+    // empty) takes the saved name. (In this effect, not one of its own: an effect is about 1 KB of wasm.)
     {
         let (paused, pending, save_error) = (paused.clone(), pending.clone(), save_error.clone());
+        let (workspace_handle, state) = (workspace.clone(), state.clone());
         use_effect_with((PlanKey(Rc::clone(&plan)), WorkspaceKey(Rc::clone(&workspace))), move |(p, w)| {
             let is_paused = *paused.borrow();
+            if !is_paused && p.0.name != w.0.active().name {
+                let mut renamed = (*w.0).clone();
+                let adopted = renamed.adopt_name(&p.0.name);
+                if renamed != *w.0 {
+                    workspace_handle.set(Rc::new(renamed));
+                }
+                if adopted != p.0.name {
+                    state.dispatch(Action::SetName(adopted));
+                }
+            }
             let timer = (!is_paused).then(|| {
                 *pending.borrow_mut() = Some((Rc::clone(&w.0), Rc::clone(&p.0)));
                 gloo::timers::callback::Timeout::new(300, move || {
@@ -180,24 +195,6 @@ pub fn App() -> Html {
                 }
             });
             move || drop(listener)
-        });
-    }
-    // The open plan's name and its name among the saved plans are one: a plan that arrives with a name (an
-    // imported Plan JSON) renames the open plan (the workspace keeps names unique), and one without (Start
-    // empty) takes the saved name. Not while the plan came from a link the user has not saved.
-    {
-        let (paused, workspace, state) = (paused.clone(), workspace.clone(), state.clone());
-        use_effect_with(plan.name.clone(), move |name| {
-            if !*paused.borrow() {
-                let mut w = (**workspace).clone();
-                let adopted = w.adopt_name(name);
-                if w != **workspace {
-                    workspace.set(Rc::new(w));
-                }
-                if adopted != *name {
-                    state.dispatch(Action::SetName(adopted));
-                }
-            }
         });
     }
     // Another tab saved a plan: say so instead of silently overwriting it with the next autosave here.

@@ -916,7 +916,7 @@ pub fn Costs() -> Html {
     html! {
         <section class="card costs">
             <h2>{ "Costs" }</h2>
-            <PlanPricesBanner />
+            { plan_prices_banner(&c) }
             <div class="totals">
                 <div class="total"><span class="label">{ "Snapshot storage" }</span><span id="storage-gb-months" class="value">{ format!("{} GB-month", number(estimate.storage_gb_months)) }</span><span id="storage-monthly" class="value">{ format!("{} / month", m(estimate.storage_monthly)) }</span></div>
                 <div class="total"><span class="label">{ "Replication egress" }</span><span id="egress-gb" class="value">{ format!("{} GB", number(estimate.egress_gb)) }</span><span id="egress-once" class="value">{ format!("{} once", m(estimate.egress_one_time)) }</span></div>
@@ -1023,9 +1023,8 @@ fn scenario(c: &Ctx, b: &acg_core::billing::Estimate) -> Html {
 // Prices
 
 /// Says plainly when the plan prices with its own prices (overrides, imported Retail prices), with a reset.
-#[component]
-pub fn PlanPricesBanner() -> Html {
-    let c = use_ctx();
+/// (A function, not a component: it has no state of its own.)
+fn plan_prices_banner(c: &Ctx) -> Html {
     let state = &c.state;
     let Some(summary) = state.plan.prices.summary() else { return html! {} };
     let reset = {
@@ -1062,7 +1061,7 @@ pub fn Prices() -> Html {
     html! {
         <section class="card">
             <h2>{ "Prices" }</h2>
-            <PlanPricesBanner />
+            { plan_prices_banner(&c) }
             <p>{ format!("{} — currency {}.", book.origin, book.currency) }</p>
             <p class="hint">{ "Overrides and imported prices are part of the plan: they are saved, shared and exported with it, and every estimate uses them." }</p>
             <div class="field">

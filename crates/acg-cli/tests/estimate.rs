@@ -82,7 +82,7 @@ fn bad_what_if_input_names_the_flag() {
 /// The sample with an override the plan carries: East US Standard HDD ZRS at $0.07.
 fn overridden_plan() -> String {
     let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(SAMPLE).unwrap()).unwrap();
-    v["prices"] = serde_json::json!({"snapshots": {"eastus|Standard HDD|ZRS": {"amount": "0.07", "asOf": "override", "source": "your override"}}});
+    v["prices"] = serde_json::json!({"snapshots": [{"key": "eastus|Standard HDD|ZRS", "amount": "0.07", "asOf": "override", "source": "your override"}]});
     v.to_string()
 }
 

@@ -178,16 +178,57 @@ impl Load {
     }
 }
 
-/// The replica choices a plan records: the guidance and the over-provisioning margin.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// The replica choices a plan records: the guidance and the over-provisioning margin
+/// (`{"policy": "scaling", "marginPercent": 25}`). Read and written through `serde_json::Value`, like
+/// [`crate::billing::PlanPrices`]: the browser builds already carry its (de)serializers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReplicaSettings {
     /// The guidance.
-    #[serde(default)]
     pub policy: Policy,
     /// Over-provisioning margin in percent.
-    #[serde(default = "default_margin")]
     pub margin_percent: u32,
+}
+
+impl Serialize for ReplicaSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_value().serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for ReplicaSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Self::from_value(&serde_json::Value::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+    }
+}
+
+impl ReplicaSettings {
+    /// The JSON form: `{"policy": "scaling", "marginPercent": 25}`.
+    pub fn to_value(&self) -> serde_json::Value {
+        let mut o = serde_json::Map::new();
+        o.insert("policy".into(), serde_json::Value::String(self.policy.id().to_owned()));
+        o.insert("marginPercent".into(), self.margin_percent.into());
+        serde_json::Value::Object(o)
+    }
+
+    /// Reads `{"policy", "marginPercent"}` (either may be missing: the default); the error names the field.
+    pub fn from_value(v: &serde_json::Value) -> Result<Self, String> {
+        let o = v.as_object().ok_or("replicaPolicy: not an object")?;
+        let policy = match o.get("policy") {
+            None | Some(serde_json::Value::Null) => Policy::default(),
+            Some(p) => p
+                .as_str()
+                .and_then(Policy::parse)
+                .ok_or_else(|| format!("replicaPolicy.policy: {p} is not one of bestPractices, scaling, 2019"))?,
+        };
+        let margin_percent = match o.get("marginPercent") {
+            None | Some(serde_json::Value::Null) => DEFAULT_MARGIN_PERCENT,
+            Some(m) => m
+                .as_u64()
+                .and_then(|m| u32::try_from(m).ok())
+                .ok_or_else(|| format!("replicaPolicy.marginPercent: {m} is not a whole number of percent"))?,
+        };
+        Ok(Self { policy, margin_percent })
+    }
 }
 
 impl Default for ReplicaSettings {
@@ -625,6 +666,26 @@ mod tests {
                 && m.contains("calls for 50 under")),
             "{rec02:?}"
         );
+    }
+
+    #[test]
+    fn replica_settings_json() {
+        let read = |t: &str| serde_json::from_str::<ReplicaSettings>(t).map_err(|e| e.to_string());
+        assert_eq!(
+            read(r#"{"policy": "2019", "marginPercent": 0}"#),
+            Ok(ReplicaSettings { policy: Policy::Guidance2019, margin_percent: 0 })
+        );
+        assert_eq!(read("{}"), Ok(ReplicaSettings::default()));
+        assert_eq!(
+            read(r#"{"policy": "lots"}"#),
+            Err(r#"replicaPolicy.policy: "lots" is not one of bestPractices, scaling, 2019"#.to_owned())
+        );
+        assert_eq!(
+            read(r#"{"marginPercent": -1}"#),
+            Err("replicaPolicy.marginPercent: -1 is not a whole number of percent".to_owned())
+        );
+        let s = ReplicaSettings { policy: Policy::ScalingGuidance, margin_percent: 25 };
+        assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"policy":"scaling","marginPercent":25}"#);
     }
 
     #[test]

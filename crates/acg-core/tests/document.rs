@@ -33,9 +33,15 @@ fn every_field_is_set() {
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["schemaVersion"], SCHEMA_VERSION);
     assert_eq!(value["name"], "Prod images, 2027");
-    assert_eq!(value["prices"]["snapshots"]["eastus|Standard HDD|ZRS"]["asOf"], "override");
-    assert_eq!(value["prices"]["transferPairs"]["North America|Europe"]["source"], "your override");
-    assert!(value["prices"]["transferOut"]["Asia"].is_object());
+    let find = |list: &str, key: &str| {
+        value["prices"][list].as_array().and_then(|l| l.iter().find(|p| p["key"] == key)).cloned().unwrap_or_default()
+    };
+    assert_eq!(
+        find("snapshots", "eastus|Standard HDD|ZRS"),
+        serde_json::json!({"key": "eastus|Standard HDD|ZRS", "amount": "0.07", "asOf": "override", "source": "your override"})
+    );
+    assert_eq!(find("transferPairs", "North America|Europe")["source"], "your override");
+    assert_eq!(find("transferOut", "Asia")["amount"], "0.11");
     assert_eq!(value["prices"]["imports"].as_array().map(Vec::len), Some(1));
     assert_eq!(value["replicaPolicy"], serde_json::json!({"policy": "scaling", "marginPercent": 25}));
     assert_eq!(value["billing"]["cadencePerMonth"], 3);

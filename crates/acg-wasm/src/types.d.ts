@@ -1,6 +1,7 @@
 /** A plan: galleries with their image definitions and versions (REST API 2025-03-03 properties). */
 export interface Plan { schemaVersion?: number; name?: string; apiVersion?: string; subscriptionId?: string; resourceGroup?: string; galleries: Gallery[]; prices?: PlanPrices; replicaPolicy?: { policy: "bestPractices" | "scaling" | "2019"; marginPercent: number }; billing?: { cadencePerMonth: number; retention: number; fullVersions: number; months: number }; [extra: string]: unknown }
-export interface PlanPrices { currency?: string; snapshots?: Record<string, { amount: string; asOf: string; source: string; estimated: boolean }>; transferPairs?: Record<string, unknown>; transferOut?: Record<string, unknown>; imports?: string[] }
+export interface PlanPrices { currency?: string; snapshots?: PlanPrice[]; transferPairs?: PlanPrice[]; transferOut?: PlanPrice[]; imports?: string[] }
+export interface PlanPrice { key: string; amount: string; asOf: string; source: string; estimated?: boolean }
 export interface DisplayAmount { amount: string; places: number }
 export interface Gallery { name: string; location: string; description?: string; tags?: Record<string, string>; images?: ImageDefinition[]; [property: string]: unknown }
 export interface ImageDefinition { name: string; osType?: "Windows" | "Linux"; osState?: "Generalized" | "Specialized"; identifier?: { publisher: string; offer: string; sku: string }; versions?: ImageVersion[]; [property: string]: unknown }

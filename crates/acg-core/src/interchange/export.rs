@@ -228,10 +228,10 @@ fn planner_metadata(plan: &Plan) -> Map<String, Value> {
         meta.insert("billing".into(), to_value(b));
     }
     if !plan.replica_policy.is_default() {
-        meta.insert("replicaPolicy".into(), to_value(&plan.replica_policy));
+        meta.insert("replicaPolicy".into(), plan.replica_policy.to_value());
     }
     if !plan.prices.is_empty() {
-        meta.insert("prices".into(), to_value(&plan.prices));
+        meta.insert("prices".into(), plan.prices.to_value());
     }
     if !plan.extra.is_empty() {
         meta.insert("extra".into(), Value::Object(plan.extra.clone()));
