@@ -164,6 +164,8 @@ pub enum Action {
     ImportPrices(String),
     /// Override one snapshot price in the plan's prices.
     OverridePrice(RegionName, acg_core::billing::Tier, acg_core::billing::Redundancy, rust_decimal::Decimal),
+    /// Override one transfer price in the plan's prices, by its key in the price book.
+    OverrideTransfer(String, rust_decimal::Decimal),
     /// Drop the plan's own prices: back to the embedded catalog.
     ResetPrices,
     /// Name the open plan (the workspace renamed it).
@@ -307,6 +309,7 @@ impl Reducible for AppState {
                 }
             },
             Action::OverridePrice(region, tier, red, amount) => plan.prices.set_snapshot(&region, tier, red, amount),
+            Action::OverrideTransfer(key, amount) => changed = plan.prices.set_transfer_key(&key, amount),
             Action::ResetPrices => {
                 plan.prices = acg_core::billing::PlanPrices::default();
                 next.price_message = None;

@@ -1058,6 +1058,10 @@ pub fn Prices() -> Html {
         Callback::from(move |_| state.dispatch(Action::ResetPrices))
     };
     let book = &state.book;
+    // Keys sorted as text (`sort_unstable` of `&str`: the core already carries that sort).
+    let mut transfers: Vec<&str> =
+        book.transfer_pairs.keys().chain(book.transfer_out.keys()).map(String::as_str).collect();
+    transfers.sort_unstable();
     html! {
         <section class="card">
             <h2>{ "Prices" }</h2>
@@ -1081,22 +1085,52 @@ pub fn Prices() -> Html {
                 <caption>{ "Snapshot prices per GB-month (type a new price to override it)" }</caption>
                 <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Tier" }</th><th scope="col">{ "Redundancy" }</th><th scope="col">{ "Price" }</th><th scope="col">{ "As of" }</th><th scope="col">{ "Source" }</th></tr></thead>
                 <tbody>{ for book.snapshot_rows().into_iter().map(|(region, tier, red, p)| {
+                    let on = { let state = state.clone(); let region = region.clone(); Callback::from(move |d| state.dispatch(Action::OverridePrice(RegionName::new(&region), tier, red, d))) };
+                    let label = format!("{region} {} {} price", tier.as_str(), red.as_str());
                     let id = format!("price-{region}-{}-{}", tier.as_str().replace(' ', "-"), red.as_str());
-                    let on = { let state = state.clone(); let region = region.clone(); Callback::from(move |e: InputEvent| {
-                        if let Ok(d) = input_value(&e).trim().parse::<rust_decimal::Decimal>()
-                            && !d.is_sign_negative() { state.dispatch(Action::OverridePrice(RegionName::new(&region), tier, red, d)); }
-                    }) };
-                    html! { <tr>
-                        <td>{ &region }</td><td>{ tier.as_str() }</td><td>{ red.as_str() }</td>
-                        <td><label class="visually-hidden" for={id.clone()}>{ format!("{region} {} {} price", tier.as_str(), red.as_str()) }</label>
-                            <input id={id} class="price" type="text" inputmode="decimal" value={p.amount.normalize().to_string()} oninput={on} />
-                            { if p.estimated { " estimated" } else { "" } }</td>
-                        <td>{ &p.as_of }</td><td class="source">{ &p.source }</td>
-                    </tr> }
+                    price_row(vec![region, tier.as_str().to_owned(), red.as_str().to_owned()], id, label, p, on)
+                }) }</tbody>
+            </table>
+            <table class="prices">
+                <caption>{ "Inter-region transfer prices per GB (type a new price to override it)" }</caption>
+                <thead><tr><th scope="col">{ "From" }</th><th scope="col">{ "To" }</th><th scope="col">{ "Price" }</th><th scope="col">{ "As of" }</th><th scope="col">{ "Source" }</th></tr></thead>
+                <tbody>{ for transfers.into_iter().filter_map(|key| {
+                    let p = book.transfer_pairs.get(key).or_else(|| book.transfer_out.get(key))?;
+                    let (from, to) = key.split_once('|').unwrap_or((key, "any other continent"));
+                    let label = format!("Transfer from {from} to {to} price");
+                    let id = format!("transfer-{}", key.replace([' ', '|'], "-"));
+                    let cells = vec![from.to_owned(), to.to_owned()];
+                    let on = { let state = state.clone(); let key = key.to_owned(); Callback::from(move |d| state.dispatch(Action::OverrideTransfer(key.clone(), d))) };
+                    Some(price_row(cells, id, label, p, on))
                 }) }</tbody>
             </table>
         </section>
     }
+}
+
+/// One row of a price table: its leading cells, then the price as an input (typing a valid, non-negative
+/// amount calls `on`), its date and its source.
+fn price_row(
+    cells: Vec<String>,
+    id: String,
+    label: String,
+    p: &acg_core::billing::Price,
+    on: Callback<rust_decimal::Decimal>,
+) -> Html {
+    let oninput = Callback::from(move |e: InputEvent| {
+        if let Ok(d) = input_value(&e).trim().parse::<rust_decimal::Decimal>()
+            && !d.is_sign_negative()
+        {
+            on.emit(d);
+        }
+    });
+    html! { <tr>
+        { for cells.into_iter().map(|c| html! { <td>{ c }</td> }) }
+        <td><label class="visually-hidden" for={id.clone()}>{ label }</label>
+            <input id={id} class="price" type="text" inputmode="decimal" value={p.amount.normalize().to_string()} {oninput} />
+            { if p.estimated { " estimated" } else { "" } }</td>
+        <td>{ &p.as_of }</td><td class="source">{ &p.source }</td>
+    </tr> }
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -159,3 +159,22 @@ test('the plan\'s name travels: rename, export, share; the target-regions text r
   await page.getByRole('button', { name: /^Import/ }).click();
   await expect(page.getByLabel('Plan name')).toHaveValue('From a file');
 });
+
+test('a transfer price override is part of the plan too, and changes the egress', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Keep the sample' }).click();
+  const before = await costs(page);
+  await page.getByRole('link', { name: 'Prices' }).click();
+  // East US to West Europe is priced as North America to any other continent.
+  const price = page.getByLabel('Transfer from North America to any other continent price');
+  await expect(price).toHaveValue('0.05');
+  await price.fill('0.09');
+  await expect(page.locator('#prices-active')).toContainText("This plan's prices: 1 override, over the embedded catalog.");
+  const after = await costs(page);
+  expect(after.storage).toEqual(before.storage);
+  expect(after.egress).not.toEqual(before.egress);
+  await page.reload();
+  expect(await costs(page)).toEqual(after);
+  const planJson = JSON.parse(await exported(page, 'plan'));
+  expect(planJson.prices.transferOut).toEqual([{ key: 'North America', amount: '0.09', asOf: 'override', source: 'your override' }]);
+});

@@ -235,6 +235,20 @@ impl PlanPrices {
         put(list, key, &overridden(amount));
     }
 
+    /// Overrides one transfer price by its key in the [`PriceBook`]: `from|to` (`Europe|Asia`) in
+    /// `transfer_pairs`, or a continent alone (`Europe`) for its price to any other continent. `false` when
+    /// the key names no continent.
+    pub fn set_transfer_key(&mut self, key: &str, amount: Decimal) -> bool {
+        let mut parts = key.split('|');
+        let from = parts.next().and_then(Continent::parse);
+        match (from, parts.next().map(Continent::parse), parts.next()) {
+            (Some(from), None, None) => self.set_transfer(from, None, amount),
+            (Some(from), Some(Some(to)), None) => self.set_transfer(from, Some(to), amount),
+            _ => return false,
+        }
+        true
+    }
+
     /// Imports a Retail Prices API response into the plan: every price it sets is recorded with its date and
     /// source, over the plan's prices (or, in another currency, replacing them and the catalog).
     pub fn import_retail(&mut self, json: &str) -> Result<ImportReport, String> {
@@ -365,6 +379,22 @@ mod tests {
         assert_eq!(err(r#"{"transferOut": {}}"#), "prices.transferOut: not a list");
         assert_eq!(err(r#"{"snapshots": [{"amount": "1"}]}"#), "prices.snapshots[0]: key: missing");
         assert_eq!(err("[]"), "prices: not an object");
+    }
+
+    #[test]
+    fn transfer_overrides_by_their_book_key() {
+        let mut p = PlanPrices::default();
+        assert!(p.set_transfer_key("Europe|Asia", Decimal::new(4, 2)));
+        assert!(p.set_transfer_key("Africa", Decimal::new(12, 2)));
+        assert!(!p.set_transfer_key("Europe|Mars", Decimal::ONE));
+        assert!(!p.set_transfer_key("Europe|Asia|x", Decimal::ONE));
+        let book = p.book();
+        assert_eq!(
+            book.transfer(&RegionName::new("westeurope"), &RegionName::new("japaneast")).unwrap().amount.to_string(),
+            "0.04"
+        );
+        assert_eq!(book.transfer_out["Africa"].amount.to_string(), "0.12");
+        assert_eq!(p.counts(), (2, 0));
     }
 
     #[test]
