@@ -212,6 +212,9 @@ impl ReplicaSettings {
 
     /// Reads `{"policy", "marginPercent"}` (either may be missing: the default); the error names the field.
     pub fn from_value(v: &serde_json::Value) -> Result<Self, String> {
+        if v.is_null() {
+            return Ok(Self::default());
+        }
         let o = v.as_object().ok_or("replicaPolicy: not an object")?;
         let policy = match o.get("policy") {
             None | Some(serde_json::Value::Null) => Policy::default(),
@@ -676,6 +679,7 @@ mod tests {
             Ok(ReplicaSettings { policy: Policy::Guidance2019, margin_percent: 0 })
         );
         assert_eq!(read("{}"), Ok(ReplicaSettings::default()));
+        assert_eq!(read("null"), Ok(ReplicaSettings::default()));
         assert_eq!(
             read(r#"{"policy": "lots"}"#),
             Err(r#"replicaPolicy.policy: "lots" is not one of bestPractices, scaling, 2019"#.to_owned())

@@ -114,7 +114,11 @@ impl PlanPrices {
 
     /// Reads the JSON form; the error names the field.
     pub fn from_value(v: &Value) -> Result<Self, String> {
-        let Value::Object(o) = v else { return Err("prices: not an object".to_owned()) };
+        let o = match v {
+            Value::Object(o) => o,
+            Value::Null => return Ok(Self::default()),
+            _ => return Err("prices: not an object".to_owned()),
+        };
         let list = |name: &str| -> Result<Vec<PlanPrice>, String> {
             let mut out = Vec::new();
             match o.get(name) {
@@ -122,8 +126,11 @@ impl PlanPrices {
                 Some(Value::Array(items)) => {
                     for (i, item) in items.iter().enumerate() {
                         let p = PlanPrice::from_value(item).map_err(|e| format!("prices.{name}[{i}]: {e}"))?;
-                        let at = out.binary_search_by(|x: &PlanPrice| x.key.cmp(&p.key)).unwrap_or_else(|e| e);
-                        out.insert(at, p);
+                        // One price per key, the last one listed wins (as in a map); sorted by key.
+                        match out.binary_search_by(|x: &PlanPrice| x.key.cmp(&p.key)) {
+                            Ok(at) => out[at] = p,
+                            Err(at) => out.insert(at, p),
+                        }
                     }
                 }
                 Some(_) => return Err(format!("prices.{name}: not a list")),
@@ -371,6 +378,13 @@ mod tests {
         assert_eq!(p.extra["note"], serde_json::json!({"kept": 1}), "unknown properties are kept");
         let back: PlanPrices = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
         assert_eq!(back, p);
+        // The same key twice: the last one wins, and what is written reads back the same.
+        let twice: PlanPrices =
+            serde_json::from_str(r#"{"snapshots": [{"key": "k", "amount": "1"}, {"key": "k", "amount": "2"}]}"#)
+                .unwrap();
+        assert_eq!(twice.snapshots.iter().map(|x| x.amount.to_string()).collect::<Vec<_>>(), ["2"]);
+        assert_eq!(serde_json::from_str::<PlanPrices>(&serde_json::to_string(&twice).unwrap()).unwrap(), twice);
+        assert_eq!(serde_json::from_str::<PlanPrices>("null").unwrap(), PlanPrices::default());
         let err = |t: &str| serde_json::from_str::<PlanPrices>(t).unwrap_err().to_string();
         assert_eq!(
             err(r#"{"snapshots": [{"key": "k", "amount": "lots"}]}"#),
