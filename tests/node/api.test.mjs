@@ -45,6 +45,26 @@ test('replicas and the docs billing example', () => {
   assert.equal(acg.estimateVersion(v).storageMonthly, '1.50');
 });
 
+test('a plan prices with its own prices: estimatePlan, the CSV export and planPrices agree', () => {
+  const plan = acg.samplePlan();
+  plan.prices = { snapshots: [{ key: 'eastus|Standard HDD|ZRS', amount: '0.07', asOf: 'override', source: 'your override' }] };
+  const mine = acg.estimatePlan(plan);
+  assert.notEqual(mine.storageMonthly, acg.estimatePlan(acg.samplePlan()).storageMonthly);
+  assert.deepEqual(acg.estimatePlan(plan, acg.planPrices(plan)), mine);
+  const csv = acg.exportPlan(plan, 'csv').trim().split('\n').slice(1);
+  const cents = csv.reduce((sum, line) => sum + Math.round(Number(line.split(',')[7]) * 10000), 0);
+  assert.equal(cents, Math.round((Number(mine.storageMonthly) + Number(mine.egressOneTime)) * 10000));
+  assert.ok(csv.some((line) => line.includes(',eastus,storage,') && line.includes(',0.07,USD,')));
+  assert.deepEqual(acg.importPlan(acg.exportPlan(plan, 'plan')).plan.prices, plan.prices);
+});
+
+test('one rounding: displayAmount is the core\'s', () => {
+  assert.deepEqual(acg.displayAmount('3.0045'), { amount: '3.00', places: 2 });
+  assert.deepEqual(acg.displayAmount('0.0045'), { amount: '0.0045', places: 4 });
+  assert.deepEqual(acg.displayAmount(2.5), { amount: '2.50', places: 2 });
+  assert.throws(() => acg.displayAmount('lots'), { message: 'amount: not a number (give a decimal string or a number)' });
+});
+
 // The embed build: the same functions under the same names, without the plan-wide ones.
 const embed = await import(pathToFileURL(join(dist, 'embed', 'acg_embed.js')).href);
 embed.initSync({ module: readFileSync(join(dist, 'embed', 'acg_embed_bg.wasm')) });
@@ -66,6 +86,7 @@ test('the embed build: widgets\' functions only, same answers as the full API', 
     { message: 'versions[0].excludedIn: westus2 is not among its regions' });
   assert.throws(() => embed.checkName('disk', 'x'), { message: "kind: 'disk' is not one of gallery, definition, version" });
   assert.equal(embed.sharePlan, undefined);
+  assert.deepEqual(embed.displayAmount('3.0045'), acg.displayAmount('3.0045'));
   assert.equal(acg.sharePlan(acg.samplePlan()).startsWith('v1.'), true);
 });
 
@@ -119,6 +140,9 @@ test('types.d.ts describes every result the API returns', () => {
   conforms(embed.latestOfVersions([{ name: '1.0.0', regions: 'eastus' }], 'eastus'), 'Resolution');
   acg.latestMatrix(plan).forEach((c) => conforms(c, 'MatrixCell'));
   conforms(acg.recommendReplicas({ concurrentVms: 300 }), 'Recommendation');
+  conforms(acg.recommendReplicas({ concurrentVms: 3000 }), 'Recommendation');
+  conforms(acg.displayAmount('1'), 'DisplayAmount');
+  conforms(acg.planPrices(plan), 'PriceBook');
   const e = acg.estimatePlan(plan);
   conforms(e, 'Estimate');
   e.lines.forEach((l) => conforms(l, 'Line'));
@@ -157,6 +181,6 @@ test('explainError: the guide entry of a pasted error, in the full API and the e
 test('the docs page lists every function of the JS API', () => {
   const docs = readFileSync(join(dist, 'embed', 'index.html'), 'utf8');
   const functions = Object.keys(acg).filter((k) => typeof acg[k] === 'function' && !['default', 'initSync'].includes(k));
-  assert.equal(functions.length, 20);
+  assert.equal(functions.length, 22);
   for (const f of functions) assert.match(docs, new RegExp(`<code>${f}\\(`), `www/embed/index.html does not document ${f}`);
 });

@@ -155,10 +155,25 @@ pub fn App() -> Html {
     let paused = use_mut_ref(|| false);
     *paused.borrow_mut() = matches!(*banner, Start::Shared | Start::Unreadable { .. } | Start::OtherTab(_));
     let pending = use_mut_ref(|| None::<(Rc<Workspace>, Rc<acg_core::Plan>)>);
+    //
+    // The open plan's name and its name among the saved plans are one: a plan that arrives with a name (an
+    // imported Plan JSON) renames the open plan (the workspace keeps names unique), and one without (Start
+    // empty) takes the saved name. (In this effect, not one of its own: an effect is about 1 KB of wasm.)
     {
         let (paused, pending, save_error) = (paused.clone(), pending.clone(), save_error.clone());
+        let (workspace_handle, state) = (workspace.clone(), state.clone());
         use_effect_with((PlanKey(Rc::clone(&plan)), WorkspaceKey(Rc::clone(&workspace))), move |(p, w)| {
             let is_paused = *paused.borrow();
+            if !is_paused && p.0.name != w.0.active().name {
+                let mut renamed = (*w.0).clone();
+                let adopted = renamed.adopt_name(&p.0.name);
+                if renamed != *w.0 {
+                    workspace_handle.set(Rc::new(renamed));
+                }
+                if adopted != p.0.name {
+                    state.dispatch(Action::SetName(adopted));
+                }
+            }
             let timer = (!is_paused).then(|| {
                 *pending.borrow_mut() = Some((Rc::clone(&w.0), Rc::clone(&p.0)));
                 gloo::timers::callback::Timeout::new(300, move || {
@@ -257,10 +272,12 @@ pub fn App() -> Html {
                 let banner = banner.clone();
                 let workspace = workspace.clone();
                 let plan = Rc::clone(&plan);
+                let state = state.clone();
                 Callback::from(move |_| {
-                    // Added beside the saved plans, never over them.
+                    // Added beside the saved plans, never over them, under its own name (made unique).
                     let mut w = (**workspace).clone();
-                    w.add(if plan.name.is_empty() { "Shared plan" } else { &plan.name }, (*plan).clone());
+                    let name = w.add(if plan.name.is_empty() { "Shared plan" } else { &plan.name }, (*plan).clone());
+                    state.dispatch(Action::SetName(name));
                     workspace.set(Rc::new(w));
                     banner.set(Start::Saved);
                 })

@@ -55,14 +55,15 @@ pub fn PlansBar(props: &PlansProps) -> Html {
         })
     };
     let rename = {
-        let (workspace, error) = (props.workspace.clone(), error.clone());
+        let (workspace, error, state) = (props.workspace.clone(), error.clone(), props.state.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let mut w = (**workspace).clone();
             match w.rename_active(&input.value()) {
                 Ok(()) => {
-                    // Only the name changes; the plan's content stays the state's.
+                    // The plan carries its name (exports, share links); its content stays the state's.
                     error.set(None);
+                    state.dispatch(Action::SetName(w.active().name.clone()));
                     workspace.set(Rc::new(w));
                 }
                 Err(message) => error.set(Some(message)),

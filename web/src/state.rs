@@ -3,9 +3,9 @@
 
 use std::rc::Rc;
 
-use acg_core::billing::{BillingSettings, PriceBook, embedded, import_retail};
+use acg_core::billing::{BillingSettings, PriceBook, plan_book};
 use acg_core::latest::{Edit, apply_edit, find_definition};
-use acg_core::replicas::{DEFAULT_MARGIN_PERCENT, Policy};
+use acg_core::replicas::Policy;
 use acg_core::{Gallery, ImageDefinition, ImageVersion, Plan, RegionName, TargetRegion};
 use yew::Reducible;
 
@@ -34,14 +34,11 @@ pub struct AppState {
     pub redo: Vec<Rc<Plan>>,
     /// The tree selection.
     pub selection: Selection,
-    /// Prices in use.
+    /// Prices in use: derived from the plan's own prices ([`acg_core::billing::plan_book`]) whenever they
+    /// change, never edited here.
     pub book: Rc<PriceBook>,
     /// The last Retail import's report lines, or its error.
     pub price_message: Option<Result<Vec<String>, String>>,
-    /// The replica policy.
-    pub policy: Policy,
-    /// The over-provisioning margin.
-    pub margin: u32,
     /// The last import's notes, or its error.
     pub import_message: Option<Result<Vec<String>, String>>,
     /// What-if result of the last regional exclude toggle in the latest view.
@@ -54,14 +51,12 @@ impl AppState {
     /// A state around a plan.
     pub fn new(plan: Plan) -> Self {
         Self {
+            book: Rc::new(plan_book(&plan)),
             plan: Rc::new(plan),
             undo: Vec::new(),
             redo: Vec::new(),
             selection: Selection::None,
-            book: Rc::new(embedded()),
             price_message: None,
-            policy: Policy::default(),
-            margin: DEFAULT_MARGIN_PERCENT,
             import_message: None,
             what_if: None,
             scenario_a: None,
@@ -159,18 +154,22 @@ pub enum Action {
     SetDemand(usize, usize, acg_core::RegionDemand),
     /// Remove the deployment load of a definition in a region.
     RemoveDemand(usize, usize, RegionName),
-    /// Change the replica policy.
+    /// Change the plan's replica policy.
     SetPolicy(Policy),
-    /// Change the margin.
+    /// Change the plan's margin.
     SetMargin(u32),
     /// Change the billing settings.
     SetBilling(BillingSettings),
-    /// Import a Retail Prices API JSON.
+    /// Import a Retail Prices API JSON into the plan's prices.
     ImportPrices(String),
-    /// Override one snapshot price.
+    /// Override one snapshot price in the plan's prices.
     OverridePrice(RegionName, acg_core::billing::Tier, acg_core::billing::Redundancy, rust_decimal::Decimal),
-    /// Back to the embedded catalog.
+    /// Override one transfer price in the plan's prices, by its key in the price book.
+    OverrideTransfer(String, rust_decimal::Decimal),
+    /// Drop the plan's own prices: back to the embedded catalog.
     ResetPrices,
+    /// Name the open plan (the workspace renamed it).
+    SetName(String),
     /// Import a plan from text.
     ImportPlan(String),
     /// Keep the current plan as scenario A (None: stop comparing).
@@ -193,16 +192,7 @@ impl Reducible for AppState {
         // and compare: selecting a node or changing the policy must not).
         let plan_free = matches!(
             action,
-            Action::Select(_)
-                | Action::SetPolicy(_)
-                | Action::SetMargin(_)
-                | Action::ImportPrices(_)
-                | Action::OverridePrice(..)
-                | Action::ResetPrices
-                | Action::SetScenarioA(_)
-                | Action::OpenPlan(_)
-                | Action::Undo
-                | Action::Redo
+            Action::Select(_) | Action::SetScenarioA(_) | Action::OpenPlan(_) | Action::Undo | Action::Redo
         );
         let mut plan = if plan_free { Plan::default() } else { (*self.plan).clone() };
         let mut changed = true;
@@ -298,53 +288,40 @@ impl Reducible for AppState {
                 Some(d) => d.demand.retain(|x| x.region != region),
                 None => changed = false,
             },
-            Action::SetPolicy(p) => {
-                next.policy = p;
-                changed = false;
-            }
-            Action::SetMargin(m) => {
-                next.margin = m.min(1000);
-                changed = false;
-            }
+            Action::SetPolicy(p) => plan.replica_policy.policy = p,
+            Action::SetMargin(m) => plan.replica_policy.margin_percent = m.min(1000),
             Action::SetBilling(b) => plan.billing = Some(b),
-            Action::ImportPrices(json) => {
-                changed = false;
-                match import_retail(&json, &next.book) {
-                    Ok((book, report)) => {
-                        let mut lines = report.taken;
-                        lines.extend(report.ignored.into_iter().map(|i| format!("ignored: {i}")));
-                        if report.replaced {
-                            lines.insert(
-                                0,
-                                format!("Prices are now in {}: the embedded USD catalog is not used.", report.currency),
-                            );
-                        }
-                        next.book = Rc::new(book);
-                        next.price_message = Some(Ok(lines));
+            Action::ImportPrices(json) => match plan.prices.import_retail(&json) {
+                Ok(report) => {
+                    let mut lines = report.taken;
+                    lines.extend(report.ignored.into_iter().map(|i| format!("ignored: {i}")));
+                    if report.replaced {
+                        lines.insert(
+                            0,
+                            format!("Prices are now in {}: the embedded USD catalog is not used.", report.currency),
+                        );
                     }
-                    Err(e) => next.price_message = Some(Err(e)),
+                    next.price_message = Some(Ok(lines));
                 }
-            }
-            Action::OverridePrice(region, tier, red, amount) => {
-                changed = false;
-                let mut book = (*next.book).clone();
-                book.set_snapshot(
-                    &region,
-                    tier,
-                    red,
-                    acg_core::billing::Price {
-                        amount,
-                        as_of: "override".into(),
-                        source: "your override".into(),
-                        estimated: false,
-                    },
-                );
-                next.book = Rc::new(book);
-            }
+                Err(e) => {
+                    changed = false;
+                    next.price_message = Some(Err(e));
+                }
+            },
+            Action::OverridePrice(region, tier, red, amount) => plan.prices.set_snapshot(&region, tier, red, amount),
+            Action::OverrideTransfer(key, amount) => changed = plan.prices.set_transfer_key(&key, amount),
             Action::ResetPrices => {
-                changed = false;
-                next.book = Rc::new(embedded());
+                plan.prices = acg_core::billing::PlanPrices::default();
                 next.price_message = None;
+            }
+            Action::SetName(name) => {
+                // Naming is not an edit of the content: no undo step, but the open plan carries its name.
+                changed = false;
+                if self.plan.name != name {
+                    let mut named = (*self.plan).clone();
+                    named.name = name;
+                    next.plan = Rc::new(named);
+                }
             }
             Action::ImportPlan(text) => match acg_core::interchange::import(&text) {
                 Ok(imported) => {
@@ -408,6 +385,9 @@ impl Reducible for AppState {
             }
             next.redo.clear();
             next.plan = Rc::new(plan);
+        }
+        if next.plan.prices != self.plan.prices {
+            next.book = Rc::new(plan_book(&next.plan));
         }
         Rc::new(next)
     }

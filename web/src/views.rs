@@ -704,7 +704,8 @@ pub fn Replicas() -> Html {
     let c = use_ctx();
     let state = &c.state;
     let plan = &state.plan;
-    let recs = acg_core::replicas::recommend_plan(plan, state.policy, state.margin);
+    let settings = plan.replica_policy;
+    let recs = acg_core::replicas::recommend_plan(plan, &settings);
     let on_policy = {
         let state = state.clone();
         Callback::from(move |e: Event| {
@@ -728,12 +729,12 @@ pub fn Replicas() -> Html {
                 <div class="field inline">
                     <label for="policy">{ "Guidance" }</label>
                     <select id="policy" onchange={on_policy}>
-                        { for Policy::ALL.iter().map(|p| html! { <option value={p.id()} selected={*p == state.policy}>{ p.title() }</option> }) }
+                        { for Policy::ALL.iter().map(|p| html! { <option value={p.id()} selected={*p == settings.policy}>{ p.title() }</option> }) }
                     </select>
                 </div>
                 <div class="field inline">
                     <label for="margin">{ "Over-provisioning margin (%)" }</label>
-                    <input id="margin" type="number" min="0" max="1000" value={state.margin.to_string()} oninput={on_margin} />
+                    <input id="margin" type="number" min="0" max="1000" value={settings.margin_percent.to_string()} oninput={on_margin} />
                 </div>
             </div>
             <LoadForm />
@@ -741,23 +742,31 @@ pub fn Replicas() -> Html {
             <table class="recs">
                 <thead><tr><th scope="col">{ "Version" }</th><th scope="col">{ "Region" }</th><th scope="col">{ "Now" }</th><th scope="col">{ "Recommended" }</th><th scope="col">{ "All guidances" }</th><th scope="col">{ "Reasoning" }</th><th scope="col">{ "Cost / month" }</th><th scope="col">{ "" }</th></tr></thead>
                 <tbody>{ for recs.iter().map(|r| {
-                    let rec = &r.recommendation;
-                    let (gi, di, vi) = r.indexes;
+                    let (Some(rec), Some((gi, di, vi)), Some(version)) = (&r.recommendation, r.indexes, &r.version) else {
+                        // No version serves the demand here: Azure's message instead of a number.
+                        return html! { <tr class="unserved">
+                            <td>{ format!("{}/{}", r.gallery, r.definition) }</td>
+                            <td>{ r.region.display_name().to_owned() }</td>
+                            <td colspan="6"><p class="issue warning"><span class="sev">{ r.azure_message.clone().unwrap_or_default() }</span>{ " No version serves deployments here: " }{ r.message.clone().unwrap_or_default() }</p></td>
+                        </tr> };
+                    };
                     let v = &plan.galleries[gi].images[di].versions[vi];
                     let cost = acg_core::billing::replica_cost(v, &r.region, rec.recommended, &plan.api_version, &state.book).map(|l| money(l.amount, &state.book.currency));
                     let load = plan.galleries[gi].images[di].demand.iter().find(|d| d.region == r.region)
-                        .map(|d| acg_core::replicas::Load::from_demand(d, plan.galleries[gi].images[di].production == Some(true), state.margin));
+                        .map(|d| acg_core::replicas::Load::from_demand(d, plan.galleries[gi].images[di].production == Some(true), settings.margin_percent));
                     let all = load.map(|l| acg_core::replicas::compare(&l).iter().map(|x| format!("{}: {}", x.policy.id(), x.recommended)).collect::<Vec<_>>().join(", ")).unwrap_or_default();
                     let apply = { let state = state.clone(); let region = r.region.clone(); let n = rec.recommended; Callback::from(move |_| state.dispatch(Action::ApplyReplicas((gi, di, vi), vec![(region.clone(), n)]))) };
                     let applied = r.current == Some(rec.recommended);
-                    html! { <tr>
-                        <td>{ format!("{}/{}/{}", r.gallery, r.definition, r.version) }</td>
+                    html! { <tr data-region={r.region.key().to_owned()} data-definition={r.definition.clone()}>
+                        <td class="version">{ format!("{}/{}/{}", r.gallery, r.definition, version) }<br /><span class="hint">{ "latest there" }</span></td>
                         <td>{ r.region.display_name().to_owned() }</td>
                         <td>{ r.current.map_or_else(|| "not a target".to_owned(), |n| n.to_string()) }</td>
-                        <td class="recommended"><strong>{ rec.recommended }</strong></td>
+                        <td class="recommended"><strong>{ rec.recommended }</strong>
+                            if rec.uncapped > rec.recommended { <br /><span class="uncapped">{ format!("the load calls for {}", rec.uncapped) }</span> }</td>
                         <td>{ all }</td>
                         <td><ul class="terms">{ for rec.terms.iter().map(|t| html! { <li>{ t }</li> }) }{ for rec.warnings.iter().map(|w| html! { <li class="issue warning"><span class="sev">{ "Warning" }</span>{ " " }{ w }</li> }) }</ul>
-                            if let Some(s) = rec.sources.first() { <details><summary>{ "Source" }</summary><blockquote>{ &s.quote }</blockquote><cite>{ &s.document }</cite></details> } </td>
+                            if let Some(s) = rec.sources.first() { <details><summary>{ "Source" }</summary><blockquote>{ &s.quote }</blockquote><cite>{ &s.document }</cite></details> }
+                            if let Some(split) = &rec.split { <details class="split"><summary>{ "Why at most 50" }</summary><blockquote>{ &split.source.quote }</blockquote><cite>{ &split.source.document }</cite></details> } </td>
                         <td>{ cost.unwrap_or_else(|| "no size".to_owned()) }</td>
                         <td><button onclick={apply} disabled={applied}>{ if applied { "Applied" } else { "Apply" } }</button></td>
                     </tr> }
@@ -908,6 +917,7 @@ pub fn Costs() -> Html {
     html! {
         <section class="card costs">
             <h2>{ "Costs" }</h2>
+            { plan_prices_banner(&c) }
             <div class="totals">
                 <div class="total"><span class="label">{ "Snapshot storage" }</span><span id="storage-gb-months" class="value">{ format!("{} GB-month", number(estimate.storage_gb_months)) }</span><span id="storage-monthly" class="value">{ format!("{} / month", m(estimate.storage_monthly)) }</span></div>
                 <div class="total"><span class="label">{ "Replication egress" }</span><span id="egress-gb" class="value">{ format!("{} GB", number(estimate.egress_gb)) }</span><span id="egress-once" class="value">{ format!("{} once", m(estimate.egress_one_time)) }</span></div>
@@ -1013,6 +1023,22 @@ fn scenario(c: &Ctx, b: &acg_core::billing::Estimate) -> Html {
 // ---------------------------------------------------------------------------------------------------------
 // Prices
 
+/// Says plainly when the plan prices with its own prices (overrides, imported Retail prices), with a reset.
+/// (A function, not a component: it has no state of its own.)
+fn plan_prices_banner(c: &Ctx) -> Html {
+    let state = &c.state;
+    let Some(summary) = state.plan.prices.summary() else { return html! {} };
+    let reset = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::ResetPrices))
+    };
+    html! { <div class="banner prices-active" role="status" id="prices-active">
+        <span>{ summary }</span>
+        { for state.plan.prices.imports.iter().map(|i| html! { <span class="hint">{ format!(" {i}.") }</span> }) }
+        <button class="reset-prices" onclick={reset}>{ "Reset to the embedded catalog" }</button>
+    </div> }
+}
+
 /// The price catalog with its dates and sources, overrides, and Retail Prices API import.
 #[component]
 pub fn Prices() -> Html {
@@ -1033,10 +1059,16 @@ pub fn Prices() -> Html {
         Callback::from(move |_| state.dispatch(Action::ResetPrices))
     };
     let book = &state.book;
+    // Keys sorted as text (`sort_unstable` of `&str`: the core already carries that sort).
+    let mut transfers: Vec<&str> =
+        book.transfer_pairs.keys().chain(book.transfer_out.keys()).map(String::as_str).collect();
+    transfers.sort_unstable();
     html! {
         <section class="card">
             <h2>{ "Prices" }</h2>
+            { plan_prices_banner(&c) }
             <p>{ format!("{} — currency {}.", book.origin, book.currency) }</p>
+            <p class="hint">{ "Overrides and imported prices are part of the plan: they are saved, shared and exported with it, and every estimate uses them." }</p>
             <div class="field">
                 <label for="retail-json">{ "Retail Prices API JSON (paste the response of prices.azure.com/api/retail/prices)" }</label>
                 <textarea id="retail-json" rows="5" value={(*text).clone()} {oninput} />
@@ -1054,22 +1086,52 @@ pub fn Prices() -> Html {
                 <caption>{ "Snapshot prices per GB-month (type a new price to override it)" }</caption>
                 <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Tier" }</th><th scope="col">{ "Redundancy" }</th><th scope="col">{ "Price" }</th><th scope="col">{ "As of" }</th><th scope="col">{ "Source" }</th></tr></thead>
                 <tbody>{ for book.snapshot_rows().into_iter().map(|(region, tier, red, p)| {
+                    let on = { let state = state.clone(); let region = region.clone(); Callback::from(move |d| state.dispatch(Action::OverridePrice(RegionName::new(&region), tier, red, d))) };
+                    let label = format!("{region} {} {} price", tier.as_str(), red.as_str());
                     let id = format!("price-{region}-{}-{}", tier.as_str().replace(' ', "-"), red.as_str());
-                    let on = { let state = state.clone(); let region = region.clone(); Callback::from(move |e: InputEvent| {
-                        if let Ok(d) = input_value(&e).trim().parse::<rust_decimal::Decimal>()
-                            && !d.is_sign_negative() { state.dispatch(Action::OverridePrice(RegionName::new(&region), tier, red, d)); }
-                    }) };
-                    html! { <tr>
-                        <td>{ &region }</td><td>{ tier.as_str() }</td><td>{ red.as_str() }</td>
-                        <td><label class="visually-hidden" for={id.clone()}>{ format!("{region} {} {} price", tier.as_str(), red.as_str()) }</label>
-                            <input id={id} class="price" type="text" inputmode="decimal" value={p.amount.normalize().to_string()} oninput={on} />
-                            { if p.estimated { " estimated" } else { "" } }</td>
-                        <td>{ &p.as_of }</td><td class="source">{ &p.source }</td>
-                    </tr> }
+                    price_row(vec![region, tier.as_str().to_owned(), red.as_str().to_owned()], id, label, p, on)
+                }) }</tbody>
+            </table>
+            <table class="prices">
+                <caption>{ "Inter-region transfer prices per GB (type a new price to override it)" }</caption>
+                <thead><tr><th scope="col">{ "From" }</th><th scope="col">{ "To" }</th><th scope="col">{ "Price" }</th><th scope="col">{ "As of" }</th><th scope="col">{ "Source" }</th></tr></thead>
+                <tbody>{ for transfers.into_iter().filter_map(|key| {
+                    let p = book.transfer_pairs.get(key).or_else(|| book.transfer_out.get(key))?;
+                    let (from, to) = key.split_once('|').unwrap_or((key, "any other continent"));
+                    let label = format!("Transfer from {from} to {to} price");
+                    let id = format!("transfer-{}", key.replace([' ', '|'], "-"));
+                    let cells = vec![from.to_owned(), to.to_owned()];
+                    let on = { let state = state.clone(); let key = key.to_owned(); Callback::from(move |d| state.dispatch(Action::OverrideTransfer(key.clone(), d))) };
+                    Some(price_row(cells, id, label, p, on))
                 }) }</tbody>
             </table>
         </section>
     }
+}
+
+/// One row of a price table: its leading cells, then the price as an input (typing a valid, non-negative
+/// amount calls `on`), its date and its source.
+fn price_row(
+    cells: Vec<String>,
+    id: String,
+    label: String,
+    p: &acg_core::billing::Price,
+    on: Callback<rust_decimal::Decimal>,
+) -> Html {
+    let oninput = Callback::from(move |e: InputEvent| {
+        if let Ok(d) = input_value(&e).trim().parse::<rust_decimal::Decimal>()
+            && !d.is_sign_negative()
+        {
+            on.emit(d);
+        }
+    });
+    html! { <tr>
+        { for cells.into_iter().map(|c| html! { <td>{ c }</td> }) }
+        <td><label class="visually-hidden" for={id.clone()}>{ label }</label>
+            <input id={id} class="price" type="text" inputmode="decimal" value={p.amount.normalize().to_string()} {oninput} />
+            { if p.estimated { " estimated" } else { "" } }</td>
+        <td>{ &p.as_of }</td><td class="source">{ &p.source }</td>
+    </tr> }
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -99,12 +99,13 @@ function safeUrl(text, base) {
 /** A problem with one attribute: shown inline, naming the attribute. */
 class AttributeError extends Error {}
 
-function money(amount, currency, locale) {
-  const n = Number(amount);
+/** Money as the planner shows it: the core rounds (`displayAmount`: cents, 4 places under a cent), the locale writes. */
+function money(acg, amount, currency, locale) {
+  const shown = acg.displayAmount(String(amount));
   try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(n);
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: shown.places, maximumFractionDigits: shown.places }).format(Number(shown.amount));
   } catch {
-    return `${amount} ${currency}`;
+    return `${shown.amount} ${currency}`;
   }
 }
 
@@ -203,13 +204,13 @@ class CostWidget extends Widget {
     const loc = this.locale;
     const rows = e.byRegion.map((r) => h('tr', {},
       h('td', { class: 'mono' }, r.key),
-      h('td', { class: 'num' }, money(r.storageMonthly, e.currency, loc)),
-      h('td', { class: 'num' }, money(r.egressOneTime, e.currency, loc))));
+      h('td', { class: 'num' }, money(this.acg, r.storageMonthly, e.currency, loc)),
+      h('td', { class: 'num' }, money(this.acg, r.egressOneTime, e.currency, loc))));
     return [
       h('h3', {}, this.getAttribute('heading') ?? 'Monthly cost of one image version'),
       h('dl', {},
-        h('dt', {}, 'Snapshot storage'), h('dd', { 'data-field': 'storage' }, `${number(e.storageGbMonths, loc)} GB-month · ${money(e.storageMonthly, e.currency, loc)} / month`),
-        h('dt', {}, 'First copy to each region'), h('dd', { 'data-field': 'egress' }, `${number(e.egressGb, loc)} GB · ${money(e.egressOneTime, e.currency, loc)} once`)),
+        h('dt', {}, 'Snapshot storage'), h('dd', { 'data-field': 'storage' }, `${number(e.storageGbMonths, loc)} GB-month · ${money(this.acg, e.storageMonthly, e.currency, loc)} / month`),
+        h('dt', {}, 'First copy to each region'), h('dd', { 'data-field': 'egress' }, `${number(e.egressGb, loc)} GB · ${money(this.acg, e.egressOneTime, e.currency, loc)} once`)),
       h('table', {},
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Region'), h('th', { scope: 'col', class: 'num' }, 'Storage / month'), h('th', { scope: 'col', class: 'num' }, 'Egress once'))),
         h('tbody', {}, rows)),

@@ -78,3 +78,37 @@ fn bad_what_if_input_names_the_flag() {
     let (code, _, _) = acg(&["estimate"]);
     assert_eq!(code, 1);
 }
+
+/// The sample with an override the plan carries: East US Standard HDD ZRS at $0.07.
+fn overridden_plan() -> String {
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(SAMPLE).unwrap()).unwrap();
+    v["prices"] = serde_json::json!({"snapshots": [{"key": "eastus|Standard HDD|ZRS", "amount": "0.07", "asOf": "override", "source": "your override"}]});
+    v.to_string()
+}
+
+#[test]
+fn the_plans_prices_give_the_same_totals_in_the_estimate_and_the_csv_export() {
+    let plan = overridden_plan();
+    let (code, out, _) = acg_with_input(&["estimate", "-", "--format", "json"], Some(&plan));
+    assert_eq!(code, 0);
+    let estimate: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let (_, sample, _) = acg(&["estimate", SAMPLE, "--format", "json"]);
+    let sample: serde_json::Value = serde_json::from_str(&sample).unwrap();
+    assert_ne!(estimate["storageMonthly"], sample["storageMonthly"], "the override is used");
+    let (code, csv, _) = acg_with_input(&["export", "-", "--to", "csv"], Some(&plan));
+    assert_eq!(code, 0);
+    let (_, estimate_csv, _) = acg_with_input(&["estimate", "-", "--format", "csv"], Some(&plan));
+    assert_eq!(csv, estimate_csv);
+    let total: f64 = csv.lines().skip(1).filter_map(|l| l.split(',').nth(7)).map(|a| a.parse::<f64>().unwrap()).sum();
+    let storage: f64 = estimate["storageMonthly"]
+        .as_str()
+        .map_or_else(|| estimate["storageMonthly"].as_f64().unwrap(), |s| s.parse().unwrap());
+    let egress: f64 = estimate["egressOneTime"]
+        .as_str()
+        .map_or_else(|| estimate["egressOneTime"].as_f64().unwrap(), |s| s.parse().unwrap());
+    assert!((total - storage - egress).abs() < 1e-9, "{total} vs {storage} + {egress}");
+    // --prices layers over the plan's prices: the override stays where the file has no such price.
+    let (code, out, _) = acg_with_input(&["estimate", "-", "--prices", RETAIL, "--format", "csv"], Some(&plan));
+    assert_eq!(code, 0);
+    assert!(out.lines().any(|l| l.contains(",eastus,") && l.contains(",0.07,USD,")), "{out}");
+}

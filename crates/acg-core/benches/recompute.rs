@@ -10,7 +10,7 @@ use std::hint::black_box;
 use acg_core::billing::{embedded, estimate_plan};
 use acg_core::generate::{PlanSize, full_recompute, plan, replica_sum};
 use acg_core::latest::latest_matrix;
-use acg_core::replicas::{Policy, recommend_plan};
+use acg_core::replicas::recommend_plan;
 use acg_core::validate::validate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
@@ -32,7 +32,7 @@ fn benches(c: &mut Criterion) {
             b.iter(|| latest_matrix(black_box(p)));
         });
         group.bench_with_input(BenchmarkId::new("replicas", &label), &p, |b, p| {
-            b.iter(|| recommend_plan(black_box(p), Policy::BestPractices, 10));
+            b.iter(|| recommend_plan(black_box(p), &p.replica_policy));
         });
         group.bench_with_input(BenchmarkId::new("estimate", &label), &p, |b, p| {
             b.iter(|| estimate_plan(black_box(p), &book));

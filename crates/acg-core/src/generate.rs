@@ -227,7 +227,7 @@ pub fn replica_sum(plan: &Plan) -> i64 {
 }
 
 /// Everything the planner derives from a plan, as the benchmarks time it: validation, the latest matrix,
-/// replica recommendations (best practices, 10 % margin) and the estimate.
+/// replica recommendations (under the plan's replica policy) and the estimate.
 pub fn full_recompute(
     plan: &Plan,
     book: &crate::billing::PriceBook,
@@ -237,7 +237,7 @@ pub fn full_recompute(
     (
         crate::validate::validate(plan, today),
         crate::latest::latest_matrix(plan),
-        crate::replicas::recommend_plan(plan, crate::replicas::Policy::BestPractices, 10),
+        crate::replicas::recommend_plan(plan, &plan.replica_policy),
         crate::billing::estimate_plan(plan, book),
     )
 }

@@ -229,6 +229,45 @@ fn is_candidate(v: &ImageVersion, t: &TargetRegion) -> bool {
     !v.excluded_in(t) && replication_blocks(v, &t.name).is_none()
 }
 
+/// The version that serves deployments of a definition in a region: the one `latest` resolves to there (the
+/// same choice as [`latest_matrix`] and [`resolve_latest`]: the highest candidate, the first listed of equal
+/// numbers). `Err` is Azure's message id when nothing resolves: `L1` (no candidate anywhere) or `L3` (none in
+/// this region).
+pub fn serving_version(d: &ImageDefinition, region: &RegionName) -> Result<usize, &'static str> {
+    let mut best: Option<Best> = None;
+    for (vi, v) in d.versions.iter().enumerate() {
+        let Some(key) = v.name.parse::<ImageVersionName>().ok().map(|n| n.key()) else { continue };
+        if let Some(t) = v.target(region)
+            && is_candidate(v, t)
+            && best.is_none_or(|(bk, _)| key > bk)
+        {
+            best = Some((key, vi));
+        }
+    }
+    if let Some((_, vi)) = best {
+        return Ok(vi);
+    }
+    let anywhere = d.versions.iter().any(|v| {
+        v.name.parse::<ImageVersionName>().is_ok()
+            && v.publishing_profile.target_regions.iter().any(|t| is_candidate(v, t))
+    });
+    Err(if anywhere { "L3" } else { "L1" })
+}
+
+/// Azure's message when `latest` resolves to nothing (`L1` or `L3`, from [`serving_version`]) for a
+/// definition in a region, with the definition's resource id.
+pub fn no_latest_message(plan: &Plan, gallery: &str, definition: &str, region: &RegionName, id: &str) -> String {
+    let resource = definition_id(plan, gallery, definition);
+    if id == "L3" {
+        format!(
+            "The gallery image {resource} is not available in {} region. Please contact image owner to replicate to this region, or change your requested region",
+            region.key()
+        )
+    } else {
+        format!("There is no latest image version exists for \"{resource}\"")
+    }
+}
+
 /// The resource id of a definition, for Azure's messages (placeholders where the plan has no subscription or
 /// resource group).
 pub fn definition_id(plan: &Plan, gallery: &str, definition: &str) -> String {
@@ -332,23 +371,13 @@ pub fn resolve_latest(
     let (message, azure_message) = if chosen.is_some() {
         (None, None)
     } else {
-        let id = definition_id(plan, &g.name, &d.name);
         let anywhere = d
             .versions
             .iter()
             .zip(&parsed)
             .any(|(v, p)| p.is_some() && v.publishing_profile.target_regions.iter().any(|t| is_candidate(v, t)));
-        if anywhere {
-            (
-                Some(format!(
-                    "The gallery image {id} is not available in {} region. Please contact image owner to replicate to this region, or change your requested region",
-                    region.key()
-                )),
-                Some("L3".to_owned()),
-            )
-        } else {
-            (Some(format!("There is no latest image version exists for \"{id}\"")), Some("L1".to_owned()))
-        }
+        let code = if anywhere { "L3" } else { "L1" };
+        (Some(no_latest_message(plan, &g.name, &d.name, region, code)), Some(code.to_owned()))
     };
     let note = chosen.filter(|c| verdicts[*c].past_end_of_life).map(|c| {
         format!("{} is past its end-of-life date; end-of-life dates are informational, and VMs can still be created from it.", d.versions[c].name)

@@ -23,7 +23,12 @@ pub type Extra = serde_json::Map<String, serde_json::Value>;
 pub type Tags = BTreeMap<String, String>;
 
 /// The schema version this build writes. Older plans are migrated on import.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 2: the plan holds every choice a user makes: `prices` (overrides and imported Retail prices) and
+/// `replicaPolicy` (guidance and margin) joined `name`, `billing` and the definitions' `demand`. A version 1
+/// plan reads as a version 2 plan with the catalog's prices and the default policy, which is what it was
+/// priced and sized with.
+pub const SCHEMA_VERSION: u32 = 2;
 
 string_enum! {
     /// The REST API version a plan targets. Defaults differ between versions (see [`ApiVersion::is_2025_or_later`]).
@@ -92,6 +97,12 @@ pub struct Plan {
     /// Release cadence, retention and placement for cost projections.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub billing: Option<crate::billing::BillingSettings>,
+    /// Planner-only: price overrides and imported Retail prices, over the embedded catalog.
+    #[serde(default, skip_serializing_if = "crate::billing::PlanPrices::is_empty")]
+    pub prices: crate::billing::PlanPrices,
+    /// Planner-only: the replica guidance and over-provisioning margin.
+    #[serde(default, skip_serializing_if = "crate::replicas::ReplicaSettings::is_default")]
+    pub replica_policy: crate::replicas::ReplicaSettings,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
@@ -148,6 +159,8 @@ impl Default for Plan {
             resource_group: None,
             galleries: Vec::new(),
             billing: None,
+            prices: crate::billing::PlanPrices::default(),
+            replica_policy: crate::replicas::ReplicaSettings::default(),
             extra: Extra::new(),
         }
     }

@@ -10,8 +10,13 @@
 //! | [`Policy::Guidance2019`] | one per 20 | plus one per 600 instances of each scale set | 1 |
 //!
 //! The over-provisioning margin (the docs: "We always recommend that you overprovision the number of replicas")
-//! multiplies the load-derived count and rounds up; the floors apply after it; the result is capped at Azure's
-//! limit of 100. The default margin is [`DEFAULT_MARGIN_PERCENT`] (10%): enough to absorb one replica being
+//! multiplies the load-derived count and rounds up; the floors apply after it. A recommendation never exceeds
+//! the best-practice maximum of 50 per region (reference decision 12): above it, the recommendation is 50, the
+//! uncapped need is kept beside it, and [`Split`] says how to split the load, with its source sentence.
+//!
+//! The demand of a definition in a region is served by the version `latest` resolves to there
+//! ([`crate::latest::serving_version`]); that is the version [`recommend_plan`] sizes, and the one the REC-02
+//! rule checks. A region where nothing serves the demand gets Azure's L1/L3 message instead of a number. The default margin is [`DEFAULT_MARGIN_PERCENT`] (10%): enough to absorb one replica being
 //! rebuilt or throttled at moderate loads without doubling the storage bill. Set it to 0 to reproduce the
 //! documents' own examples (500 VMs -> 10 under the scaling guidance; 1,000 VMs -> 50 under best practices).
 
@@ -94,6 +99,8 @@ const OVERVIEW_BEST: &str =
     "Store and share resources in Azure Compute Gallery (azure-compute-gallery.md), Best practices";
 const OVERVIEW_SCALING: &str = "Store and share resources in Azure Compute Gallery (azure-compute-gallery.md), Scaling";
 const SIG_2019: &str = "Shared Image Gallery overview (2019), Scaling";
+/// The sentence of the best-practice page that sets the per-region maximum.
+const MAXIMUM_QUOTE: &str = "For example, if you create 1000 VMs concurrently, you should keep 50 replicas (you can have a maximum of 50 replicas per region).";
 
 fn sources(policy: Policy) -> Vec<Source> {
     let s = |document: &str, quote: &str| Source { document: document.to_owned(), quote: quote.to_owned() };
@@ -171,12 +178,98 @@ impl Load {
     }
 }
 
+/// The replica choices a plan records: the guidance and the over-provisioning margin
+/// (`{"policy": "scaling", "marginPercent": 25}`). Read and written through `serde_json::Value`, like
+/// [`crate::billing::PlanPrices`]: the browser builds already carry its (de)serializers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReplicaSettings {
+    /// The guidance.
+    pub policy: Policy,
+    /// Over-provisioning margin in percent.
+    pub margin_percent: u32,
+}
+
+impl Serialize for ReplicaSettings {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_value().serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for ReplicaSettings {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Self::from_value(&serde_json::Value::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+    }
+}
+
+impl ReplicaSettings {
+    /// The JSON form: `{"policy": "scaling", "marginPercent": 25}`.
+    pub fn to_value(&self) -> serde_json::Value {
+        let mut o = serde_json::Map::new();
+        o.insert("policy".into(), serde_json::Value::String(self.policy.id().to_owned()));
+        o.insert("marginPercent".into(), self.margin_percent.into());
+        serde_json::Value::Object(o)
+    }
+
+    /// Reads `{"policy", "marginPercent"}` (either may be missing: the default); the error names the field.
+    pub fn from_value(v: &serde_json::Value) -> Result<Self, String> {
+        if v.is_null() {
+            return Ok(Self::default());
+        }
+        let o = v.as_object().ok_or("replicaPolicy: not an object")?;
+        let policy = match o.get("policy") {
+            None | Some(serde_json::Value::Null) => Policy::default(),
+            Some(p) => p
+                .as_str()
+                .and_then(Policy::parse)
+                .ok_or_else(|| format!("replicaPolicy.policy: {p} is not one of bestPractices, scaling, 2019"))?,
+        };
+        let margin_percent = match o.get("marginPercent") {
+            None | Some(serde_json::Value::Null) => DEFAULT_MARGIN_PERCENT,
+            Some(m) => m
+                .as_u64()
+                .and_then(|m| u32::try_from(m).ok())
+                .ok_or_else(|| format!("replicaPolicy.marginPercent: {m} is not a whole number of percent"))?,
+        };
+        Ok(Self { policy, margin_percent })
+    }
+}
+
+impl Default for ReplicaSettings {
+    fn default() -> Self {
+        Self { policy: Policy::default(), margin_percent: DEFAULT_MARGIN_PERCENT }
+    }
+}
+
+impl ReplicaSettings {
+    /// Whether these are the defaults (best practices, [`DEFAULT_MARGIN_PERCENT`]); a plan does not write them.
+    pub fn is_default(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// How to split a load that needs more than [`ADVISED_MAX`] replicas in one region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Split {
+    /// In how many parts of at most [`ADVISED_MAX`] replicas the load fits.
+    pub parts: i64,
+    /// What to do, in words.
+    pub advice: String,
+    /// The sentence that sets the maximum.
+    pub source: Source,
+}
+
 /// A recommendation for one region.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Recommendation {
-    /// The recommended regional replica count.
+    /// The recommended regional replica count (never above [`ADVISED_MAX`]).
     pub recommended: i64,
+    /// What the load calls for before the per-region maximum (equal to `recommended` up to 50).
+    pub uncapped: i64,
+    /// How to split the load when `uncapped` is above the maximum.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub split: Option<Split>,
     /// The policy id.
     pub policy: Policy,
     /// The reasoning, one line per term.
@@ -252,20 +345,24 @@ pub fn recommend(load: &Load, policy: Policy) -> Recommendation {
         terms.push(if floor == 3 { "production minimum 3".to_owned() } else { "minimum 1".to_owned() });
         count = floor;
     }
-    if count > MAX_REPLICAS {
-        warnings.push(format!(
-            "{count} replicas exceed Azure's limit of {MAX_REPLICAS} per region: capped at {MAX_REPLICAS}. Split the load across regions, galleries or image definitions."
-        ));
-        terms.push(format!("capped at Azure's limit of {MAX_REPLICAS}"));
-        count = MAX_REPLICAS;
-    }
-    if count > ADVISED_MAX {
-        warnings.push(format!(
-            "{count} replicas is above the best-practice maximum of {ADVISED_MAX} per region: consider spreading deployments across regions, galleries or image definitions."
-        ));
+    let uncapped = count;
+    let split = (count > ADVISED_MAX).then(|| {
+        let parts = ceil_div(count, ADVISED_MAX);
+        terms.push(format!("capped at the maximum of {ADVISED_MAX} per region (the load calls for {count})"));
+        count = ADVISED_MAX;
+        Split {
+            parts,
+            advice: format!(
+                "The load calls for {uncapped} replicas in one region, above the maximum of {ADVISED_MAX} per region: split it in {parts} parts of at most {ADVISED_MAX} replicas, by deploying part of it from another region nearby, or from a second gallery or image definition."
+            ),
+            source: Source { document: OVERVIEW_BEST.to_owned(), quote: MAXIMUM_QUOTE.to_owned() },
+        }
+    });
+    if let Some(s) = &split {
+        warnings.push(s.advice.clone());
     }
     terms.push(format!("= {count} replica{}", if count == 1 { "" } else { "s" }));
-    Recommendation { recommended: count, policy, terms, sources: sources(policy), warnings }
+    Recommendation { recommended: count, uncapped, split, policy, terms, sources: sources(policy), warnings }
 }
 
 /// The three policies for the same load, side by side.
@@ -273,7 +370,7 @@ pub fn compare(load: &Load) -> Vec<Recommendation> {
     Policy::ALL.iter().map(|p| recommend(load, *p)).collect()
 }
 
-/// A recommendation for one deployment region of a definition's newest version.
+/// A recommendation for one deployment region of a definition: for the version `latest` serves there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RegionRecommendation {
@@ -281,36 +378,55 @@ pub struct RegionRecommendation {
     pub gallery: String,
     /// Definition name.
     pub definition: String,
-    /// The version the recommendation is for (the newest valid one).
-    pub version: String,
-    /// Indexes of gallery, definition and version in the plan.
-    pub indexes: (usize, usize, usize),
+    /// The version `latest` resolves to in the region (none: nothing serves the demand there).
+    pub version: Option<String>,
+    /// Indexes of gallery, definition and that version in the plan (none with `version`).
+    pub indexes: Option<(usize, usize, usize)>,
     /// The deployment region.
     pub region: RegionName,
-    /// Replicas the version has there now (none: not a target region yet).
+    /// Replicas the version has there now.
     pub current: Option<i64>,
-    /// The recommendation.
-    pub recommendation: Recommendation,
+    /// The recommendation (none where no version serves the demand).
+    pub recommendation: Option<Recommendation>,
+    /// Azure's message id where no version serves the demand: `L1` or `L3`.
+    pub azure_message: Option<String>,
+    /// Azure's message where no version serves the demand.
+    pub message: Option<String>,
 }
 
-/// Recommendations for every deployment region of every definition with demand, for its newest version.
-pub fn recommend_plan(plan: &Plan, policy: Policy, margin_percent: u32) -> Vec<RegionRecommendation> {
+/// Recommendations for every deployment region of every definition with demand, each for the version
+/// `latest` resolves to in that region, under the given replica settings (usually [`Plan::replica_settings`]).
+pub fn recommend_plan(plan: &Plan, settings: &ReplicaSettings) -> Vec<RegionRecommendation> {
     let mut out = Vec::new();
     for (gi, g) in plan.galleries.iter().enumerate() {
         for (di, d) in g.images.iter().enumerate() {
-            let Some(vi) = newest_version(d) else { continue };
-            let v = &d.versions[vi];
             for demand in &d.demand {
-                let load = Load::from_demand(demand, d.production == Some(true), margin_percent);
-                out.push(RegionRecommendation {
+                let mut r = RegionRecommendation {
                     gallery: g.name.clone(),
                     definition: d.name.clone(),
-                    version: v.name.clone(),
-                    indexes: (gi, di, vi),
+                    version: None,
+                    indexes: None,
                     region: demand.region.clone(),
-                    current: v.target(&demand.region).map(|t| v.replicas_in(t)),
-                    recommendation: recommend(&load, policy),
-                });
+                    current: None,
+                    recommendation: None,
+                    azure_message: None,
+                    message: None,
+                };
+                match crate::latest::serving_version(d, &demand.region) {
+                    Ok(vi) => {
+                        let v = &d.versions[vi];
+                        let load = Load::from_demand(demand, d.production == Some(true), settings.margin_percent);
+                        r.version = Some(v.name.clone());
+                        r.indexes = Some((gi, di, vi));
+                        r.current = v.target(&demand.region).map(|t| v.replicas_in(t));
+                        r.recommendation = Some(recommend(&load, settings.policy));
+                    }
+                    Err(id) => {
+                        r.message = Some(crate::latest::no_latest_message(plan, &g.name, &d.name, &demand.region, id));
+                        r.azure_message = Some(id.to_owned());
+                    }
+                }
+                out.push(r);
             }
         }
     }
@@ -463,26 +579,117 @@ mod tests {
     }
 
     #[test]
-    fn limits_and_warnings() {
+    fn never_above_fifty_in_one_region() {
         let over = recommend(&load(5_000, &[], false, 0), Policy::BestPractices);
-        assert_eq!(over.recommended, 100);
+        assert_eq!((over.recommended, over.uncapped), (50, 250));
+        let split = over.split.as_ref().unwrap();
+        assert_eq!(split.parts, 5);
         assert_eq!(
-            over.warnings,
-            [
-                "250 replicas exceed Azure's limit of 100 per region: capped at 100. Split the load across regions, galleries or image definitions.",
-                "100 replicas is above the best-practice maximum of 50 per region: consider spreading deployments across regions, galleries or image definitions.",
-            ]
+            split.advice,
+            "The load calls for 250 replicas in one region, above the maximum of 50 per region: split it in 5 parts of at most 50 replicas, by deploying part of it from another region nearby, or from a second gallery or image definition."
         );
+        assert_eq!(
+            split.source.quote,
+            "For example, if you create 1000 VMs concurrently, you should keep 50 replicas (you can have a maximum of 50 replicas per region)."
+        );
+        assert_eq!(over.warnings, std::slice::from_ref(&split.advice));
+        assert_eq!(over.terms[1], "capped at the maximum of 50 per region (the load calls for 250)");
         let pushed = recommend(&load(1_000, &[], false, 10), Policy::BestPractices);
-        assert_eq!(pushed.recommended, 55);
-        assert_eq!(pushed.warnings.len(), 1);
-        assert!(recommend(&load(1_000, &[], false, 0), Policy::BestPractices).warnings.is_empty());
+        assert_eq!((pushed.recommended, pushed.uncapped, pushed.split.map(|s| s.parts)), (50, 55, Some(2)));
+        let exact = recommend(&load(1_000, &[], false, 0), Policy::BestPractices);
+        assert!(exact.warnings.is_empty() && exact.split.is_none() && exact.uncapped == 50);
         let silly = recommend(&load(i64::MAX, &[(i64::MAX, i64::MAX), (-1, 2)], true, u32::MAX), Policy::Guidance2019);
-        assert_eq!(silly.recommended, 100);
+        assert_eq!(silly.recommended, 50);
         assert_eq!(
             recommend(&load(-5, &[], false, 0), Policy::BestPractices).warnings[0],
             "Concurrent VMs cannot be negative (-5); counted as 0."
         );
+    }
+
+    /// A definition with a global exclude on its newest version and a regional exclude on the next one: every
+    /// recommendation sizes the version `latest` serves in its region, and none is above 50.
+    #[test]
+    fn recommendations_follow_latest_and_stay_at_fifty() {
+        let mut plan = crate::sample::plan();
+        let settings = ReplicaSettings::default();
+        let d = &mut plan.galleries[0].images[0];
+        let names: Vec<&str> = d.versions.iter().map(|v| v.name.as_str()).collect();
+        assert_eq!(names, ["1.0.9", "1.0.12", "2.0.0"]);
+        d.demand = vec![
+            crate::model::RegionDemand {
+                region: RegionName::new("eastus"),
+                concurrent_vms: 1_200,
+                ..Default::default()
+            },
+            crate::model::RegionDemand {
+                region: RegionName::new("westeurope"),
+                concurrent_vms: 40,
+                ..Default::default()
+            },
+            crate::model::RegionDemand {
+                region: RegionName::new("japaneast"),
+                concurrent_vms: 40,
+                ..Default::default()
+            },
+        ];
+        d.versions[2].publishing_profile.exclude_from_latest = Some(true);
+        d.versions[1]
+            .publishing_profile
+            .target_regions
+            .iter_mut()
+            .find(|t| t.name.key() == "eastus")
+            .unwrap()
+            .exclude_from_latest = Some(true);
+        let recs = recommend_plan(&plan, &settings);
+        let matrix = crate::latest::latest_matrix(&plan);
+        let mine: Vec<&RegionRecommendation> = recs.iter().filter(|r| r.definition == "ubuntu-22.04-lts").collect();
+        assert_eq!(mine.len(), 3);
+        for r in &mine {
+            let cell = matrix.iter().find(|c| c.definition == r.definition && c.region == r.region.key()).unwrap();
+            assert_eq!(r.version, cell.latest, "{}", r.region);
+            assert_eq!(r.azure_message, cell.azure_message, "{}", r.region);
+            assert!(r.recommendation.as_ref().is_none_or(|x| x.recommended <= ADVISED_MAX));
+        }
+        assert_eq!(mine[0].version.as_deref(), Some("1.0.9"));
+        assert_eq!(mine[0].recommendation.as_ref().map(|x| (x.recommended, x.uncapped)), Some((50, 66)));
+        assert_eq!(mine[1].version.as_deref(), Some("2.0.0"), "re-included in westeurope by its regional flag");
+        assert_eq!(mine[2].version, None);
+        assert_eq!(mine[2].recommendation, None);
+        assert_eq!(mine[2].azure_message.as_deref(), Some("L3"));
+        assert!(mine[2].message.as_deref().unwrap().ends_with("/images/ubuntu-22.04-lts is not available in japaneast region. Please contact image owner to replicate to this region, or change your requested region"));
+        for r in &recs {
+            assert!(r.recommendation.as_ref().is_none_or(|x| x.recommended <= ADVISED_MAX));
+        }
+        // Issues say the same: REC-02 names the version latest serves and the recommended figure.
+        let report = crate::validate::validate(&plan, chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+        let rec02: Vec<&str> =
+            report.issues.iter().filter(|i| i.code == "REC-02").map(|i| i.message.as_str()).collect();
+        assert!(
+            rec02.iter().any(|m| m.starts_with("Version 1.0.9, which latest gives in East US, has ")
+                && m.contains("calls for 50 under")),
+            "{rec02:?}"
+        );
+    }
+
+    #[test]
+    fn replica_settings_json() {
+        let read = |t: &str| serde_json::from_str::<ReplicaSettings>(t).map_err(|e| e.to_string());
+        assert_eq!(
+            read(r#"{"policy": "2019", "marginPercent": 0}"#),
+            Ok(ReplicaSettings { policy: Policy::Guidance2019, margin_percent: 0 })
+        );
+        assert_eq!(read("{}"), Ok(ReplicaSettings::default()));
+        assert_eq!(read("null"), Ok(ReplicaSettings::default()));
+        assert_eq!(
+            read(r#"{"policy": "lots"}"#),
+            Err(r#"replicaPolicy.policy: "lots" is not one of bestPractices, scaling, 2019"#.to_owned())
+        );
+        assert_eq!(
+            read(r#"{"marginPercent": -1}"#),
+            Err("replicaPolicy.marginPercent: -1 is not a whole number of percent".to_owned())
+        );
+        let s = ReplicaSettings { policy: Policy::ScalingGuidance, margin_percent: 25 };
+        assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"policy":"scaling","marginPercent":25}"#);
     }
 
     #[test]
@@ -498,24 +705,35 @@ mod tests {
     #[test]
     fn apply_and_undo_on_the_sample() {
         let mut plan = crate::sample::plan();
-        let recs = recommend_plan(&plan, Policy::BestPractices, 0);
-        let ubuntu: Vec<(String, Option<i64>, i64)> = recs
+        let recs = recommend_plan(&plan, &ReplicaSettings { policy: Policy::BestPractices, margin_percent: 0 });
+        let ubuntu: Vec<(String, Option<&str>, Option<i64>, i64)> = recs
             .iter()
             .filter(|r| r.definition == "ubuntu-22.04-lts")
-            .map(|r| (r.region.key().to_owned(), r.current, r.recommendation.recommended))
+            .map(|r| {
+                (
+                    r.region.key().to_owned(),
+                    r.version.as_deref(),
+                    r.current,
+                    r.recommendation.as_ref().unwrap().recommended,
+                )
+            })
             .collect();
-        assert_eq!(ubuntu, [("eastus".to_owned(), Some(3), 8), ("westeurope".to_owned(), Some(3), 3)]);
+        // 2.0.0 is excluded from latest but re-included in West Europe: eastus is served by 1.0.12.
+        assert_eq!(
+            ubuntu,
+            [("eastus".to_owned(), Some("1.0.12"), Some(8), 8), ("westeurope".to_owned(), Some("2.0.0"), Some(3), 3)]
+        );
         let original = plan.clone();
         let r = &recs[0];
         let edit = apply(
             &mut plan,
-            r.indexes,
-            &[(RegionName::new("eastus"), 8), (RegionName::new("westeurope"), 3), (RegionName::new("northeurope"), 4)],
+            r.indexes.unwrap(),
+            &[(RegionName::new("eastus"), 9), (RegionName::new("westeurope"), 3), (RegionName::new("northeurope"), 4)],
         )
         .unwrap();
         assert_eq!(edit.changes.len(), 2, "westeurope already has 3");
-        let v = &plan.galleries[0].images[0].versions[2];
-        assert_eq!(v.target(&RegionName::new("eastus")).unwrap().regional_replica_count, Some(8));
+        let v = &plan.galleries[0].images[0].versions[1];
+        assert_eq!(v.target(&RegionName::new("eastus")).unwrap().regional_replica_count, Some(9));
         assert_eq!(v.target(&RegionName::new("northeurope")).unwrap().regional_replica_count, Some(4));
         undo(&mut plan, &edit);
         assert_eq!(plan, original);

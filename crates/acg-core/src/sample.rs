@@ -7,7 +7,7 @@
 //! - a canary `2.0.0` excluded from latest globally but re-included in West Europe by its regional flag;
 //! - a region (Southeast Asia) where 1.0.12 is excluded regionally;
 //! - deployment demand on the production Ubuntu definition (120 VMs and two 600-instance scale sets in East
-//!   US) that the replica counts satisfy;
+//!   US) that the replica counts satisfy under its replica policy (best practices, no margin);
 //! - a shallow-replicated test version;
 //! - occupied sizes for the cost estimate.
 //!

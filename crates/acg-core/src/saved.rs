@@ -27,7 +27,9 @@ pub struct NamedPlan {
     pub plan: Plan,
 }
 
-/// Named plans, one of them open. Never empty: [`Workspace::new`] and [`decode`] make sure of it.
+/// Named plans, one of them open. Never empty: [`Workspace::new`] and [`decode`] make sure of it. Each plan's
+/// own `name` is its name here: every method that adds, renames or reads a plan keeps the two the same, so a
+/// plan exported or shared from the workspace carries its name.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[allow(clippy::struct_field_names, reason = "the saved key is workspaceVersion, beside a plan's schemaVersion")]
@@ -51,8 +53,9 @@ impl std::error::Error for SavedError {}
 
 impl Workspace {
     /// A workspace of one plan, named after the plan (or [`DEFAULT_NAME`]).
-    pub fn new(plan: Plan) -> Self {
-        let name = if plan.name.trim().is_empty() { DEFAULT_NAME.to_owned() } else { plan.name.clone() };
+    pub fn new(mut plan: Plan) -> Self {
+        let name = if plan.name.trim().is_empty() { DEFAULT_NAME.to_owned() } else { plan.name.trim().to_owned() };
+        plan.name.clone_from(&name);
         Self { workspace_version: WORKSPACE_VERSION, active: 0, plans: vec![NamedPlan { name, plan }] }
     }
 
@@ -66,14 +69,15 @@ impl Workspace {
         self.active.min(self.plans.len() - 1)
     }
 
-    /// Every plan, in the order they were added.
+    /// Every plan, in the order they were added (each plan's `name` is its name in the workspace).
     pub fn plans(&self) -> &[NamedPlan] {
         &self.plans
     }
 
-    /// Replaces the open plan (what autosave does on every edit).
-    pub fn set_active_plan(&mut self, plan: Plan) {
+    /// Replaces the open plan (what autosave does on every edit); it keeps the open plan's name.
+    pub fn set_active_plan(&mut self, mut plan: Plan) {
         let i = self.active_index();
+        plan.name.clone_from(&self.plans[i].name);
         self.plans[i].plan = plan;
     }
 
@@ -99,8 +103,9 @@ impl Workspace {
     }
 
     /// Adds a plan under a free name from `name` and opens it; returns the name it got.
-    pub fn add(&mut self, name: &str, plan: Plan) -> String {
+    pub fn add(&mut self, name: &str, mut plan: Plan) -> String {
         let name = self.free_name(name);
+        plan.name.clone_from(&name);
         self.plans.push(NamedPlan { name: name.clone(), plan });
         self.active = self.plans.len() - 1;
         name
@@ -117,7 +122,26 @@ impl Workspace {
             return Err(format!("another plan is already called '{name}'"));
         }
         name.clone_into(&mut self.plans[i].name);
+        name.clone_into(&mut self.plans[i].plan.name);
         Ok(())
+    }
+
+    /// The open plan takes the name its document carries (an imported Plan JSON's, say): it is renamed to a
+    /// free name from `name`; an empty `name` keeps the current one. Returns the open plan's name, which the
+    /// caller gives back to the document when it differs.
+    pub fn adopt_name(&mut self, name: &str) -> String {
+        let i = self.active_index();
+        let wanted = name.trim();
+        if !wanted.is_empty() && wanted != self.plans[i].name {
+            let taken = |n: &str, plans: &[NamedPlan]| plans.iter().enumerate().any(|(j, p)| j != i && p.name == n);
+            let free = core::iter::once(wanted.to_owned())
+                .chain((2..=self.plans.len() + 2).map(|k| format!("{wanted} ({k})")))
+                .find(|n| !taken(n, &self.plans))
+                .unwrap_or_default();
+            self.plans[i].name.clone_from(&free);
+            self.plans[i].plan.name = free;
+        }
+        self.plans[i].name.clone()
     }
 
     /// Deletes the open plan and opens its neighbour; the last plan cannot be deleted.
@@ -193,8 +217,10 @@ pub fn decode(raw: &str) -> Result<Workspace, SavedError> {
     let mut workspace = Workspace { workspace_version: WORKSPACE_VERSION, active: 0, plans: Vec::new() };
     for (i, item) in items.iter().enumerate() {
         let name = item.get("name").and_then(Value::as_str).unwrap_or_default();
-        let plan = plan_of(item.get("plan").unwrap_or(&Value::Null), &format!("plans[{i}].plan"))?;
+        let mut plan = plan_of(item.get("plan").unwrap_or(&Value::Null), &format!("plans[{i}].plan"))?;
         let name = workspace.free_name(name);
+        // A plan's name is its name in the workspace (saves before schemaVersion 2 left the plan's own empty).
+        plan.name.clone_from(&name);
         workspace.plans.push(NamedPlan { name, plan });
     }
     if workspace.plans.is_empty() {
@@ -262,6 +288,17 @@ mod tests {
     }
 
     #[test]
+    fn the_open_plan_adopts_its_documents_name() {
+        let mut w = Workspace::new(Plan::default());
+        w.add("Imported", Plan::default());
+        assert_eq!(w.adopt_name(""), "Imported", "no name: the plan keeps its own");
+        assert_eq!(w.adopt_name(" My plan "), "My plan (2)", "a name another plan has gets a number");
+        assert_eq!(w.active().plan.name, "My plan (2)");
+        assert_eq!(w.adopt_name("Prod"), "Prod");
+        assert_eq!(w.plans().iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["My plan", "Prod"]);
+    }
+
+    #[test]
     fn the_last_plan_stays() {
         let mut w = Workspace::new(Plan::default());
         w.add("B", Plan::default());
@@ -296,7 +333,7 @@ mod tests {
             decode(r#"{"workspaceVersion": 1, "plans": [{"name": "a", "plan": {"schemaVersion": 7}}]}"#)
                 .unwrap_err()
                 .to_string(),
-            "plans[0].plan: this plan was written by a newer version of the planner (schemaVersion 7); this version reads up to 1. Nothing was changed: update the planner, or keep the file"
+            "plans[0].plan: this plan was written by a newer version of the planner (schemaVersion 7); this version reads up to 2. Nothing was changed: update the planner, or keep the file"
         );
     }
 

@@ -74,6 +74,19 @@ mod tests {
     }
 
     #[test]
+    fn a_link_of_schema_version_1_opens_migrated_with_its_name() {
+        let mut v1 = serde_json::to_value(crate::sample::plan()).unwrap();
+        v1["schemaVersion"] = 1.into();
+        v1.as_object_mut().unwrap().remove("replicaPolicy");
+        let plan = decode(&packed(v1.to_string().as_bytes())).unwrap();
+        assert_eq!(plan.schema_version, crate::model::SCHEMA_VERSION);
+        assert_eq!(plan.name, "Contoso image factory (sample)");
+        assert_eq!(plan.galleries, crate::sample::plan().galleries);
+        assert_eq!(plan.replica_policy, crate::replicas::ReplicaSettings::default());
+        assert!(plan.prices.is_empty());
+    }
+
+    #[test]
     fn round_trip_of_the_sample() {
         let plan = crate::sample::plan();
         assert_eq!(decode(&encode(&plan)).unwrap(), plan);

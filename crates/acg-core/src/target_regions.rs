@@ -82,14 +82,16 @@ fn parse_entry(entry: usize, text: &str) -> Result<TargetRegion, TargetRegionsEr
     Ok(target)
 }
 
-/// Writes target regions in the CLI syntax, canonical casing, in order. Regional settings the syntax
-/// cannot express (encryption, exclude-from-latest) are not written.
+/// Writes target regions in the CLI syntax, in order: programmatic region names (`westeurope`, never the
+/// display name `West Europe`, whose space would split it in two), canonical casing. What it writes [`parse`]
+/// reads back to the same regions, counts and storage types. Regional settings the syntax cannot express
+/// (encryption, exclude-from-latest) are not written.
 pub fn format(targets: &[TargetRegion]) -> String {
     targets.iter().map(format_one).collect::<Vec<_>>().join(" ")
 }
 
 fn format_one(t: &TargetRegion) -> String {
-    let mut out = t.name.to_string();
+    let mut out = t.name.key().to_owned();
     if let Some(n) = t.regional_replica_count {
         out.push('=');
         out.push_str(&n.to_string());
@@ -120,6 +122,56 @@ mod tests {
         assert_eq!(t[3].regional_replica_count, Some(3));
         assert_eq!(format(&t), "eastus=2=Standard_ZRS westus2 northeurope=Premium_LRS uksouth=3");
         assert!(parse("  ").unwrap().is_empty());
+    }
+
+    #[test]
+    fn display_names_are_written_as_programmatic_names() {
+        let t = vec![
+            TargetRegion {
+                name: RegionName::new("West Europe"),
+                regional_replica_count: Some(1),
+                ..TargetRegion::default()
+            },
+            TargetRegion { name: RegionName::new("East US 2"), ..TargetRegion::default() },
+        ];
+        assert_eq!(format(&t), "westeurope=1 eastus2");
+        // Typing after it reads back what was there, plus the new entry (not "West" and "Europe").
+        let more = parse(&format!("{} eastus", format(&t))).unwrap();
+        assert_eq!(more.iter().map(|x| x.name.key()).collect::<Vec<_>>(), ["westeurope", "eastus2", "eastus"]);
+        assert_eq!(more[0].regional_replica_count, Some(1));
+    }
+
+    proptest::proptest! {
+        /// Anything the field writes, it reads back unchanged.
+        #[test]
+        fn what_is_written_reads_back(
+            entries in proptest::collection::vec(
+                (0usize..60, proptest::bool::ANY, proptest::option::of(0i64..=100), proptest::option::of(0usize..4)),
+                0..8,
+            )
+        ) {
+            let targets: Vec<TargetRegion> = entries
+                .iter()
+                .map(|&(r, display, count, storage)| {
+                    let region = &crate::region::regions()[r];
+                    TargetRegion {
+                        name: RegionName::new(if display { region.display_name } else { region.name }),
+                        regional_replica_count: count,
+                        storage_account_type: storage.map(|s| StorageAccountType::parse(StorageAccountType::NAMES[s])),
+                        ..TargetRegion::default()
+                    }
+                })
+                .collect();
+            let text = format(&targets);
+            let back = parse(&text).unwrap();
+            proptest::prop_assert_eq!(format(&back), text.clone());
+            proptest::prop_assert_eq!(back.len(), targets.len());
+            for (a, b) in back.iter().zip(&targets) {
+                proptest::prop_assert_eq!(a.name.key(), b.name.key());
+                proptest::prop_assert_eq!(a.regional_replica_count, b.regional_replica_count);
+                proptest::prop_assert_eq!(&a.storage_account_type, &b.storage_account_type);
+            }
+        }
     }
 
     #[test]

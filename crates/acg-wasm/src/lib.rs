@@ -45,6 +45,9 @@ extern "C" {
     /// An image version object.
     #[wasm_bindgen(typescript_type = "ImageVersion")]
     pub type JsImageVersion;
+    /// An amount as shown, with its decimal places.
+    #[wasm_bindgen(typescript_type = "DisplayAmount")]
+    pub type JsDisplayAmount;
     /// A price book object returned by `importRetailPrices`.
     #[wasm_bindgen(typescript_type = "PriceBook")]
     pub type JsPriceBook;
@@ -260,12 +263,50 @@ pub fn estimate_version(version: JsImageVersion, prices_: Option<JsPriceBook>) -
     out(&acg_core::billing::estimate_version(&v.name, &v, &source, &acg_core::ApiVersion::default(), &prices(prices_)?))
 }
 
-/// The cost of every version of a plan.
+/// The cost of every version of a plan, with the plan's own prices (its `prices`: overrides and imported
+/// Retail prices over the embedded catalog), or with `prices` when given.
 #[cfg(feature = "full")]
 #[wasm_bindgen(js_name = estimatePlan)]
 pub fn estimate_plan(plan: JsPlan, prices_: Option<JsPriceBook>) -> Result<JsEstimate, JsError> {
     let plan: Plan = read("plan", &plan)?;
-    out(&acg_core::billing::estimate_plan(&plan, &prices(prices_)?))
+    let book = match prices_ {
+        Some(v) if !v.is_undefined() && !v.is_null() => read("prices", &v)?,
+        _ => acg_core::billing::plan_book(&plan),
+    };
+    out(&acg_core::billing::estimate_plan(&plan, &book))
+}
+
+/// The prices a plan is estimated with: the embedded catalog overlaid by the plan's own `prices`. Pass it to
+/// `importRetailPrices` to layer a Retail Prices API response over the plan's prices.
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = planPrices)]
+pub fn plan_prices(plan: JsPlan) -> Result<JsPriceBook, JsError> {
+    let plan: Plan = read("plan", &plan)?;
+    out(&acg_core::billing::plan_book(&plan))
+}
+
+#[cfg(feature = "widgets")]
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DisplayAmount {
+    amount: String,
+    places: u32,
+}
+
+/// The amount of money as the planner shows it, and its decimal places (to cents, to 4 places under one cent):
+/// format it for a locale with exactly `places` fraction digits. The one rounding of the app, the CLI and the
+/// widgets.
+#[cfg(feature = "widgets")]
+#[wasm_bindgen(js_name = displayAmount)]
+pub fn display_amount(amount: JsValue) -> Result<JsDisplayAmount, JsError> {
+    let value = if let Some(text) = amount.as_string() {
+        text.trim().parse::<rust_decimal::Decimal>().ok()
+    } else {
+        amount.as_f64().and_then(|n| rust_decimal::Decimal::try_from(n).ok())
+    };
+    let value = value.ok_or_else(|| JsError::new("amount: not a number (give a decimal string or a number)"))?;
+    let (rounded, places) = acg_core::billing::display_amount(value);
+    out(&DisplayAmount { amount: format!("{rounded:.places$}", places = places as usize), places })
 }
 
 #[cfg(feature = "widgets")]

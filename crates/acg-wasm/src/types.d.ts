@@ -1,5 +1,8 @@
 /** A plan: galleries with their image definitions and versions (REST API 2025-03-03 properties). */
-export interface Plan { schemaVersion?: number; name?: string; apiVersion?: string; subscriptionId?: string; resourceGroup?: string; galleries: Gallery[]; [extra: string]: unknown }
+export interface Plan { schemaVersion?: number; name?: string; apiVersion?: string; subscriptionId?: string; resourceGroup?: string; galleries: Gallery[]; prices?: PlanPrices; replicaPolicy?: { policy: "bestPractices" | "scaling" | "2019"; marginPercent: number }; billing?: { cadencePerMonth: number; retention: number; fullVersions: number; months: number }; [extra: string]: unknown }
+export interface PlanPrices { currency?: string; snapshots?: PlanPrice[]; transferPairs?: PlanPrice[]; transferOut?: PlanPrice[]; imports?: string[] }
+export interface PlanPrice { key: string; amount: string; asOf: string; source: string; estimated?: boolean }
+export interface DisplayAmount { amount: string; places: number }
 export interface Gallery { name: string; location: string; description?: string; tags?: Record<string, string>; images?: ImageDefinition[]; [property: string]: unknown }
 export interface ImageDefinition { name: string; osType?: "Windows" | "Linux"; osState?: "Generalized" | "Specialized"; identifier?: { publisher: string; offer: string; sku: string }; versions?: ImageVersion[]; [property: string]: unknown }
 export interface TargetRegion { name: string; regionalReplicaCount?: number; storageAccountType?: string; excludeFromLatest?: boolean; [property: string]: unknown }
@@ -12,7 +15,7 @@ export interface VersionVerdict { name: string; candidate: boolean; status: stri
 export interface Resolution { gallery: string; definition: string; region: string; latest: string | null; message: string | null; azureMessage: string | null; versions: VersionVerdict[]; contrasts: { mistake: string; picks: string | null; explanation: string }[]; note: string | null }
 export interface MatrixCell { galleryIndex: number; definitionIndex: number; gallery: string; definition: string; region: string; latest: string | null; azureMessage: string | null }
 export interface Load { concurrentVms?: number; scaleSets?: { instances: number; count?: number }[]; production?: boolean; marginPercent?: number }
-export interface Recommendation { recommended: number; policy: "bestPractices" | "scaling" | "2019"; terms: string[]; sources: { document: string; quote: string }[]; warnings: string[] }
+export interface Recommendation { recommended: number; uncapped: number; split?: { parts: number; advice: string; source: { document: string; quote: string } }; policy: "bestPractices" | "scaling" | "2019"; terms: string[]; sources: { document: string; quote: string }[]; warnings: string[] }
 export interface Line { version: string; region: string; category: "storage" | "egress"; quantity: number; unit: string; unitPrice: string; amount: string; formula: string; estimated: boolean; note: string }
 export interface Estimate { currency: string; storageGbMonths: number; storageMonthly: string; egressGb: number; egressOneTime: string; estimated: boolean; lines: Line[]; byRegion: { key: string; storageMonthly: string; egressOneTime: string }[]; byVersion: { key: string; storageMonthly: string; egressOneTime: string }[]; notes: string[]; priceOrigin: string }
 export interface PriceBook { currency: string; origin: string; snapshots: Record<string, { amount: string; asOf: string; source: string; estimated: boolean }>; transferPairs: Record<string, unknown>; transferOut: Record<string, unknown> }

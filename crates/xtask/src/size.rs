@@ -1,16 +1,19 @@
 //! Size report of every shipped artifact (raw, gzip, brotli) and the size budgets.
 //!
 //! Budgets (gzip, what a browser downloads from a typical static host), one per bundle ([`BUNDLES`]):
-//! - the app: everything in `dist/` but `api/` and `embed/`. Goal 350 KB; enforced ceiling 476 KB until the
+//! - the app: everything in `dist/` but `api/` and `embed/`. Goal 350 KB; enforced ceiling 482 KB until the
 //!   size work of the performance issue lands (431 KB on 2026-11-22; 477 KB on 2026-11-23 with named plans,
 //!   property forms, widget links, the benchmark mode and exact float parsing: serde deserializers of the
 //!   lossless model, with flattened `extra` maps, interchange, and the views; 471 KB after dropping the second
-//!   copy of the model's serializers; 491 KB on 2026-11-30 with the Troubleshoot view, whose matcher and guide
-//!   load on demand from the explain build instead). The ceiling follows the measured size down.
+//!   copy of the model's serializers; 480.9 KB on 2026-11-30 with the plan as the whole document, #18: its
+//!   prices and replica policy, read and written through `serde_json::Value` to share its (de)serializers,
+//!   replicas that follow latest, the prices banner, transfer price overrides; then the Troubleshoot view,
+//!   whose matcher and guide load on demand from the explain build). The ceiling follows the measured size down.
 //!   BENCHMARKS.md tracks it.
-//! - the JS API (`api/`): the full facade for scripts. Goal 150 KB; enforced ceiling 354 KB (317 KB on
-//!   2026-11-23: the same plan deserializer, validation, interchange and billing; 352 KB on 2026-11-30 with
-//!   `explainError`: the troubleshooting guide and its matcher).
+//! - the JS API (`api/`): the full facade for scripts. Goal 150 KB; enforced ceiling 357 KB (317 KB on
+//!   2026-11-23: the same plan deserializer, validation, interchange and billing; 321.3 KB on 2026-11-30 with
+//!   the plan's prices and replica policy, `planPrices` and `displayAmount`; then `explainError`: the
+//!   troubleshooting guide and its matcher).
 //! - the embed bundle (`embed/` but its docs page and the explain build): what a documentation page downloads
 //!   for the widgets: the widgets' script and the embed build of the API, which reads no whole plan. 150 KB,
 //!   enforced.
@@ -51,10 +54,10 @@ pub const BUNDLES: [Bundle; 4] = [
     Bundle {
         label: "app",
         contains: |p| !p.starts_with("api/") && !p.starts_with("embed/"),
-        budget: 493 * 1024,
+        budget: 503 * 1024,
         goal: 350 * 1024,
     },
-    Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 354 * 1024, goal: 150 * 1024 },
+    Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 357 * 1024, goal: 150 * 1024 },
     Bundle {
         label: "embeds",
         contains: |p| p.starts_with("embed/") && !is_docs_page(p) && !is_explain_build(p),

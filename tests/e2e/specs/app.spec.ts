@@ -54,15 +54,16 @@ test('the latest matrix changes when a regional exclude flag is toggled, with th
 
 test('a replica recommendation is applied and undone', async ({ page }) => {
   await page.goto('/#/replicas');
-  await page.getByLabel('Over-provisioning margin (%)').fill('0');
-  const row = page.locator('tr', { hasText: 'contoso_prod/ubuntu-22.04-lts/2.0.0' }).filter({ hasText: 'East US' });
-  await expect(row.locator('td.recommended')).toHaveText('8');
-  await expect(row.locator('td').nth(2)).toHaveText('3');
-  await row.getByRole('button', { name: 'Apply' }).click();
+  await page.getByLabel('Over-provisioning margin (%)').fill('10');
+  // East US is served by 1.0.12 (2.0.0 is excluded from latest): 8 replicas now, 9 with a 10% margin.
+  const row = page.locator('tr', { hasText: 'contoso_prod/ubuntu-22.04-lts/1.0.12' }).filter({ hasText: 'East US' });
+  await expect(row.locator('td.recommended')).toHaveText('9');
   await expect(row.locator('td').nth(2)).toHaveText('8');
+  await row.getByRole('button', { name: 'Apply' }).click();
+  await expect(row.locator('td').nth(2)).toHaveText('9');
   await expect(row.getByRole('button', { name: 'Applied' })).toBeDisabled();
   await page.keyboard.press('Control+z');
-  await expect(row.locator('td').nth(2)).toHaveText('3');
+  await expect(row.locator('td').nth(2)).toHaveText('8');
 });
 
 test('deployment load entered in the replicas view gives a recommendation', async ({ page }) => {
@@ -99,13 +100,14 @@ test('scenario comparison: keep the plan as A, edit it into B, see the change', 
   await page.goto('/#/costs');
   await page.getByRole('button', { name: 'Keep this plan as scenario A, then edit it into B' }).click();
   await page.getByRole('link', { name: 'Replicas' }).click();
-  await page.getByLabel('Over-provisioning margin (%)').fill('0');
-  const row = page.locator('tr', { hasText: 'contoso_prod/ubuntu-22.04-lts/2.0.0' }).filter({ hasText: 'East US' });
+  await page.getByLabel('Over-provisioning margin (%)').fill('10');
+  const row = page.locator('tr', { hasText: 'contoso_prod/ubuntu-22.04-lts/1.0.12' }).filter({ hasText: 'East US' });
   await row.getByRole('button', { name: 'Apply' }).click();
   await page.getByRole('link', { name: 'Costs' }).click();
   const table = page.locator('#scenario-table');
-  await expect(table.locator('tr', { hasText: 'Storage / month' })).toContainText('+$2.75');
-  await expect(table.locator('tr', { hasText: 'Storage in eastus' })).toContainText('+$2.75');
+  // One more replica of 1.0.12 (10 GB) in East US at $0.05 per GB-month.
+  await expect(table.locator('tr', { hasText: 'Storage / month' })).toContainText('+$0.50');
+  await expect(table.locator('tr', { hasText: 'Storage in eastus' })).toContainText('+$0.50');
 });
 
 test('a Retail Prices API import changes a price', async ({ page }) => {

@@ -143,3 +143,14 @@ test('the docs page passes axe-core without serious or critical violations', asy
   });
   expect(violations).toEqual([]);
 });
+
+test('a widget rounds money as the app does: the core\'s display amount', async ({ page }) => {
+  const problems = watch(page);
+  await page.goto('/embed/');
+  // 10.015 GB x 6 replicas x $0.05 = $3.0045 a month: shown as $3.00, as the app shows it.
+  const cost = await add(page, 'acg-cost', { 'occupied-gb': '10.015', source: 'eastus', regions: 'eastus=2=standard_lrs eastus2=2=standard_lrs centralus=2=standard_lrs' }, 'rounding');
+  await expect(cost.locator('[data-field="storage"]')).toHaveText('60.09 GB-month · $3.00 / month');
+  await page.goto('/?sketch=whatIf&occupiedGb=10.015&source=eastus&regions=eastus%3D2%3Dstandard_lrs+eastus2%3D2%3Dstandard_lrs+centralus%3D2%3Dstandard_lrs#/costs');
+  await expect(page.locator('#storage-monthly')).toHaveText('$3.00 / month');
+  expect(problems).toEqual([]);
+});

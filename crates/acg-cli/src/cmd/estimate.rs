@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use acg_core::RegionName;
 use acg_core::billing::{
-    Estimate, PriceBook, embedded, estimate_plan, estimate_what_if, format_money, import_retail, to_csv,
+    Estimate, PriceBook, embedded, estimate_plan, estimate_what_if, format_money, import_retail, plan_book, to_csv,
 };
 
 use super::{Failure, Outcome};
@@ -28,7 +28,7 @@ pub enum EstimateFormat {
 pub struct Args {
     /// A Plan JSON file; without one, the what-if flags describe one version.
     file: Option<String>,
-    /// A Retail Prices API JSON file to use instead of (or over) the embedded prices.
+    /// A Retail Prices API JSON file layered over the plan's own prices (or the embedded ones).
     #[arg(long)]
     prices: Option<String>,
     /// What-if: occupied (used) GB of the version's disks.
@@ -47,18 +47,29 @@ pub struct Args {
 
 /// Prints the estimate.
 pub fn run(args: &Args) -> Outcome {
+    // A plan prices with its own prices (overrides and imports it carries); --prices layers over them.
+    let plan = match (&args.file, args.occupied_gb, &args.source, &args.regions) {
+        (Some(file), None, None, None) => Some(input::load_plan(file)?),
+        (Some(_), ..) => {
+            return Err(Failure::invalid(
+                "give either a plan FILE or the what-if flags (--occupied-gb, --source, --regions), not both",
+            ));
+        }
+        _ => None,
+    };
+    let base = plan.as_ref().map_or_else(embedded, plan_book);
     let book = match &args.prices {
-        None => embedded(),
+        None => base,
         Some(path) => {
             let text = input::read_text(path)?;
             let (book, report) =
-                import_retail(&text, &embedded()).map_err(|e| Failure::unreadable(format!("{path}: {e}")))?;
+                import_retail(&text, &base).map_err(|e| Failure::unreadable(format!("{path}: {e}")))?;
             eprintln!(
                 "acg: prices from {path}: {} taken, {} kinds ignored{}",
                 report.taken.len(),
                 report.ignored.len(),
                 if report.replaced {
-                    format!("; {} replaces the embedded USD prices", report.currency)
+                    format!("; {} replaces the plan's and the embedded prices", report.currency)
                 } else {
                     String::new()
                 }
@@ -66,8 +77,8 @@ pub fn run(args: &Args) -> Outcome {
             book
         }
     };
-    let estimate = match (&args.file, args.occupied_gb, &args.source, &args.regions) {
-        (Some(file), None, None, None) => estimate_plan(&input::load_plan(file)?, &book),
+    let estimate = match (&plan, args.occupied_gb, &args.source, &args.regions) {
+        (Some(plan), ..) => estimate_plan(plan, &book),
         (None, Some(gb), Some(source), Some(regions)) => {
             let targets =
                 acg_core::target_regions::parse(regions).map_err(|e| Failure::invalid(format!("--regions: {e}")))?;
@@ -79,11 +90,6 @@ pub fn run(args: &Args) -> Outcome {
             }
             estimate_what_if(gb, &source, &targets, &book)
                 .map_err(|e| Failure::invalid(format!("--occupied-gb: {e}")))?
-        }
-        (Some(_), ..) => {
-            return Err(Failure::invalid(
-                "give either a plan FILE or the what-if flags (--occupied-gb, --source, --regions), not both",
-            ));
         }
         (None, ..) => {
             return Err(Failure::invalid("give a plan FILE, or all of --occupied-gb, --source and --regions"));

@@ -4,7 +4,9 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use acg_core::ScaleSetLoad;
-use acg_core::replicas::{DEFAULT_MARGIN_PERCENT, Load, Policy, Recommendation, recommend, recommend_plan};
+use acg_core::replicas::{
+    DEFAULT_MARGIN_PERCENT, Load, Policy, Recommendation, ReplicaSettings, recommend, recommend_plan,
+};
 
 use super::{Failure, Format, Outcome, to_json};
 use crate::input;
@@ -14,12 +16,12 @@ use crate::input;
 pub struct Args {
     /// A Plan JSON file; without one, the what-if flags below describe the load.
     file: Option<String>,
-    /// The guidance: best-practices (default), scaling or 2019.
-    #[arg(long, default_value = "best-practices")]
-    policy: String,
-    /// Over-provisioning margin in percent.
-    #[arg(long, default_value_t = DEFAULT_MARGIN_PERCENT)]
-    margin: u32,
+    /// The guidance: best-practices, scaling or 2019 (default: the plan's, else best-practices).
+    #[arg(long)]
+    policy: Option<String>,
+    /// Over-provisioning margin in percent (default: the plan's, else 10).
+    #[arg(long)]
+    margin: Option<u32>,
     /// What-if: peak concurrent VM creations.
     #[arg(long, default_value_t = 0)]
     vms: i64,
@@ -39,12 +41,21 @@ pub struct Args {
 
 /// Prints recommendations with their reasoning.
 pub fn run(args: &Args) -> Outcome {
-    let policy = Policy::parse(&args.policy).ok_or_else(|| {
-        Failure::invalid(format!("--policy '{}' is not one of best-practices, scaling, 2019", args.policy))
-    })?;
+    let policy = args
+        .policy
+        .as_deref()
+        .map(|p| {
+            Policy::parse(p)
+                .ok_or_else(|| Failure::invalid(format!("--policy '{p}' is not one of best-practices, scaling, 2019")))
+        })
+        .transpose()?;
     if let Some(file) = &args.file {
         let plan = input::load_plan(file)?;
-        let recs = recommend_plan(&plan, policy, args.margin);
+        let settings = ReplicaSettings {
+            policy: policy.unwrap_or(plan.replica_policy.policy),
+            margin_percent: args.margin.unwrap_or(plan.replica_policy.margin_percent),
+        };
+        let recs = recommend_plan(&plan, &settings);
         match args.format {
             Format::Json => print!("{}", to_json(&recs)),
             Format::Text => {
@@ -52,20 +63,32 @@ pub fn run(args: &Args) -> Outcome {
                 if recs.is_empty() {
                     out.push_str("No definition states deployment demand (demand[] with a region and a load).\n");
                 }
-                let book = acg_core::billing::embedded();
+                let book = acg_core::billing::plan_book(&plan);
                 for r in &recs {
+                    let (Some(version), Some(rec), Some((gi, di, vi))) = (&r.version, &r.recommendation, r.indexes)
+                    else {
+                        let _ = writeln!(
+                            out,
+                            "{}/{} in {}: no version serves the demand ({}): {}",
+                            r.gallery,
+                            r.definition,
+                            r.region,
+                            r.azure_message.as_deref().unwrap_or_default(),
+                            r.message.as_deref().unwrap_or_default()
+                        );
+                        continue;
+                    };
                     let now = r.current.map_or_else(|| "not a target yet".to_owned(), |n| format!("has {n}"));
-                    let _ = writeln!(out, "{}/{} {} in {} ({now}):", r.gallery, r.definition, r.version, r.region);
-                    out.push_str(&lines(&r.recommendation));
-                    let (gi, di, vi) = r.indexes;
+                    let _ = writeln!(
+                        out,
+                        "{}/{} {version} (latest there) in {} ({now}):",
+                        r.gallery, r.definition, r.region
+                    );
+                    out.push_str(&lines(rec));
                     let version = &plan.galleries[gi].images[di].versions[vi];
-                    if let Some(cost) = acg_core::billing::replica_cost(
-                        version,
-                        &r.region,
-                        r.recommendation.recommended,
-                        &plan.api_version,
-                        &book,
-                    ) {
+                    if let Some(cost) =
+                        acg_core::billing::replica_cost(version, &r.region, rec.recommended, &plan.api_version, &book)
+                    {
                         let _ = writeln!(
                             out,
                             "    cost: {}{}",
@@ -79,12 +102,14 @@ pub fn run(args: &Args) -> Outcome {
         }
         return Ok(ExitCode::SUCCESS);
     }
+    let policy = policy.unwrap_or_default();
+    let margin = args.margin.unwrap_or(DEFAULT_MARGIN_PERCENT);
     let scale_sets = if args.scale_sets > 0 {
         vec![ScaleSetLoad { instances: args.instances, count: args.scale_sets, ..ScaleSetLoad::default() }]
     } else {
         Vec::new()
     };
-    let load = Load { concurrent_vms: args.vms, scale_sets, production: args.production, margin_percent: args.margin };
+    let load = Load { concurrent_vms: args.vms, scale_sets, production: args.production, margin_percent: margin };
     let rec = recommend(&load, policy);
     match args.format {
         Format::Json => print!("{}", to_json(&rec)),
@@ -103,6 +128,9 @@ fn lines(r: &Recommendation) -> String {
     }
     if let Some(s) = r.sources.first() {
         let _ = writeln!(out, "    source: {} — \"{}\"", s.document, s.quote);
+    }
+    if let Some(split) = &r.split {
+        let _ = writeln!(out, "    split source: {} — \"{}\"", split.source.document, split.source.quote);
     }
     out
 }

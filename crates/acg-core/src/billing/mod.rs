@@ -10,6 +10,7 @@
 //! Money is exact ([`rust_decimal::Decimal`]); rounding happens only when formatting for display.
 
 mod catalog;
+mod document;
 mod estimate;
 mod projection;
 mod retail;
@@ -23,6 +24,7 @@ use crate::model::StorageAccountType;
 use crate::region::{Continent, RegionName};
 
 pub use catalog::{BANDWIDTH_AS_OF, SNAPSHOTS_AS_OF, embedded};
+pub use document::{OVERRIDE_AS_OF, OVERRIDE_SOURCE, PlanPrice, PlanPrices, plan_book};
 pub use estimate::{
     Category, Comparison, Delta, Estimate, Line, compare, estimate_plan, estimate_version, estimate_what_if,
     replica_cost, to_csv,

@@ -76,7 +76,9 @@ pub fn export(plan: &Plan, format: ExportFormat, options: &ExportOptions) -> Str
         ExportFormat::Bicep => bicep(plan, &api),
         ExportFormat::Az => az(plan),
         ExportFormat::Terraform => terraform(plan),
-        ExportFormat::Csv => crate::billing::to_csv(&crate::billing::estimate_plan(plan, &crate::billing::embedded())),
+        ExportFormat::Csv => {
+            crate::billing::to_csv(&crate::billing::estimate_plan(plan, &crate::billing::plan_book(plan)))
+        }
     }
 }
 
@@ -224,6 +226,12 @@ fn planner_metadata(plan: &Plan) -> Map<String, Value> {
     }
     if let Some(b) = &plan.billing {
         meta.insert("billing".into(), to_value(b));
+    }
+    if !plan.replica_policy.is_default() {
+        meta.insert("replicaPolicy".into(), plan.replica_policy.to_value());
+    }
+    if !plan.prices.is_empty() {
+        meta.insert("prices".into(), plan.prices.to_value());
     }
     if !plan.extra.is_empty() {
         meta.insert("extra".into(), Value::Object(plan.extra.clone()));

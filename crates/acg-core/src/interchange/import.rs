@@ -359,6 +359,12 @@ fn apply_planner_metadata(plan: &mut Plan, meta: &Value, notes: &mut Vec<String>
     if let Some(b) = get("billing").and_then(|v| crate::model::from_json_value(&v).ok()) {
         plan.billing = Some(b);
     }
+    if let Some(r) = get("replicaPolicy").and_then(|v| crate::replicas::ReplicaSettings::from_value(&v).ok()) {
+        plan.replica_policy = r;
+    }
+    if let Some(p) = get("prices").and_then(|v| crate::billing::PlanPrices::from_value(&v).ok()) {
+        plan.prices = p;
+    }
     if let Some(Value::Object(extra)) = get("extra") {
         plan.extra = extra;
     }

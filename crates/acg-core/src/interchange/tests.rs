@@ -104,7 +104,7 @@ fn errors_name_the_problem_and_position() {
     );
     assert_eq!(
         import(r#"{"schemaVersion": 9, "galleries": []}"#).unwrap_err().to_string(),
-        "this plan was written by a newer version of the planner (schemaVersion 9); this version reads up to 1. Nothing was changed: update the planner, or keep the file"
+        "this plan was written by a newer version of the planner (schemaVersion 9); this version reads up to 2. Nothing was changed: update the planner, or keep the file"
     );
     assert_eq!(import(r#"{"galleries": [{"name": "g", "images": [{"versions": [{"publishingProfile": {"replicaCount": "two"}}]}]}]}"#).unwrap_err().to_string(), "the plan does not match the expected shape at galleries[0].images[0].versions[0].publishingProfile.replicaCount: invalid type: string \"two\", expected i64 at line 1 column 98");
     assert_eq!(import(r#"{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [{"type": "Microsoft.Storage/storageAccounts", "name": "x"}]}"#).unwrap_err().to_string(), "the template has no Microsoft.Compute/galleries, galleries/images or galleries/images/versions resources");

@@ -596,13 +596,21 @@ fn recommendations() {
             &set("/galleries/0/images/0/demand", json!([{"region": "West US 2", "concurrentVms": 100}])),
             "REC-02"
         ),
-        "Version 1.0.0 has 2 replicas in West US 2, but 100 concurrent VMs and 0 concurrent scale sets call for 5 (one replica per 20 concurrent VMs, plus one per concurrently created scale set)."
+        "Version 1.0.0, which latest gives in West US 2, has 2 replicas there, but the deployment load calls for 6 under Best practices (1 per 20 VMs) with a 10% margin."
     );
     assert_eq!(
         findings(&set("/galleries/0/images/0/demand", json!([{"region": "northeurope", "concurrentVms": 1}]))),
         [f("REC-02", W, "galleries[0].images[0].demand[0].region")]
     );
-    assert_eq!(findings(&set("/galleries/0/images/0/demand", json!([{"region": "westus2", "concurrentVms": 40}]))), []);
+    assert_eq!(findings(&set("/galleries/0/images/0/demand", json!([{"region": "westus2", "concurrentVms": 20}]))), []);
+    // The plan's replica policy decides the figure, as in the Replicas view: no margin, 40 VMs need 2.
+    assert_eq!(
+        findings(&|v| {
+            v["galleries"][0]["images"][0]["demand"] = json!([{"region": "westus2", "concurrentVms": 40}]);
+            v["replicaPolicy"] = json!({"policy": "bestPractices", "marginPercent": 0});
+        }),
+        []
+    );
     assert_eq!(
         findings(&|v| {
             v["galleries"][0]["images"][0]["production"] = json!(true);

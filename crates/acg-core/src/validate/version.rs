@@ -732,9 +732,10 @@ fn check_extensions(cx: &mut Cx<'_>, base: Path<'_>, v: &ImageVersion) {
     }
 }
 
-/// REC-02: the version that serves a deployment region (the highest valid one replicated there) should have at
-/// least the replicas the best-practice guidance asks for that region's load.
+/// REC-02: the version `latest` serves in a deployment region should have at least the replicas the plan's
+/// replica guidance recommends for that region's load: the very figure of [`crate::replicas::recommend_plan`].
 fn check_demand(cx: &mut Cx<'_>, gi: usize, di: usize, d: &ImageDefinition, _gallery_location: &RegionName) {
+    let settings = cx.plan.replica_policy;
     for (ri, demand) in d.demand.iter().enumerate() {
         let dpath = format!("galleries[{gi}].images[{di}].demand[{ri}]");
         if demand.concurrent_vms < 0 || demand.scale_sets.iter().any(|s| s.instances < 0 || s.count < 0) {
@@ -742,14 +743,7 @@ fn check_demand(cx: &mut Cx<'_>, gi: usize, di: usize, d: &ImageDefinition, _gal
                 .fix("Enter the number of VMs and scale sets created at the same time (0 or more).");
             continue;
         }
-        let newest = d
-            .versions
-            .iter()
-            .enumerate()
-            .filter_map(|(vi, v)| v.name.parse::<ImageVersionName>().ok().map(|n| (n, vi, v)))
-            .filter(|(_, _, v)| v.target(&demand.region).is_some_and(|t| !v.excluded_in(t)))
-            .max_by(|a, b| a.0.cmp(&b.0));
-        let Some((name, vi, v)) = newest else {
+        let Ok(vi) = crate::latest::serving_version(d, &demand.region) else {
             cx.push(
                 format!("{dpath}.region"),
                 "REC-02",
@@ -763,21 +757,24 @@ fn check_demand(cx: &mut Cx<'_>, gi: usize, di: usize, d: &ImageDefinition, _gal
             .fix(format!("Add {} to the newest version's target regions.", demand.region));
             continue;
         };
-        let vms = demand.concurrent_vms;
-        let scale_sets: i64 = demand.scale_sets.iter().map(|s| s.count).fold(0, i64::saturating_add);
-        let load = crate::replicas::Load::from_demand(demand, d.production == Some(true), 0);
-        let needed = crate::replicas::recommend(&load, crate::replicas::Policy::BestPractices).recommended;
+        let v = &d.versions[vi];
+        let load = crate::replicas::Load::from_demand(demand, d.production == Some(true), settings.margin_percent);
+        let rec = crate::replicas::recommend(&load, settings.policy);
+        let needed = rec.recommended;
         let Some(t) = v.target(&demand.region) else { continue };
         let have = v.replicas_in(t);
         if have < needed {
             let ti = v.publishing_profile.target_regions.iter().position(|x| x.name == demand.region).unwrap_or(0);
+            let split = rec.split.as_ref().map_or_else(String::new, |s| format!(" {}", s.advice));
             cx.push(format!("galleries[{gi}].images[{di}].versions[{vi}].publishingProfile.targetRegions[{ti}].regionalReplicaCount"), "REC-02", Severity::Warning, format!(
-                "Version {name} has {have} replica{} in {}, but {vms} concurrent VMs and {scale_sets} concurrent scale sets call for {needed} (one replica per 20 concurrent VMs, plus one per concurrently created scale set{}).",
-                if have == 1 { "" } else { "s" },
+                "Version {}, which latest gives in {}, has {have} replica{} there, but the deployment load calls for {needed} under {} with a {}% margin.{split}",
+                v.name,
                 demand.region.display_name(),
-                if d.production == Some(true) { ", at least three for production" } else { "" }
+                if have == 1 { "" } else { "s" },
+                settings.policy.title(),
+                settings.margin_percent,
             ))
-            .fix(format!("Set regionalReplicaCount to {needed} or more."));
+            .fix(format!("Set regionalReplicaCount to {needed} (Replicas view: Apply)."));
         }
     }
 }
