@@ -127,7 +127,7 @@ fn gallery(g: &Gallery, notes: &mut Notes, out: &mut String) {
         }
         if !i.extra.is_empty() {
             notes.add(format!(
-                "gallery {}: identity settings other than the type and user identities have no az argument",
+                "gallery {}: identity: settings other than the type and user identities have no az argument",
                 g.name
             ));
         }
@@ -218,17 +218,20 @@ fn definition(g: &Gallery, d: &ImageDefinition, notes: &mut Notes, out: &mut Str
     for f in &d.features {
         if f.name.contains(char::is_whitespace) || f.value.contains(char::is_whitespace) || f.name.contains('=') {
             notes.add(format!(
-                "image definition {path}: the feature {}={} cannot be passed to az (az splits --features on spaces); set it with the ARM, Bicep or Terraform export",
+                "image definition {path}: features: the feature {}={} cannot be passed to az (az splits --features on spaces); set it with the ARM, Bicep or Terraform export",
                 f.name, f.value
             ));
             continue;
         }
         if f.starts_at_version.is_some() {
-            notes.add(format!("image definition {path}: the feature {}'s startsAtVersion has no az argument", f.name));
+            notes.add(format!(
+                "image definition {path}: features: the feature {}'s startsAtVersion has no az argument",
+                f.name
+            ));
         }
         if f.name.eq_ignore_ascii_case("SecurityType") && SecurityType::parse(&f.value) == SecurityType::Standard {
             notes.add(format!(
-                "image definition {path}: az sends SecurityType=Standard as no SecurityType feature (its way of saying 'not trusted launch')"
+                "image definition {path}: features: az sends SecurityType=Standard as no SecurityType feature (its way of saying 'not trusted launch')"
             ));
         }
         features.push(format!("{}={}", f.name, f.value));
@@ -425,7 +428,7 @@ fn version(plan: &Plan, g: &Gallery, d: &ImageDefinition, v: &ImageVersion, note
     }
     if pp.storage_account_strategy.is_some() {
         notes.add(format!(
-            "image version {path}: storageAccountStrategy has no az argument; the storage type it gives each region is written in --target-regions"
+            "image version {path}: publishingProfile.storageAccountStrategy has no az argument; the storage type it gives each region is written in --target-regions"
         ));
     }
     if let Some(x) = pp.exclude_from_latest {
@@ -474,7 +477,7 @@ fn version(plan: &Plan, g: &Gallery, d: &ImageDefinition, v: &ImageVersion, note
         c.list("--target-region-cvm-encryption", cvm.into_iter().flatten());
     } else if cvm.iter().any(Option::is_some) {
         notes.add(format!(
-            "image version {path}: confidential VM encryption in some regions only has no az form (--target-region-cvm-encryption needs every region); use the ARM or Bicep export"
+            "image version {path}: encryption.osDiskImage.securityProfile (confidential VM encryption) in some regions only has no az form (--target-region-cvm-encryption needs every region); use the ARM or Bicep export"
         ));
     }
     if let Some(s) = &v.safety_profile {

@@ -208,7 +208,7 @@ fn gallery(g: &Gallery, gsym: &str, notes: &mut Notes, out: &mut String) {
                         );
                     }
                     _ => notes.add(format!(
-                        "gallery {}: community gallery information is written only with all of eula, prefix, publisher email and URI (azurerm requires them)",
+                        "gallery {}: sharingProfile.communityGalleryInfo is written only with all of eula, prefix, publisher email and URI (azurerm requires them)",
                         g.name
                     )),
                 }
@@ -217,19 +217,22 @@ fn gallery(g: &Gallery, gsym: &str, notes: &mut Notes, out: &mut String) {
         }
         if !s.groups.is_empty() {
             notes.add(format!(
-                "gallery {}: sharing with subscriptions and tenants is an action azurerm does not take: run `az sig share add` after apply (the az export has the command)",
+                "gallery {}: sharingProfile.groups: sharing with subscriptions and tenants is an action azurerm does not take: run `az sig share add` after apply (the az export has the command)",
                 g.name
             ));
         }
     }
     if g.identity.is_some() {
         notes.add(format!(
-            "gallery {}: azurerm_shared_image_gallery has no identity block; the identity is not written",
+            "gallery {}: identity: azurerm_shared_image_gallery has no identity block; the identity is not written",
             g.name
         ));
     }
     if g.soft_delete_policy.as_ref().and_then(|s| s.is_soft_delete_enabled).is_some() {
-        notes.add(format!("gallery {}: azurerm has no soft delete attribute; soft delete is not written", g.name));
+        notes.add(format!(
+            "gallery {}: softDeletePolicy: azurerm has no soft delete attribute; soft delete is not written",
+            g.name
+        ));
     }
     if !g.extra.is_empty() {
         notes.add(format!(
@@ -289,13 +292,13 @@ fn definition(g: &Gallery, d: &ImageDefinition, gsym: &str, dsym: &str, notes: &
                 let _ = writeln!(out, "  {flag} = true");
             }
             None => notes.add(format!(
-                "image definition {path}: the feature {}={} has no azurerm attribute and is not written",
+                "image definition {path}: features: the feature {}={} has no azurerm attribute and is not written",
                 f.name, f.value
             )),
         }
         if f.starts_at_version.is_some() {
             notes.add(format!(
-                "image definition {path}: the feature {}'s startsAtVersion has no azurerm attribute",
+                "image definition {path}: features: the feature {}'s startsAtVersion has no azurerm attribute",
                 f.name
             ));
         }
@@ -324,7 +327,7 @@ fn definition(g: &Gallery, d: &ImageDefinition, gsym: &str, dsym: &str, notes: &
                         let _ = writeln!(out, "  {end}_recommended_{what} = {n}");
                     }
                     Some(n) => notes.add(format!(
-                        "image definition {path}: {end}_recommended_{what} = {n} is outside azurerm's range 1-{max} and is not written"
+                        "image definition {path}: recommended: {end}_recommended_{what} = {n} is outside azurerm's range 1-{max} and is not written"
                     )),
                     None => {}
                 }
@@ -368,7 +371,7 @@ fn definition(g: &Gallery, d: &ImageDefinition, gsym: &str, dsym: &str, notes: &
                 out.push_str("  }\n");
             }
             None => notes.add(format!(
-                "image definition {path}: a purchase plan without a name cannot be written (azurerm requires it)"
+                "image definition {path}: purchasePlan without a name cannot be written (azurerm requires it)"
             )),
         }
     }
@@ -504,12 +507,12 @@ fn version(
     }
     if pp.replica_count.is_some() {
         notes.add(format!(
-            "image version {path}: azurerm has no version-wide replica count; every target_region has its count"
+            "image version {path}: publishingProfile.replicaCount: azurerm has no version-wide replica count; every target_region has its count"
         ));
     }
     if pp.storage_account_type.is_some() || pp.storage_account_strategy.is_some() {
         notes.add(format!(
-            "image version {path}: azurerm has no version-wide storage type or strategy; every target_region has the type it gives"
+            "image version {path}: publishingProfile.storageAccountType and storageAccountStrategy: azurerm has neither; every target_region has the type they give"
         ));
     }
     for t in &pp.target_regions {
