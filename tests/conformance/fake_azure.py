@@ -150,6 +150,9 @@ def invoke(cli, args):
     sys.stderr = err
     errors = _Errors()
     logging.getLogger("cli").addHandler(errors)
+    # The fake Azure answers every operation as finished: az's pauses between polls are only waiting.
+    sleep = time.sleep
+    time.sleep = lambda seconds: None
     try:
         try:
             code = cli.invoke(args, out_file=io.StringIO())
@@ -160,5 +163,6 @@ def invoke(cli, args):
             code = 1
     finally:
         sys.stderr = old
+        time.sleep = sleep
         logging.getLogger("cli").removeHandler(errors)
     return code, "\n".join(errors.lines + [err.getvalue()]).strip()

@@ -61,6 +61,15 @@ fn tags(tags: &crate::model::Tags) -> Vec<String> {
     tags.iter().map(|(k, v)| format!("{k}={v}")).collect()
 }
 
+/// A key or value in az's shorthand syntax (aaz commands): as is when plain, else single-quoted.
+fn shorthand(s: &str) -> String {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | '@' | '+')) {
+        s.to_owned()
+    } else {
+        format!("'{}'", s.replace('\'', "/'"))
+    }
+}
+
 fn region(r: &RegionName) -> String {
     r.key().to_owned()
 }
@@ -112,7 +121,9 @@ fn gallery(g: &Gallery, notes: &mut Notes, out: &mut String) {
         c.arg("--description", d);
     }
     if !g.tags.is_empty() {
-        c.list("--tags", tags(&g.tags));
+        // `az sig create` reads --tags in az's shorthand syntax: text with spaces or syntax characters is
+        // single-quoted there, a quote inside written `/'`.
+        c.list("--tags", g.tags.iter().map(|(k, v)| format!("{}={}", shorthand(k), shorthand(v))));
     }
     if let Some(i) = &g.identity {
         let system =

@@ -290,6 +290,12 @@ fn definition(g: &Gallery, d: &ImageDefinition, gsym: &str, dsym: &str, notes: &
         match flag {
             Some(flag) => {
                 let _ = writeln!(out, "  {flag} = true");
+                if flag == "confidential_vm_supported" {
+                    notes.add(format!(
+                        "image definition {path}: features: azurerm sends SecurityType {} as 'ConfidentialVmSupported' (its spelling of the same value)",
+                        f.value
+                    ));
+                }
             }
             None => notes.add(format!(
                 "image definition {path}: features: the feature {}={} has no azurerm attribute and is not written",
