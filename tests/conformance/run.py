@@ -224,7 +224,10 @@ def arm_validators():
 
     for url in list(by_url):
         by_url[url] = prune(by_url[url])
-    registry = Registry(retrieve=retrieve)
+    # Every vendored schema registered (and crawled) once: lookups then find them without re-reading.
+    registry = Registry(retrieve=retrieve).with_resources(
+        (url, Resource.from_contents(doc, default_specification=DRAFT4)) for url, doc in by_url.items()
+    ).crawl()
 
     Draft4 = jsonschema.Draft4Validator
     checker = jsonschema.Draft4Validator.FORMAT_CHECKER
