@@ -343,8 +343,18 @@ fn definition(g: &Gallery, d: &ImageDefinition, gsym: &str, dsym: &str, notes: &
     if let Some(dis) = &d.disallowed
         && !dis.disk_types.is_empty()
     {
-        let list: Vec<String> = dis.disk_types.iter().map(|t| hcl(t)).collect();
-        let _ = writeln!(out, "  disk_types_not_allowed = [{}]", list.join(", "));
+        // azurerm accepts these two values only.
+        let (kept, dropped): (Vec<&String>, Vec<&String>) =
+            dis.disk_types.iter().partition(|t| matches!(t.as_str(), "Standard_LRS" | "Premium_LRS"));
+        if !kept.is_empty() {
+            let list: Vec<String> = kept.iter().map(|t| hcl(t)).collect();
+            let _ = writeln!(out, "  disk_types_not_allowed = [{}]", list.join(", "));
+        }
+        for t in dropped {
+            notes.add(format!(
+                "image definition {path}: disallowed.diskTypes: {t} is not a value azurerm accepts (Standard_LRS, Premium_LRS) and is not written"
+            ));
+        }
     }
     if d.allow_update_image.is_some() {
         notes.add(format!(
