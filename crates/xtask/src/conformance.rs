@@ -33,7 +33,23 @@ pub fn venv() -> Result<PathBuf> {
         return Ok(python);
     }
     step("installing the conformance tools in target/conformance-venv (pip, once; the az CLI takes a few minutes)");
-    if !python.exists() {
+    if !python.exists() && exec(Command::new("python3").args(["-m", "venv"]).arg(&dir)).is_err() {
+        // Debian ships venv and pip separately from python3.
+        let uid = crate::output(Command::new("id").arg("-u")).unwrap_or_default();
+        if uid.trim() != "0" {
+            return Err(
+                "python3 cannot make a venv: install Debian's python3-venv (sudo apt-get install python3-venv)"
+                    .to_owned(),
+            );
+        }
+        step("installing python3-venv from Debian's packages");
+        let _ = std::fs::remove_dir_all(&dir);
+        exec(Command::new("apt-get").arg("update").env("DEBIAN_FRONTEND", "noninteractive"))?;
+        exec(
+            Command::new("apt-get")
+                .args(["install", "-y", "--no-install-recommends", "python3", "python3-venv", "python3-pip"])
+                .env("DEBIAN_FRONTEND", "noninteractive"),
+        )?;
         exec(Command::new("python3").args(["-m", "venv"]).arg(&dir))?;
     }
     exec(
