@@ -1193,7 +1193,9 @@ pub fn ImportExport() -> Html {
             }
         })
     };
-    let output = acg_core::interchange::export(&state.plan, *format, &ExportOptions::default());
+    let exported = acg_core::interchange::export_with_notes(&state.plan, *format, &ExportOptions::default());
+    let output = exported.text;
+    let file_name = AttrValue::from(format.file_name(&state.plan.name));
     let copy = {
         let output = output.clone();
         Callback::from(move |_| {
@@ -1228,9 +1230,16 @@ pub fn ImportExport() -> Html {
                     } }</option> }) }
                 </select>
                 <button onclick={copy}>{ "Copy" }</button>
+                <crate::DownloadLink text={output.clone()} file={file_name} label={AttrValue::from("Download")} />
             </div>
             <label for="export-output" class="visually-hidden">{ "Export preview" }</label>
             <textarea id="export-output" class="code" rows="20" readonly=true value={output} />
+            if !exported.notes.is_empty() {
+                <div id="export-notes" class="report" role="note">
+                    <p>{ "Notes: what this format writes differently from the plan, or not at all (also at the top of the file)" }</p>
+                    <ul>{ for exported.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                </div>
+            }
         </section>
     }
 }

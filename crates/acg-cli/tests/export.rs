@@ -34,3 +34,16 @@ fn bad_format_and_unreadable_file() {
     assert_eq!(code, 2);
     assert!(err.contains("not valid JSON: "), "{err}");
 }
+
+#[test]
+fn notes_go_to_stderr_and_the_file_header() {
+    let (code, out, err) = acg(&["export", SAMPLE, "--to", "az"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        err,
+        "acg: note: image version contoso_prod/windows-2022-datacenter/2024.11.1: hostCaching has no az argument (Azure's default applies)\n"
+    );
+    assert!(out.contains("\n# - image version contoso_prod/windows-2022-datacenter/2024.11.1: hostCaching has no az argument (Azure's default applies)\n"));
+    let (code, _, err) = acg(&["export", SAMPLE, "--to", "arm"]);
+    assert_eq!((code, err.as_str()), (0, ""), "ARM carries everything the sample plans");
+}

@@ -2,12 +2,13 @@
 //!
 //! - `cargo xtask serve [--port N]`: install what is missing, build the site into `dist/`, serve it.
 //! - `cargo xtask dist`: build the site into `dist/` (any static host can serve that folder).
-//! - `cargo xtask test [--skip native,fuzz,wasm,node,e2e,budget]`: every test stage; what CI runs.
+//! - `cargo xtask test [--skip native,conformance,fuzz,wasm,node,e2e,budget]`: every test stage; what CI runs.
 //! - `cargo xtask check`: rustfmt and clippy.
 //! - `cargo xtask install`: only install the tools.
 //!
 //! Every installer is idempotent: it checks first and does nothing when the tool is already right.
 
+mod conformance;
 mod dist;
 mod fuzz;
 mod serve;
@@ -19,7 +20,7 @@ use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 
 const USAGE: &str =
-    "usage: cargo xtask <serve [--port N] | dist | test [--skip native,fuzz,wasm,node,e2e,budget] | check | fuzz [NAME] [--runs N] | install>
+    "usage: cargo xtask <serve [--port N] | dist | test [--skip native,conformance,fuzz,wasm,node,e2e,budget] | check | fuzz [NAME] [--runs N] | install>
 
   serve    build the site into dist/ and serve it on http://127.0.0.1:8080 (or --port N, or $ACG_PORT)
   dist     build the site into dist/: the app, the JS API module with its .d.ts, the embed page

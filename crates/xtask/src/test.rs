@@ -4,10 +4,10 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use crate::{Result, dist, fuzz, root, serve, size, step, tools};
+use crate::{Result, conformance, dist, fuzz, root, serve, size, step, tools};
 
 /// The stages, in the order they run.
-pub const STAGES: [&str; 6] = ["native", "fuzz", "wasm", "node", "e2e", "budget"];
+pub const STAGES: [&str; 7] = ["native", "conformance", "fuzz", "wasm", "node", "e2e", "budget"];
 
 struct Outcome {
     stage: &'static str,
@@ -28,6 +28,7 @@ pub fn run(skip: &[String]) -> Result {
         let start = Instant::now();
         let result = match stage {
             "native" => native(),
+            "conformance" => conformance(),
             "fuzz" => fuzz(),
             "wasm" => wasm(),
             "node" => node(),
@@ -52,7 +53,7 @@ pub fn run(skip: &[String]) -> Result {
     println!("\n==> summary");
     for o in &outcomes {
         println!(
-            "  {:<7} {:>5} passed {:>4} failed  {:>6.1} s  {}",
+            "  {:<11} {:>5} passed {:>4} failed  {:>6.1} s  {}",
             o.stage,
             o.passed,
             o.failed,
@@ -71,6 +72,11 @@ pub fn run(skip: &[String]) -> Result {
 fn native() -> Result<(u64, u64)> {
     step("native tests (cargo test: acg-core, acg-cli, xtask)");
     counted(Command::new("cargo").arg("test").current_dir(root()), cargo_counts)
+}
+
+/// The exports judged by the real Azure tools (tests/conformance): each finding is a failed test.
+fn conformance() -> Result<(u64, u64)> {
+    counted(&mut conformance::prepare()?, tap_counts)
 }
 
 /// wasm-bindgen tests of acg-web and acg-wasm in headless Chromium.

@@ -121,6 +121,17 @@ test('a Retail Prices API import changes a price', async ({ page }) => {
   await expect(price).toHaveValue('0.07');
 });
 
+test('each export downloads under the plan\'s name, with its notes listed', async ({ page }) => {
+  await page.goto('/#/io');
+  await page.getByLabel('Format').selectOption('az');
+  const download = page.getByRole('link', { name: 'Download' });
+  await expect(download).toHaveAttribute('download', 'contoso-image-factory-sample.sh');
+  await expect(page.locator('#export-notes')).toContainText('hostCaching has no az argument');
+  await page.getByLabel('Format').selectOption('terraform');
+  await expect(download).toHaveAttribute('download', 'contoso-image-factory-sample.tf');
+  expect(await page.locator('#export-output').inputValue()).toContain('provider "azurerm" {');
+});
+
 test('export then import round trip, and reload keeps the plan', async ({ page }) => {
   await page.goto('/#/io');
   await page.getByLabel('Format').selectOption('arm');

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use acg_core::interchange::{ExportFormat, ExportOptions, export};
+use acg_core::interchange::{ExportFormat, ExportOptions, export_with_notes};
 
 use super::{Failure, Outcome};
 use crate::input;
@@ -29,10 +29,16 @@ pub fn run(args: &Args) -> Outcome {
         Failure::invalid(format!("--to '{}' is not one of arm, bicep, az, terraform, plan, csv", args.to))
     })?;
     let plan = input::load_plan(&args.file)?;
-    let text = export(&plan, format, &ExportOptions { api_version: args.api_version.clone() });
+    let exported = export_with_notes(&plan, format, &ExportOptions { api_version: args.api_version.clone() });
     match &args.output {
-        Some(path) => std::fs::write(path, text).map_err(|e| Failure::unreadable(format!("{path}: {e}")))?,
-        None => print!("{text}"),
+        Some(path) => {
+            std::fs::write(path, &exported.text).map_err(|e| Failure::unreadable(format!("{path}: {e}")))?;
+        }
+        None => print!("{}", exported.text),
+    }
+    // What the format could not carry as the plan says it (also at the top of the file).
+    for note in &exported.notes {
+        eprintln!("acg: note: {note}");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -6,12 +6,18 @@
 //! (`occupiedGb`, `demand`, `production`, source facts, billing settings) are not Azure properties: the ARM
 //! export carries them in the template's `metadata.computeGalleryPlanner` so that Plan -> ARM -> Plan is the
 //! identity; the other exports leave them out.
+//!
+//! The deployment exports (ARM, Bicep, `az`, Terraform) write one set of resources: the plan with Azure's
+//! effective defaults made explicit ([`with_azure_defaults`]), so Plan -> ARM -> Plan gives that plan. What a
+//! format cannot carry is named in [`Exported::notes`] (and at the top of the file).
 
 mod arm;
+mod az_script;
 mod export;
 mod import;
+mod terraform;
 
-pub use export::{ExportFormat, ExportOptions, export};
+pub use export::{ExportFormat, ExportOptions, Exported, export, export_with_notes, rfc3339_date, with_azure_defaults};
 pub use import::{ImportError, Imported, MAX_IMPORT_BYTES, SourceFormat, import};
 
 use serde_json::{Map, Value};

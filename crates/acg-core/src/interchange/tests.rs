@@ -15,7 +15,9 @@ fn round_trip_arm(plan: &Plan) -> Plan {
 #[test]
 fn sample_round_trips_through_arm_and_plan_json() {
     let plan = sample::plan();
-    assert_eq!(round_trip_arm(&plan), plan);
+    // The ARM export writes Azure's effective defaults; importing it gives the plan with them.
+    assert_eq!(round_trip_arm(&plan), with_azure_defaults(&plan));
+    assert_eq!(round_trip_arm(&with_azure_defaults(&plan)), with_azure_defaults(&plan));
     let text = export(&plan, ExportFormat::Plan, &ExportOptions::default());
     let back = import(&text).unwrap();
     assert_eq!(back.format, SourceFormat::PlanJson);
@@ -141,7 +143,7 @@ fn hostile_strings_are_quoted_in_every_format() {
     assert!(tf.contains(r#"description         = "it's \"quoted\" $(rm -rf /) $${x} %%{y} [z] `w`\nnext""#), "{tf}");
     let bicep = export(&plan, ExportFormat::Bicep, &ExportOptions::default());
     assert!(bicep.contains(r#"description: 'it\'s "quoted" \$(rm -rf /) \${x} %{y} [z] `w`\nnext'"#), "{bicep}");
-    assert_eq!(round_trip_arm(&plan), plan, "a leading [ is escaped as [[ in ARM");
+    assert_eq!(round_trip_arm(&plan), with_azure_defaults(&plan), "a leading [ is escaped as [[ in ARM");
 }
 
 /// Golden files: what a person would write, read and checked by hand. Set `ACG_UPDATE_GOLDEN=1` to rewrite.
@@ -171,10 +173,10 @@ mod props {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
         #[test]
-        fn arm_plan_json_share_and_saved_round_trips_are_the_identity(seed in any::<u64>(), galleries in 1usize..3, defs in 1usize..4, versions in 1usize..5, description in ".{0,20}") {
+        fn arm_plan_json_share_and_saved_round_trips_keep_the_plan(seed in any::<u64>(), galleries in 1usize..3, defs in 1usize..4, versions in 1usize..5, description in ".{0,20}") {
             let mut plan = plan_with_shape(Shape { galleries, definitions: defs, versions_per_definition: versions, regions: 8 }, seed);
             plan.galleries[0].description = Some(description.clone());
-            prop_assert_eq!(&round_trip_arm(&plan), &plan);
+            prop_assert_eq!(&round_trip_arm(&plan), &with_azure_defaults(&plan));
             let json = export(&plan, ExportFormat::Plan, &ExportOptions::default());
             prop_assert_eq!(&import(&json).unwrap().plan, &plan);
             prop_assert_eq!(&crate::share::decode(&crate::share::encode(&plan)).unwrap(), &plan);
@@ -191,4 +193,180 @@ fn deep_nesting_is_refused_with_a_clear_message() {
         import(&"[".repeat(200)).unwrap_err().to_string(),
         "the file nests deeper than 127 levels (at line 1, column 128); plans, REST bodies and ARM templates never do. Nothing was imported"
     );
+}
+
+/// Issue 16: each defect the real tools found, as the exact lines that fix it.
+mod tools_accept {
+    use super::*;
+
+    fn lines(plan: &Plan, format: ExportFormat) -> Vec<String> {
+        export(plan, format, &ExportOptions::default()).lines().map(str::to_owned).collect()
+    }
+
+    fn has(lines: &[String], line: &str) {
+        assert!(lines.iter().any(|l| l == line), "no line {line:?} in\n{}", lines.join("\n"));
+    }
+
+    fn plan(json: &str) -> Plan {
+        import(json).unwrap().plan
+    }
+
+    const SHARED: &str = r#"{"name": "p", "subscriptionId": "s-1", "resourceGroup": "rg", "galleries": [{"name": "g", "location": "West US 2",
+        "sharingProfile": {"permissions": "Groups", "groups": [{"type": "Subscriptions", "ids": ["a", "b"]}, {"type": "AADTenants", "ids": ["t"]}]},
+        "images": [{"name": "d", "osType": "Linux", "osState": "Generalized", "endOfLifeDate": "2030-01-31",
+            "identifier": {"publisher": "p", "offer": "o", "sku": "s"},
+            "features": [{"name": "DiskControllerTypes", "value": "SCSI, NVMe"}],
+            "versions": [{"name": "1.0.0", "publishingProfile": {"targetRegions": [{"name": "West US 2"}, {"name": "East US", "excludeFromLatest": true}], "endOfLifeDate": "2031-06-30"},
+                "storageProfile": {"source": {"id": "/subscriptions/s-1/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm"}}}]}]}]}"#;
+
+    #[test]
+    fn arm_depends_on_is_an_expression_and_locations_are_parameters() {
+        let arm = lines(&sample::plan(), ExportFormat::Arm);
+        has(&arm, r#"        "[resourceId('Microsoft.Compute/galleries', 'contoso_prod')]""#);
+        has(
+            &arm,
+            r#"        "[resourceId('Microsoft.Compute/galleries/images', 'contoso_prod', 'ubuntu-22.04-lts')]""#,
+        );
+        assert!(!arm.iter().any(|l| l.contains("[[resourceId")));
+        has(&arm, r#"      "location": "[parameters('location_contoso_prod')]","#);
+        has(&arm, r#"    "location_contoso_prod": {"#);
+        has(&arm, r#"      "defaultValue": "eastus","#);
+        let bicep = lines(&sample::plan(), ExportFormat::Bicep);
+        has(&bicep, "param location_contoso_prod string = 'eastus'");
+        has(&bicep, "  location: location_contoso_prod");
+    }
+
+    #[test]
+    fn dates_are_rfc3339_in_every_format() {
+        let p = plan(SHARED);
+        has(&lines(&p, ExportFormat::Arm), r#"        "endOfLifeDate": "2030-01-31T00:00:00Z","#);
+        has(&lines(&p, ExportFormat::Bicep), "      endOfLifeDate: '2031-06-30T00:00:00Z'");
+        let az = lines(&p, ExportFormat::Az);
+        assert!(az.iter().any(|l| l.starts_with("  --end-of-life-date '2030-01-31T00:00:00Z'")), "{az:?}");
+        assert!(az.iter().any(|l| l.starts_with("  --end-of-life-date '2031-06-30T00:00:00Z'")), "{az:?}");
+        has(&lines(&p, ExportFormat::Terraform), r#"  end_of_life_date    = "2031-06-30T00:00:00Z""#);
+        assert_eq!(rfc3339_date("2030-01-31T12:00:00+02:00"), "2030-01-31T12:00:00+02:00");
+        assert_eq!(rfc3339_date("31/01/2030"), "31/01/2030", "kept as written: validation reports it");
+    }
+
+    #[test]
+    fn sharing_groups_are_an_action_not_a_property() {
+        let p = plan(SHARED);
+        let arm = export_with_notes(&p, ExportFormat::Arm, &ExportOptions::default());
+        assert!(!arm.text.contains("\"groups\""), "{}", arm.text);
+        assert!(arm.text.contains("\"permissions\": \"Groups\""));
+        assert_eq!(
+            arm.notes,
+            [
+                "gallery g: sharingProfile.groups is read-only in the API (sharing with subscriptions and tenants is an action): run `az sig share add` after the deployment (the az export does)"
+            ]
+        );
+        let az = lines(&p, ExportFormat::Az);
+        has(&az, r#"az sig share add --subscription "$SUBSCRIPTION" --resource-group "$RESOURCE_GROUP" \"#);
+        has(&az, "  --subscription-ids 'a' 'b' \\");
+        has(&az, "  --tenant-ids 't'");
+    }
+
+    #[test]
+    fn az_arguments_are_words_az_accepts() {
+        let az = lines(&sample::plan(), ExportFormat::Az);
+        has(&az, "set -euo pipefail");
+        has(&az, r#"SUBSCRIPTION="${SUBSCRIPTION:-8f2c3e4a-1b5d-4c6e-9f70-2a1b3c4d5e6f}""#);
+        has(&az, r#"RESOURCE_GROUP="${RESOURCE_GROUP:-rg-image-factory}""#);
+        has(&az, "  --target-regions 'eastus=3=Standard_ZRS' 'westeurope=3=Standard_ZRS' \\");
+        // az reads --features as one word and splits it on spaces.
+        has(&az, "  --features 'SecurityType=TrustedLaunchSupported IsAcceleratedNetworkSupported=True' \\");
+        has(
+            &az,
+            "  --virtual-machine '/subscriptions/8f2c3e4a-1b5d-4c6e-9f70-2a1b3c4d5e6f/resourceGroups/rg-image-factory/providers/Microsoft.Compute/virtualMachines/build-vm-ubuntu' \\",
+        );
+        has(&az, "  --set 'publishingProfile.targetRegions[2].excludeFromLatest=true'");
+        assert_eq!(
+            az.iter().filter(|l| *l == "  --location 'eastus' \\").count(),
+            7,
+            "gallery, 2 definitions, 4 versions"
+        );
+        let p = plan(SHARED);
+        let az = export_with_notes(&p, ExportFormat::Az, &ExportOptions::default());
+        assert!(
+            az.text.contains("  --target-regions 'westus2=1=Standard_ZRS' 'eastus=1=Standard_ZRS' \\\n"),
+            "{}",
+            az.text
+        );
+        assert!(az.notes.iter().any(|n| n.starts_with(
+            "image definition g/d: features: the feature DiskControllerTypes=SCSI, NVMe cannot be passed to az"
+        )));
+        assert!(
+            az.text.contains("# - image definition g/d: features: the feature DiskControllerTypes"),
+            "notes at the top"
+        );
+    }
+
+    #[test]
+    fn terraform_plans_alone_and_is_fmt_aligned() {
+        let tf = lines(&sample::plan(), ExportFormat::Terraform);
+        for line in [
+            "terraform {",
+            "  required_providers {",
+            "    azurerm = {",
+            r#"      source  = "hashicorp/azurerm""#,
+            r#"provider "azurerm" {"#,
+            "  features {}",
+            "  subscription_id = var.subscription_id",
+            r#"  name                = "contoso_prod""#,
+            "  resource_group_name = var.resource_group_name",
+            r#"  end_of_life_date                         = "2027-06-30T00:00:00Z""#,
+            // azurerm takes a VM id in managed_image_id.
+            r#"  managed_image_id    = "/subscriptions/8f2c3e4a-1b5d-4c6e-9f70-2a1b3c4d5e6f/resourceGroups/rg-image-factory/providers/Microsoft.Compute/virtualMachines/build-vm-ubuntu""#,
+            r#"resource "azapi_resource" "version_contoso_prod_windows_2022_datacenter_2024_11_1" {"#,
+            r#"    "env"   = "prod""#,
+        ] {
+            has(&tf, line);
+        }
+        assert_eq!(
+            super::super::terraform::align("a {\n  x = 1\n  long_name = 2\n\n  y = 3\n}\n"),
+            "a {\n  x         = 1\n  long_name = 2\n\n  y = 3\n}\n"
+        );
+    }
+
+    #[test]
+    fn one_plan_one_set_of_resources() {
+        // No Hyper-V generation, no security type, no storage type: Azure's 2025-03-03 defaults, written.
+        let p = plan(
+            r#"{"galleries": [{"name": "g", "location": "eastus", "images": [{"name": "d", "osType": "Linux", "osState": "Generalized",
+            "identifier": {"publisher": "p", "offer": "o", "sku": "s"}, "versions": [{"name": "1.0.0", "publishingProfile": {"targetRegions": [{"name": "eastus"}, {"name": "westeurope", "regionalReplicaCount": 2}]},
+            "storageProfile": {"source": {"id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/images/i"}}}]}]}]}"#,
+        );
+        let arm = lines(&p, ExportFormat::Arm);
+        has(&arm, r#"        "hyperVGeneration": "V2","#);
+        has(&arm, r#"            "value": "TrustedLaunchSupported""#);
+        has(&arm, r#"              "storageAccountType": "Standard_ZRS""#);
+        let az = lines(&p, ExportFormat::Az);
+        has(&az, "  --hyper-v-generation 'V2' \\");
+        has(&az, "  --features 'SecurityType=TrustedLaunchSupported'");
+        has(&az, "  --target-regions 'eastus=1=Standard_ZRS' 'westeurope=2=Standard_ZRS'");
+        let tf = lines(&p, ExportFormat::Terraform);
+        has(&tf, r#"  hyper_v_generation       = "V2""#);
+        has(&tf, "  trusted_launch_supported = true");
+        has(&tf, r#"    storage_account_type   = "Standard_ZRS""#);
+        // Before 2025-03-03: V1, no security type, LRS; az must be kept from adding its own default.
+        let mut old = p.clone();
+        old.api_version = crate::model::ApiVersion::V2024_03_03;
+        old.galleries[0].images[0].hyper_v_generation = Some(crate::model::HyperVGeneration::V2);
+        let az = lines(&old, ExportFormat::Az);
+        has(&az, "  --features 'SecurityType=Standard'");
+        has(&az, "  --target-regions 'eastus=1=Standard_LRS' 'westeurope=2=Standard_LRS'");
+        let defaults = with_azure_defaults(&old);
+        assert!(defaults.galleries[0].images[0].features.is_empty());
+    }
+
+    #[test]
+    fn file_names_come_from_the_plan_name() {
+        assert_eq!(
+            ExportFormat::Bicep.file_name("Contoso image factory (sample)"),
+            "contoso-image-factory-sample.bicep"
+        );
+        assert_eq!(ExportFormat::Az.file_name(""), "plan.sh");
+        assert_eq!(ExportFormat::Plan.file_name("../../etc"), "etc.plan.json");
+    }
 }
