@@ -1,13 +1,16 @@
 //! Size report of every shipped artifact (raw, gzip, brotli) and the size budgets.
 //!
 //! Budgets (gzip, what a browser downloads from a typical static host), one per bundle ([`BUNDLES`]):
-//! - the app: everything in `dist/` but `api/` and `embed/`. Goal 350 KB; enforced ceiling 476 KB until the
+//! - the app: everything in `dist/` but `api/` and `embed/`. Goal 350 KB; enforced ceiling 486 KB until the
 //!   size work of the performance issue lands (431 KB on 2026-11-22; 477 KB on 2026-11-23 with named plans,
 //!   property forms, widget links, the benchmark mode and exact float parsing: serde deserializers of the
 //!   lossless model, with flattened `extra` maps, interchange, and the views; 471 KB after dropping the second
-//!   copy of the model's serializers). The ceiling follows the measured size down. BENCHMARKS.md tracks it.
-//! - the JS API (`api/`): the full facade for scripts. Goal 150 KB; enforced ceiling 320 KB (317 KB on
-//!   2026-11-23: the same plan deserializer, validation, interchange and billing).
+//!   copy of the model's serializers). Raised to 486 KB on 2026-11-30 by the exports that the real Azure tools
+//!   accept (issue 16: 484.2 KB measured, +13 KB: the az and Terraform exporters with their notes, Azure's
+//!   effective defaults). The ceiling follows the measured size down. BENCHMARKS.md tracks it.
+//! - the JS API (`api/`): the full facade for scripts. Goal 150 KB; enforced ceiling 335 KB (317 KB on
+//!   2026-11-23: the same plan deserializer, validation, interchange and billing; 333.7 KB on 2026-11-30 with
+//!   the exporters of issue 16).
 //! - the embed bundle (`embed/` but its docs page): what a documentation page downloads for the widgets: the
 //!   widgets' script and the embed build of the API, which reads no whole plan. 150 KB, enforced.
 //!
@@ -40,10 +43,10 @@ pub const BUNDLES: [Bundle; 3] = [
     Bundle {
         label: "app",
         contains: |p| !p.starts_with("api/") && !p.starts_with("embed/"),
-        budget: 476 * 1024,
+        budget: 486 * 1024,
         goal: 350 * 1024,
     },
-    Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 320 * 1024, goal: 150 * 1024 },
+    Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 335 * 1024, goal: 150 * 1024 },
     Bundle {
         label: "embeds",
         contains: |p| p.starts_with("embed/") && !is_docs_page(p),
