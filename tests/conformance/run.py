@@ -29,6 +29,7 @@ import sys
 import time
 from datetime import datetime
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 ORACLES = os.path.join(ROOT, "tests", "fixtures", "oracles")
