@@ -29,6 +29,7 @@ import sys
 import time
 from datetime import datetime
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 ORACLES = os.path.join(ROOT, "tests", "fixtures", "oracles")
@@ -108,7 +109,7 @@ def differences(expected, actual, path=""):
             if k not in expected:
                 out.append((p, "not in the ARM body", actual[k]))
             elif k not in actual:
-                out.append((p, "missing", expected[k]))
+                out.append((p, "missing", f"nothing (ARM has {json.dumps(expected[k])[:120]})"))
             else:
                 out.extend(differences(expected[k], actual[k], p))
         return out
@@ -139,7 +140,8 @@ def compare(plan, fmt, resource, expected, actual, notes):
         if noted(notes, resource, p):
             count(f"{fmt} differences named in the notes")
             continue
-        finding(plan, fmt, f"{resource}: {p}: {what}, {fmt} gives {json.dumps(got)[:160]} (and no note says so)")
+        shown = got if what == "missing" else json.dumps(got)[:160]
+        finding(plan, fmt, f"{resource}: {p}: {what}, {fmt} gives {shown} (and no note says so)")
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -89,8 +89,7 @@ pub struct ExportOptions {
 }
 
 /// An export: the file's text and what the format could not carry as the plan says it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Exported {
     /// The file.
     pub text: String,
@@ -111,27 +110,14 @@ pub fn export_with_notes(plan: &Plan, format: ExportFormat, options: &ExportOpti
     let text = match format {
         ExportFormat::Plan => pretty(&to_value(plan)),
         ExportFormat::Arm => {
-            let effective = with_azure_defaults(plan);
-            let template = arm(&effective, &api, &mut notes);
-            let mut text = pretty(&template);
-            if !notes.0.is_empty() {
-                // The notes go into the template's metadata, where ARM keeps free text.
-                let mut template = template;
-                if let Some(meta) = template.get_mut("metadata").and_then(Value::as_object_mut) {
-                    meta.insert("notes".into(), json!(notes.0));
-                } else if let Some(t) = template.as_object_mut() {
-                    let mut with_meta = Map::new();
-                    for (k, v) in core::mem::take(t) {
-                        if k == "resources" {
-                            with_meta.insert("metadata".into(), json!({ "notes": notes.0 }));
-                        }
-                        with_meta.insert(k, v);
-                    }
-                    *t = with_meta;
-                }
-                text = pretty(&template);
+            let mut template = arm(&with_azure_defaults(plan), &api, &mut notes);
+            // The notes go into the template's metadata (always there: it carries the planner's fields).
+            if let Some(meta) = template.get_mut("metadata").and_then(Value::as_object_mut)
+                && !notes.0.is_empty()
+            {
+                meta.insert("notes".into(), json!(notes.0));
             }
-            text
+            pretty(&template)
         }
         ExportFormat::Bicep => {
             let effective = with_azure_defaults(plan);
