@@ -70,9 +70,10 @@ test('the <acg-explain> widget explains its error and what readers paste', async
   const problems = watch(page);
   await page.goto('/embed/');
   const w = page.locator('#explain');
-  await expect(w.locator('[data-entry="V1"]')).toContainText('Guide entry V1');
-  await expect(w.locator('[data-entry="V1"] [data-field="fix"]')).toHaveText('Include <sourceRegion> in the <publishingRegions> list');
-  await expect(w.locator('[data-entry="V1"]')).toContainText('sourceRegion: eastus');
+  // The docs page's example: a real error from hashicorp/terraform-provider-azurerm#8124.
+  await expect(w.locator('[data-entry="D1"]')).toContainText('Guide entry D1');
+  await expect(w.locator('[data-entry="D1"] [data-field="fix"]')).toHaveText('Create a new image definition instead');
+  await expect(w.locator('[data-entry="D1"]')).toContainText('property: purchasePlan.name');
   await w.getByLabel('Error text').fill('Code="InvalidParameter" Message="Duplicate regions are not allowed in target publishing regions." Target="galleryImageVersion.properties.publishingProfile.targetRegions"');
   await expect(w.locator('[data-entry="V31"]')).toContainText('Guide entry V31');
   await w.getByLabel('Error text').fill('The storage account named contosostorage is already taken.');
