@@ -1,19 +1,11 @@
 // The documentation widgets (www/embed/) on their docs page, in real Chromium.
 import { test, expect, Page } from '@playwright/test';
+import { watch } from './watch';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const artifacts = join(__dirname, '..', 'artifacts');
 mkdirSync(artifacts, { recursive: true });
-
-/** Collects everything that must not happen on a host page: dialogs, uncaught errors, console errors. */
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  return problems;
-}
 
 /** Adds an element with attributes to the docs page (attributes set as data, never parsed as HTML). */
 async function add(page: Page, tag: string, attrs: Record<string, string>, id: string) {

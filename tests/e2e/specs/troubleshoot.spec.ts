@@ -1,18 +1,11 @@
 // Explaining an error Azure printed: the app's Troubleshoot view and the <acg-explain> widget, in Chromium.
-import { test, expect, Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
+import { watch } from './watch';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const artifacts = join(__dirname, '..', 'artifacts');
 mkdirSync(artifacts, { recursive: true });
-
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  return problems;
-}
 
 // What `az vm create` prints when the sample's newest Ubuntu version is not replicated to the region asked for.
 const L2 = 'ERROR: (GalleryImageNotAvailableInRegion) The gallery image /subscriptions/8f2c3e4a-1b5d-4c6e-9f70-2a1b3c4d5e6f/resourceGroups/rg-image-factory/providers/Microsoft.Compute/galleries/contoso_prod/images/ubuntu-22.04-lts/versions/1.0.12 is not available in japaneast region. Please contact image owner to replicate to this region, or change your requested region.';

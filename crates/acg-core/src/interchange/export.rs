@@ -521,7 +521,23 @@ fn bicep_key(k: &str) -> String {
     }
 }
 
+/// How a JSON value is written in a language whose literals look like JSON's (Bicep, HCL): its strings, its
+/// keys, what separates a key from its value and what ends a list item.
+pub(crate) struct Literals {
+    pub(crate) string: fn(&str) -> String,
+    pub(crate) key: fn(&str) -> String,
+    pub(crate) key_sep: &'static str,
+    pub(crate) item_end: &'static str,
+}
+
+const BICEP: Literals = Literals { string: bicep_string, key: bicep_key, key_sep: ": ", item_end: "\n" };
+
 fn bicep_value(v: &Value, indent: usize, out: &mut String) {
+    write_value(v, indent, out, &BICEP);
+}
+
+/// Writes `v` as a literal of the language `lit` describes, nested objects and lists indented by two spaces.
+pub(crate) fn write_value(v: &Value, indent: usize, out: &mut String, lit: &Literals) {
     let pad = "  ".repeat(indent + 1);
     let close = "  ".repeat(indent);
     match v {
@@ -530,14 +546,14 @@ fn bicep_value(v: &Value, indent: usize, out: &mut String) {
         Value::Number(n) => {
             let _ = write!(out, "{n}");
         }
-        Value::String(s) => out.push_str(&bicep_string(s)),
+        Value::String(s) => out.push_str(&(lit.string)(s)),
         Value::Array(a) if a.is_empty() => out.push_str("[]"),
         Value::Array(a) => {
             out.push_str("[\n");
             for item in a {
                 out.push_str(&pad);
-                bicep_value(item, indent + 1, out);
-                out.push('\n');
+                write_value(item, indent + 1, out, lit);
+                out.push_str(lit.item_end);
             }
             let _ = write!(out, "{close}]");
         }
@@ -545,8 +561,8 @@ fn bicep_value(v: &Value, indent: usize, out: &mut String) {
         Value::Object(o) => {
             out.push_str("{\n");
             for (k, v) in o {
-                let _ = write!(out, "{pad}{}: ", bicep_key(k));
-                bicep_value(v, indent + 1, out);
+                let _ = write!(out, "{pad}{}{}", (lit.key)(k), lit.key_sep);
+                write_value(v, indent + 1, out, lit);
                 out.push('\n');
             }
             let _ = write!(out, "{close}}}");

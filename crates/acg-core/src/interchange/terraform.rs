@@ -35,36 +35,9 @@ pub(crate) fn hcl(s: &str) -> String {
 
 /// A JSON value as an HCL expression (objects with quoted keys), for azapi bodies.
 fn hcl_value(v: &Value, indent: usize, out: &mut String) {
-    let pad = "  ".repeat(indent + 1);
-    let close = "  ".repeat(indent);
-    match v {
-        Value::Null => out.push_str("null"),
-        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Value::Number(n) => {
-            let _ = write!(out, "{n}");
-        }
-        Value::String(s) => out.push_str(&hcl(s)),
-        Value::Array(a) if a.is_empty() => out.push_str("[]"),
-        Value::Array(a) => {
-            out.push_str("[\n");
-            for item in a {
-                out.push_str(&pad);
-                hcl_value(item, indent + 1, out);
-                out.push_str(",\n");
-            }
-            let _ = write!(out, "{close}]");
-        }
-        Value::Object(o) if o.is_empty() => out.push_str("{}"),
-        Value::Object(o) => {
-            out.push_str("{\n");
-            for (k, v) in o {
-                let _ = write!(out, "{pad}{} = ", hcl_key(k));
-                hcl_value(v, indent + 1, out);
-                out.push('\n');
-            }
-            let _ = write!(out, "{close}}}");
-        }
-    }
+    const HCL: super::export::Literals =
+        super::export::Literals { string: hcl, key: hcl_key, key_sep: " = ", item_end: ",\n" };
+    super::export::write_value(v, indent, out, &HCL);
 }
 
 fn hcl_key(k: &str) -> String {
