@@ -76,10 +76,15 @@ pub fn from_share_param(param: &str) -> Result<Plan, String> {
     acg_core::share::decode(param).map_err(|e| e.to_string())
 }
 
+/// A query parameter of the page URL, decoded, if the URL has it.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
 /// The `plan` query parameter of the page URL, if any.
 pub fn shared_from_url() -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    search.trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("plan=")).map(str::to_owned)
+    query_param("plan")
 }
 
 /// The plan of a documentation widget's link (`?sketch=…` with the widget's inputs), if the page has one.

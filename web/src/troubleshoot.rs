@@ -16,9 +16,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::PlanKey;
-use crate::Route;
-use crate::state::{Action, selection_of};
-use crate::views::{issue_item, use_ctx};
+use crate::views::{issue_item, show_in_design, use_ctx};
 
 /// An error to try the view with: what ARM returns for a version whose source region is not a target region.
 const EXAMPLE: &str = r#"{"error": {"code": "InvalidParameter", "message": "Gallery image version publishing profile regions 'westeurope' must contain the location of image version 'eastus'.", "target": "galleryImageVersion.properties.publishingProfile.targetRegions"}}"#;
@@ -49,17 +47,12 @@ async fn explained(text: String) -> Result<Option<Explanation>, String> {
     serde_json::from_str(&json).map(Some).map_err(|e| format!("unexpected answer: {e}"))
 }
 
-/// The `error` query parameter of the page (a documentation widget's link), if any.
-fn error_from_url() -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get("error")
-}
-
 /// The paste box and what the guide says of each error in it.
 #[component]
 pub fn Troubleshoot() -> Html {
     let c = use_ctx();
-    let text = use_state(|| error_from_url().unwrap_or_default());
+    // A documentation widget's link carries its text as `?error=`.
+    let text = use_state(|| crate::persist::query_param("error").unwrap_or_default());
     // The explain build's answer for the text, latest request wins.
     let answer = use_state(|| Ok(None::<Explanation>));
     let asked = use_mut_ref(|| Cell::new(0_u32));
@@ -177,15 +170,7 @@ fn MatchCard(props: &MatchCardProps) -> Html {
             if !m.resources.is_empty() {
                 <p><strong>{ "In this plan" }</strong></p>
                 <ul class="resources">{ for m.resources.iter().map(|r| {
-                    let go = {
-                        let state = c.state.clone();
-                        let navigator = navigator.clone();
-                        let sel = selection_of(&r.path);
-                        Callback::from(move |_| {
-                            state.dispatch(Action::Select(sel));
-                            if let Some(n) = &navigator { n.push(&Route::Design); }
-                        })
-                    };
+                    let go = show_in_design(&c.state, navigator.as_ref(), &r.path);
                     html! { <li>
                         <button type="button" class="link" onclick={go}>{ &r.label }</button>
                         <span class="muted">{ if r.named { " (named by the error)" } else { " (flagged now)" } }</span>

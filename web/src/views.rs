@@ -14,7 +14,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::state::{Action, Field, PropertyKind, Selection, delete_blocker, path_of, selection_of};
+use crate::state::{Action, AppState, Field, PropertyKind, Selection, delete_blocker, path_of, selection_of};
 use crate::{Ctx, PlanKey, Route, VersionField};
 
 /// Renders the view of a route.
@@ -49,6 +49,21 @@ fn severity_label(s: Severity) -> &'static str {
 }
 
 /// One issue, as text: severity word (never colour alone), rule id, message, fix.
+/// A click that selects the resource at a report path and opens it in Design.
+pub(crate) fn show_in_design(
+    state: &UseReducerHandle<AppState>,
+    navigator: Option<&Navigator>,
+    path: &str,
+) -> Callback<MouseEvent> {
+    let (state, navigator, sel) = (state.clone(), navigator.cloned(), selection_of(path));
+    Callback::from(move |_| {
+        state.dispatch(Action::Select(sel));
+        if let Some(n) = &navigator {
+            n.push(&Route::Design);
+        }
+    })
+}
+
 pub(crate) fn issue_item(i: &Issue) -> Html {
     html! {
         <li class={classes!("issue", i.severity.as_str())}>
@@ -597,15 +612,7 @@ pub fn Issues() -> Html {
             </div>
             if shown.is_empty() { <p class="empty">{ "Nothing to report: Azure would accept this plan as far as can be checked offline." }</p> }
             <ul class="issue-list">{ for shown.iter().map(|i| {
-                let go = {
-                    let state = c.state.clone();
-                    let navigator = navigator.clone();
-                    let sel = selection_of(&i.path);
-                    Callback::from(move |_| {
-                        state.dispatch(Action::Select(sel));
-                        if let Some(n) = &navigator { n.push(&Route::Design); }
-                    })
-                };
+                let go = show_in_design(&c.state, navigator.as_ref(), &i.path);
                 html! { <li>
                     <button class="link" onclick={go}><code>{ &i.path }</code></button>
                     <ul>{ issue_item(i) }</ul>
