@@ -362,7 +362,6 @@ pub(crate) fn align(t: &Template, text: &str, words: &[Word], buf: &mut Vec<(f32
                 buf[i * w + j + 1].0 = a - EXTRA;
                 buf[i * w + j + 1].1 = A_EXTRA;
             }
-            let a = buf[i * w + j].0;
             if a == f32::NEG_INFINITY {
                 continue;
             }
@@ -462,9 +461,9 @@ pub(crate) fn align(t: &Template, text: &str, words: &[Word], buf: &mut Vec<(f32
     let mut values = Vec::new();
     for (k, tok) in t.toks.iter().enumerate() {
         let Tok::Slot { pieces, before, after } = tok else { continue };
-        let text_of = |s: usize, e: usize| -> &str { if s < e { &text[words[s].start..words[e - 1].end] } else { "" } };
+        // A slot that took words took at least one (`B_START`).
         let value = if let Some((s, e)) = spans[k] {
-            text_of(s, e).to_owned()
+            text[words[s].start..words[e - 1].end].to_owned()
         } else {
             // An empty slot: the text between its neighbours' words (punctuation such as a trailing ".").
             let at = anchors[k];

@@ -137,14 +137,7 @@ impl std::error::Error for ExplainError {}
 
 /// Explains the errors in `text`.
 pub fn explain(text: &str) -> Result<Explanation, ExplainError> {
-    let mut text = text;
-    if text.len() > wrap::MAX_TEXT {
-        let mut end = wrap::MAX_TEXT;
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        text = &text[..end];
-    }
+    let text = &text[..text.floor_char_boundary(wrap::MAX_TEXT)];
     if text.trim().is_empty() {
         return Err(ExplainError::Empty);
     }
@@ -178,12 +171,8 @@ pub fn explain(text: &str) -> Result<Explanation, ExplainError> {
         });
         found.truncate(MAX_MATCHES);
         let error = errors.len();
-        errors.push(PastedError {
-            code: unit.code.clone(),
-            message: unit.message.clone(),
-            target: unit.target.clone(),
-            matched: !found.is_empty(),
-        });
+        let has_match = !found.is_empty();
+        errors.push(PastedError { code: unit.code, message: unit.message, target: unit.target, matched: has_match });
         for (score, t, aligned) in found {
             let entry = c.templates[t].entry;
             matches.push(Match {
