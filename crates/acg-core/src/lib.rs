@@ -20,8 +20,10 @@
 
 pub(crate) mod enums;
 
+pub mod address;
 pub mod billing;
 pub mod deploy;
+pub mod edit;
 pub mod explain;
 pub mod generate;
 pub mod interchange;

@@ -61,6 +61,14 @@ pub struct Report {
     pub issues: Vec<Issue>,
 }
 
+impl Issue {
+    /// The resource the issue is about and the field's path below it (`(At::Definition(0, 2),
+    /// "identifier.sku")`); none for plan-wide issues (`galleries`, `subscriptionId`).
+    pub fn resource(&self) -> Option<(crate::address::At, &str)> {
+        crate::address::At::of_path(&self.path)
+    }
+}
+
 impl Report {
     /// Whether any issue is an error.
     pub fn has_errors(&self) -> bool {
