@@ -1,0 +1,52 @@
+//! The reducer: history and refusals around the core's edits (in the browser: the app reads the clock there).
+
+use std::rc::Rc;
+
+use acg_core::edit::{At, Change, Field};
+use acg_web::state::{Action, AppState};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use yew::Reducible;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn reduce(state: AppState, action: Action) -> AppState {
+    (*Rc::new(state).reduce(action)).clone()
+}
+
+#[wasm_bindgen_test]
+fn a_burst_of_typing_is_one_undo_step() {
+    let start = AppState::new(acg_core::sample::plan());
+    let at = At::Gallery(0);
+    let mut s = start.clone();
+    for text in ["G", "Go", "Gol"] {
+        s = reduce(s, Action::Edit(Change::SetField { at, field: Field::Description, text: text.into() }));
+    }
+    assert_eq!(s.undo.len(), 1);
+    // Another field starts another step.
+    let s = reduce(s, Action::Edit(Change::SetField { at, field: Field::Location, text: "westus2".into() }));
+    assert_eq!(s.undo.len(), 2);
+    let s = reduce(reduce(s, Action::Undo), Action::Undo);
+    assert_eq!(*s.plan, *start.plan);
+    let s = reduce(s, Action::Redo);
+    assert_eq!(s.plan.galleries[0].description.as_deref(), Some("Gol"));
+}
+
+#[wasm_bindgen_test]
+fn a_refused_change_is_kept_until_the_selection_moves() {
+    let s = AppState::new(acg_core::sample::plan());
+    let s = reduce(s, Action::Edit(Change::Delete { at: At::Gallery(0) }));
+    assert_eq!(s.refused.as_ref().map(|r| r.issues[0].code.to_string()), Some("GAL-12".to_owned()));
+    assert!(s.undo.is_empty());
+    let s = reduce(s, Action::Select(Some(At::Gallery(0))));
+    assert!(s.refused.is_none());
+}
+
+#[wasm_bindgen_test]
+fn adding_selects_the_new_resource_and_undo_forgets_what_if() {
+    let s = AppState::new(acg_core::sample::plan());
+    let s = reduce(s, Action::Edit(Change::Duplicate { at: At::Definition(0, 0) }));
+    assert_eq!(s.selection, Some(At::Definition(0, 1)));
+    let s = reduce(s, Action::Undo);
+    assert_eq!(s.selection, Some(At::Definition(0, 1)), "the original's sibling still exists");
+    assert!(s.what_if.is_none());
+}
