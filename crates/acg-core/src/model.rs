@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::enums::string_enum;
 use crate::region::RegionName;
 
+pub(crate) mod dates;
 pub(crate) mod settings;
 pub use settings::{BillingSettings, PlanPrice, PlanPrices, Policy, ReplicaSettings};
 
