@@ -149,6 +149,14 @@ impl IssueBuilder<'_> {
     }
 }
 
+/// Records a name issue found by [`names`] at `path`.
+fn push_name_issue(cx: &mut Cx<'_>, path: Path<'_>, n: names::NameIssue) {
+    let b = cx.push(path, n.code, n.severity, n.message).fix(n.mitigation);
+    if let Some(id) = n.azure_message {
+        b.azure(id);
+    }
+}
+
 /// Checks an end-of-life date: format (D7 when the time designator is missing from a date-time, else D8)
 /// and, for definitions, that it lies in the future (D9).
 pub(crate) fn check_eol(
