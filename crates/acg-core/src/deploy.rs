@@ -21,10 +21,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::latest::{definition_id, find_definition, resolve_latest};
+use crate::model::dates::parse_date;
 use crate::model::{ImagePurchasePlan, OsState, Plan, ReplicationState, SecurityType};
 use crate::region::RegionName;
 use crate::report::{Issue, Report, Severity};
-use crate::validate::parse_date;
 
 /// What is being created.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -27,9 +27,9 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::model::dates::parse_date;
 use crate::model::{Gallery, ImageDefinition, ImageVersion, Plan, ReplicationState, TargetRegion};
 use crate::region::RegionName;
-use crate::validate::parse_date;
 use crate::version::ImageVersionName;
 
 /// Why a version is or is not a candidate for `latest` in a region.

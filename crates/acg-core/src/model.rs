@@ -16,6 +16,10 @@ use serde::{Deserialize, Serialize};
 use crate::enums::string_enum;
 use crate::region::RegionName;
 
+pub(crate) mod dates;
+pub(crate) mod settings;
+pub use settings::{BillingSettings, PlanPrice, PlanPrices, Policy, ReplicaSettings};
+
 /// Properties this version of the model does not know, kept in input order.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
 
@@ -96,13 +100,13 @@ pub struct Plan {
     pub galleries: Vec<Gallery>,
     /// Release cadence, retention and placement for cost projections.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub billing: Option<crate::billing::BillingSettings>,
+    pub billing: Option<BillingSettings>,
     /// Planner-only: price overrides and imported Retail prices, over the embedded catalog.
-    #[serde(default, skip_serializing_if = "crate::billing::PlanPrices::is_empty")]
-    pub prices: crate::billing::PlanPrices,
+    #[serde(default, skip_serializing_if = "PlanPrices::is_empty")]
+    pub prices: PlanPrices,
     /// Planner-only: the replica guidance and over-provisioning margin.
-    #[serde(default, skip_serializing_if = "crate::replicas::ReplicaSettings::is_default")]
-    pub replica_policy: crate::replicas::ReplicaSettings,
+    #[serde(default, skip_serializing_if = "ReplicaSettings::is_default")]
+    pub replica_policy: ReplicaSettings,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
@@ -159,8 +163,8 @@ impl Default for Plan {
             resource_group: None,
             galleries: Vec::new(),
             billing: None,
-            prices: crate::billing::PlanPrices::default(),
-            replica_policy: crate::replicas::ReplicaSettings::default(),
+            prices: PlanPrices::default(),
+            replica_policy: ReplicaSettings::default(),
             extra: Extra::new(),
         }
     }

@@ -6,9 +6,9 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 
+use crate::model::dates::parse_date;
 use crate::model::{Gallery, ImageDefinition, ImageVersion, Plan, to_json_value};
 use crate::report::{Issue, Report, Severity};
-use crate::validate::parse_date;
 
 fn issue(
     base: &str,

@@ -22,64 +22,18 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::model::settings::DEFAULT_MARGIN_PERCENT;
 use crate::model::{ImageDefinition, Plan, RegionDemand, ScaleSetLoad, TargetRegion};
+pub use crate::model::{Policy, ReplicaSettings};
 use crate::region::RegionName;
 use crate::version::ImageVersionName;
 
-/// The default over-provisioning margin in percent.
-pub const DEFAULT_MARGIN_PERCENT: u32 = 10;
 /// Azure's limit of replicas per region.
 pub const MAX_REPLICAS: i64 = 100;
 /// The best-practice per-region maximum.
 pub const ADVISED_MAX: i64 = 50;
 
-/// Which published guidance sizes the replicas.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum Policy {
-    /// "Best practices" of the Compute Gallery overview: 1 per 20 VMs, 1 per scale set, at least 3 for production.
-    #[default]
-    #[serde(rename = "bestPractices", alias = "best-practices")]
-    BestPractices,
-    /// "Scaling" of the Compute Gallery overview: 1 per 50 VMs, 1 per scale set.
-    #[serde(rename = "scaling", alias = "scalingGuidance")]
-    ScalingGuidance,
-    /// The 2019 Shared Image Gallery page: 1 per 20 VMs, 1 per scale set of up to 600 instances.
-    #[serde(rename = "2019", alias = "guidance2019")]
-    Guidance2019,
-}
-
 impl Policy {
-    /// All three, in the order the comparison shows them.
-    pub const ALL: [Policy; 3] = [Policy::BestPractices, Policy::ScalingGuidance, Policy::Guidance2019];
-
-    /// The policy's id: `bestPractices`, `scaling` or `2019`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Policy::BestPractices => "bestPractices",
-            Policy::ScalingGuidance => "scaling",
-            Policy::Guidance2019 => "2019",
-        }
-    }
-
-    /// A name for people.
-    pub fn title(self) -> &'static str {
-        match self {
-            Policy::BestPractices => "Best practices (1 per 20 VMs)",
-            Policy::ScalingGuidance => "Scaling guidance (1 per 50 VMs)",
-            Policy::Guidance2019 => "2019 guidance (1 per 20 VMs, 1 per 600-instance scale set)",
-        }
-    }
-
-    /// Parses an id or a CLI spelling: `best-practices`, `bestPractices`, `scaling`, `2019`.
-    pub fn parse(text: &str) -> Option<Self> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "bestpractices" | "best-practices" | "best" => Some(Policy::BestPractices),
-            "scaling" | "scalingguidance" | "scaling-guidance" => Some(Policy::ScalingGuidance),
-            "2019" | "guidance2019" => Some(Policy::Guidance2019),
-            _ => None,
-        }
-    }
-
     fn vms_per_replica(self) -> i64 {
         if self == Policy::ScalingGuidance { 50 } else { 20 }
     }
@@ -175,75 +129,6 @@ impl Load {
             production,
             margin_percent,
         }
-    }
-}
-
-/// The replica choices a plan records: the guidance and the over-provisioning margin
-/// (`{"policy": "scaling", "marginPercent": 25}`). Read and written through `serde_json::Value`, like
-/// [`crate::billing::PlanPrices`]: the browser builds already carry its (de)serializers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ReplicaSettings {
-    /// The guidance.
-    pub policy: Policy,
-    /// Over-provisioning margin in percent.
-    pub margin_percent: u32,
-}
-
-impl Serialize for ReplicaSettings {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.to_value().serialize(serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for ReplicaSettings {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Self::from_value(&serde_json::Value::deserialize(deserializer)?).map_err(serde::de::Error::custom)
-    }
-}
-
-impl ReplicaSettings {
-    /// The JSON form: `{"policy": "scaling", "marginPercent": 25}`.
-    pub fn to_value(&self) -> serde_json::Value {
-        let mut o = serde_json::Map::new();
-        o.insert("policy".into(), serde_json::Value::String(self.policy.id().to_owned()));
-        o.insert("marginPercent".into(), self.margin_percent.into());
-        serde_json::Value::Object(o)
-    }
-
-    /// Reads `{"policy", "marginPercent"}` (either may be missing: the default); the error names the field.
-    pub fn from_value(v: &serde_json::Value) -> Result<Self, String> {
-        if v.is_null() {
-            return Ok(Self::default());
-        }
-        let o = v.as_object().ok_or("replicaPolicy: not an object")?;
-        let policy = match o.get("policy") {
-            None | Some(serde_json::Value::Null) => Policy::default(),
-            Some(p) => p
-                .as_str()
-                .and_then(Policy::parse)
-                .ok_or_else(|| format!("replicaPolicy.policy: {p} is not one of bestPractices, scaling, 2019"))?,
-        };
-        let margin_percent = match o.get("marginPercent") {
-            None | Some(serde_json::Value::Null) => DEFAULT_MARGIN_PERCENT,
-            Some(m) => m
-                .as_u64()
-                .and_then(|m| u32::try_from(m).ok())
-                .ok_or_else(|| format!("replicaPolicy.marginPercent: {m} is not a whole number of percent"))?,
-        };
-        Ok(Self { policy, margin_percent })
-    }
-}
-
-impl Default for ReplicaSettings {
-    fn default() -> Self {
-        Self { policy: Policy::default(), margin_percent: DEFAULT_MARGIN_PERCENT }
-    }
-}
-
-impl ReplicaSettings {
-    /// Whether these are the defaults (best practices, [`DEFAULT_MARGIN_PERCENT`]); a plan does not write them.
-    pub fn is_default(&self) -> bool {
-        *self == Self::default()
     }
 }
 

@@ -11,9 +11,9 @@
 
 use serde::Deserialize;
 
+pub use crate::billing::what_if_version;
 use crate::model::{
-    Gallery, ImageDefinition, ImageIdentifier, ImageVersion, OccupiedSize, OsState, OsType, Plan, PublishingProfile,
-    TargetRegion,
+    Gallery, ImageDefinition, ImageIdentifier, ImageVersion, OsState, OsType, Plan, PublishingProfile, TargetRegion,
 };
 use crate::region::RegionName;
 use crate::target_regions;
@@ -102,17 +102,6 @@ pub fn versions_plan(versions: &[VersionSketch]) -> Result<Plan, String> {
         .find_map(|v| v.publishing_profile.target_regions.first())
         .map_or_else(|| RegionName::new("eastus"), |t| t.name.clone());
     Ok(frame(location, ImageDefinition { versions: built, ..ImageDefinition::default() }))
-}
-
-/// The one version of a what-if estimate: `occupied_gb` from `source` to `targets`.
-pub fn what_if_version(name: &str, occupied_gb: f64, source: &RegionName, targets: &[TargetRegion]) -> ImageVersion {
-    ImageVersion {
-        name: name.to_owned(),
-        location: Some(source.clone()),
-        publishing_profile: PublishingProfile { target_regions: targets.to_vec(), ..PublishingProfile::default() },
-        occupied_gb: Some(OccupiedSize { os_disk: occupied_gb, ..OccupiedSize::default() }),
-        ..ImageVersion::default()
-    }
 }
 
 /// A plan of a what-if estimate, its version named `1.0.0`.

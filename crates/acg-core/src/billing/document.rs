@@ -5,168 +5,14 @@
 use std::collections::HashMap;
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-
-use serde_json::Value;
 
 use super::{ImportReport, Price, PriceBook, Redundancy, Tier, embedded, import_retail, snapshot_key};
-use crate::model::{Extra, Plan};
+use crate::model::{Plan, PlanPrice, PlanPrices};
 use crate::region::{Continent, RegionName};
-
-/// Planner-only: the prices a plan decided on, on top of the embedded catalog (`plan.prices`).
-///
-/// In JSON: `{"currency"?, "snapshots"?: [PlanPrice], "transferPairs"?: [PlanPrice], "transferOut"?:
-/// [PlanPrice], "imports"?: [text]}`, lists sorted by key, unknown properties kept. Read and written through
-/// `serde_json::Value`, whose (de)serializers the browser builds already carry: derived ones for these types
-/// cost the app about 4 KB of gzip.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct PlanPrices {
-    /// The currency of these prices when it is not the catalog's (USD): then they replace the catalog
-    /// instead of overlaying it, so no price is mixed with, or converted from, USD.
-    pub currency: Option<String>,
-    /// Snapshot prices keyed `region|tier|redundancy` (`eastus|Standard HDD|LRS`), as the catalog keys them.
-    pub snapshots: Vec<PlanPrice>,
-    /// Transfer prices keyed `from|to` continent (`Europe|Europe`).
-    pub transfer_pairs: Vec<PlanPrice>,
-    /// Transfer prices to any other continent, keyed by the source continent.
-    pub transfer_out: Vec<PlanPrice>,
-    /// One line per Retail Prices API import: how many prices it took, their currency and dates.
-    pub imports: Vec<String>,
-    /// Unknown properties.
-    pub extra: Extra,
-}
-
-/// One price of a plan, with its date and provenance: `{"key", "amount": "0.07", "asOf", "source",
-/// "estimated"?}`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlanPrice {
-    /// What it prices, keyed as in [`PriceBook`].
-    pub key: String,
-    /// Amount per unit (written as decimal text).
-    pub amount: Decimal,
-    /// The date of the source, or [`OVERRIDE_AS_OF`].
-    pub as_of: String,
-    /// Where the figure comes from.
-    pub source: String,
-    /// Whether the figure is an inference rather than a published price.
-    pub estimated: bool,
-}
 
 impl PlanPrice {
     fn price(&self) -> Price {
         Price { amount: self.amount, as_of: self.as_of.clone(), source: self.source.clone(), estimated: self.estimated }
-    }
-
-    fn to_value(&self) -> Value {
-        let mut o = Extra::new();
-        o.insert("key".into(), Value::String(self.key.clone()));
-        o.insert("amount".into(), Value::String(self.amount.to_string()));
-        o.insert("asOf".into(), Value::String(self.as_of.clone()));
-        o.insert("source".into(), Value::String(self.source.clone()));
-        if self.estimated {
-            o.insert("estimated".into(), Value::Bool(true));
-        }
-        Value::Object(o)
-    }
-
-    fn from_value(v: &Value) -> Result<Self, String> {
-        let o = v.as_object().ok_or("not an object")?;
-        let text = |k: &str| o.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
-        let amount = match o.get("amount") {
-            Some(Value::String(t)) => t.trim().parse().ok(),
-            Some(Value::Number(n)) => n.to_string().parse().ok(),
-            _ => None,
-        }
-        .ok_or("amount: not a decimal amount such as \"0.05\"")?;
-        let key = text("key");
-        if key.is_empty() {
-            return Err("key: missing".to_owned());
-        }
-        let estimated = o.get("estimated").and_then(Value::as_bool).unwrap_or(false);
-        Ok(Self { key, amount, as_of: text("asOf"), source: text("source"), estimated })
-    }
-}
-
-const LISTS: [&str; 3] = ["snapshots", "transferPairs", "transferOut"];
-
-impl PlanPrices {
-    fn lists(&self) -> [&Vec<PlanPrice>; 3] {
-        [&self.snapshots, &self.transfer_pairs, &self.transfer_out]
-    }
-
-    /// The JSON form.
-    pub fn to_value(&self) -> Value {
-        let mut o = Extra::new();
-        if let Some(c) = &self.currency {
-            o.insert("currency".into(), Value::String(c.clone()));
-        }
-        for (name, list) in LISTS.iter().zip(self.lists()) {
-            if !list.is_empty() {
-                o.insert((*name).into(), Value::Array(list.iter().map(PlanPrice::to_value).collect()));
-            }
-        }
-        if !self.imports.is_empty() {
-            o.insert("imports".into(), Value::Array(self.imports.iter().cloned().map(Value::String).collect()));
-        }
-        o.extend(self.extra.iter().map(|(k, v)| (k.clone(), v.clone())));
-        Value::Object(o)
-    }
-
-    /// Reads the JSON form; the error names the field.
-    pub fn from_value(v: &Value) -> Result<Self, String> {
-        let o = match v {
-            Value::Object(o) => o,
-            Value::Null => return Ok(Self::default()),
-            _ => return Err("prices: not an object".to_owned()),
-        };
-        let list = |name: &str| -> Result<Vec<PlanPrice>, String> {
-            let mut out = Vec::new();
-            match o.get(name) {
-                None | Some(Value::Null) => {}
-                Some(Value::Array(items)) => {
-                    for (i, item) in items.iter().enumerate() {
-                        let p = PlanPrice::from_value(item).map_err(|e| format!("prices.{name}[{i}]: {e}"))?;
-                        // One price per key, the last one listed wins (as in a map); sorted by key.
-                        match out.binary_search_by(|x: &PlanPrice| x.key.cmp(&p.key)) {
-                            Ok(at) => out[at] = p,
-                            Err(at) => out.insert(at, p),
-                        }
-                    }
-                }
-                Some(_) => return Err(format!("prices.{name}: not a list")),
-            }
-            Ok(out)
-        };
-        let imports = match o.get("imports") {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(items)) => items.iter().map(|i| i.as_str().unwrap_or_default().to_owned()).collect(),
-            Some(_) => return Err("prices.imports: not a list".to_owned()),
-        };
-        let known = ["currency", "snapshots", "transferPairs", "transferOut", "imports"];
-        Ok(Self {
-            currency: o.get("currency").and_then(Value::as_str).map(str::to_owned),
-            snapshots: list(LISTS[0])?,
-            transfer_pairs: list(LISTS[1])?,
-            transfer_out: list(LISTS[2])?,
-            imports,
-            extra: o
-                .iter()
-                .filter(|(k, _)| !known.contains(&k.as_str()))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        })
-    }
-}
-
-impl Serialize for PlanPrices {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.to_value().serialize(serializer)
-    }
-}
-
-impl<'de> Deserialize<'de> for PlanPrices {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Self::from_value(&Value::deserialize(deserializer)?).map_err(serde::de::Error::custom)
     }
 }
 
@@ -191,16 +37,6 @@ pub const OVERRIDE_AS_OF: &str = "override";
 pub const OVERRIDE_SOURCE: &str = "your override";
 
 impl PlanPrices {
-    /// Whether the plan prices with the embedded catalog alone.
-    pub fn is_empty(&self) -> bool {
-        self.currency.is_none()
-            && self.snapshots.is_empty()
-            && self.transfer_pairs.is_empty()
-            && self.transfer_out.is_empty()
-            && self.imports.is_empty()
-            && self.extra.is_empty()
-    }
-
     /// How many prices are overrides the user typed, and how many came from Retail imports.
     pub fn counts(&self) -> (usize, usize) {
         let all = self.snapshots.iter().chain(&self.transfer_pairs).chain(&self.transfer_out);

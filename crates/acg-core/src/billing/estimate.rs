@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{PriceBook, Quote, format_money, meter_for};
-use crate::model::{ApiVersion, ImageVersion, Plan, PublishingProfile, StorageAccountType, TargetRegion};
+use crate::model::{ApiVersion, ImageVersion, OccupiedSize, Plan, PublishingProfile, StorageAccountType, TargetRegion};
 use crate::region::RegionName;
 
 /// What a line charges for.
@@ -497,6 +497,17 @@ pub fn estimate_plan(plan: &Plan, book: &PriceBook) -> Estimate {
     b.finish()
 }
 
+/// The one version of a what-if estimate: `occupied_gb` from `source` to `targets`.
+pub fn what_if_version(name: &str, occupied_gb: f64, source: &RegionName, targets: &[TargetRegion]) -> ImageVersion {
+    ImageVersion {
+        name: name.to_owned(),
+        location: Some(source.clone()),
+        publishing_profile: PublishingProfile { target_regions: targets.to_vec(), ..PublishingProfile::default() },
+        occupied_gb: Some(OccupiedSize { os_disk: occupied_gb, ..OccupiedSize::default() }),
+        ..ImageVersion::default()
+    }
+}
+
 /// A quick what-if: one version of `occupied_gb` from `source` to `targets` (the `az` target-region syntax
 /// parsed by [`crate::target_regions::parse`]).
 pub fn estimate_what_if(
@@ -507,7 +518,7 @@ pub fn estimate_what_if(
 ) -> Result<Estimate, String> {
     let occupied =
         gb(occupied_gb).ok_or_else(|| format!("occupied size {occupied_gb} GB must be a number of 0 or more"))?;
-    let version = crate::sketch::what_if_version("what-if", occupied_gb, source, targets);
+    let version = what_if_version("what-if", occupied_gb, source, targets);
     let mut b = Builder::new(book);
     if !targets.iter().any(|t| t.name == *source) {
         b.notes.push(format!("{source} (the source) is not among the target regions; Azure requires it (V1)."));

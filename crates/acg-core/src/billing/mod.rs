@@ -24,13 +24,15 @@ use crate::model::StorageAccountType;
 use crate::region::{Continent, RegionName};
 
 pub use catalog::{BANDWIDTH_AS_OF, SNAPSHOTS_AS_OF, embedded};
-pub use document::{OVERRIDE_AS_OF, OVERRIDE_SOURCE, PlanPrice, PlanPrices, plan_book};
+pub use document::{OVERRIDE_AS_OF, OVERRIDE_SOURCE, plan_book};
 pub use estimate::{
     Category, Comparison, Delta, Estimate, Line, compare, estimate_plan, estimate_version, estimate_what_if,
-    replica_cost, to_csv,
+    replica_cost, to_csv, what_if_version,
 };
-pub use projection::{BillingSettings, Month, Projection, project};
+pub use projection::{Month, Projection, project};
 pub use retail::{ImportReport, import_retail};
+
+pub use crate::model::{BillingSettings, PlanPrice, PlanPrices};
 
 /// A snapshot storage tier (the `productName` of the Retail Prices API, without "Managed Disks").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

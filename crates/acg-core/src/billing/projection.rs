@@ -7,45 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::estimate::{Builder, gb};
 use super::{Category, PriceBook};
-use crate::model::{ImageVersion, Plan, PublishingProfile, TargetRegion};
-
-/// Release and retention settings, carried by the plan (`billing`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct BillingSettings {
-    /// New versions per month for each definition.
-    #[serde(default = "one")]
-    pub cadence_per_month: u32,
-    /// Versions kept per definition (older ones are deleted).
-    #[serde(default = "five")]
-    pub retention: u32,
-    /// The newest versions kept in all their target regions; older kept ones are trimmed to the source region
-    /// with one replica.
-    #[serde(default = "two")]
-    pub full_versions: u32,
-    /// Months to project.
-    #[serde(default = "twelve")]
-    pub months: u32,
-}
-
-fn one() -> u32 {
-    1
-}
-fn two() -> u32 {
-    2
-}
-fn five() -> u32 {
-    5
-}
-fn twelve() -> u32 {
-    12
-}
-
-impl Default for BillingSettings {
-    fn default() -> Self {
-        Self { cadence_per_month: 1, retention: 5, full_versions: 2, months: 12 }
-    }
-}
+use crate::model::{BillingSettings, ImageVersion, Plan, PublishingProfile, TargetRegion};
 
 /// One projected month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

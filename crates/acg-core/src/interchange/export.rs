@@ -1,4 +1,5 @@
-//! Exports: Plan JSON, ARM template, Bicep, an `az` script, Terraform (azurerm), cost CSV.
+//! Exports: the formats, the ARM template and Bicep writers, and what every writer shares (notes, file header,
+//! literals); `export` in the parent module picks the writer (`az_script.rs`, `terraform.rs` use this module).
 //!
 //! The four deployment formats describe one set of resources: each starts from [`with_azure_defaults`] (the
 //! plan with Azure's effective value written wherever the plan leaves one to Azure, because `az` and azurerm
@@ -98,52 +99,6 @@ pub struct Exported {
     pub notes: Vec<String>,
 }
 
-/// Writes a plan in a format.
-pub fn export(plan: &Plan, format: ExportFormat, options: &ExportOptions) -> String {
-    export_with_notes(plan, format, options).text
-}
-
-/// Writes a plan in a format, with the notes on what the format could not carry.
-pub fn export_with_notes(plan: &Plan, format: ExportFormat, options: &ExportOptions) -> Exported {
-    let api = options.api_version.clone().unwrap_or_else(|| plan.api_version.as_str().to_owned());
-    let mut notes = Notes::default();
-    let text = match format {
-        ExportFormat::Plan => pretty(&to_value(plan)),
-        ExportFormat::Arm => {
-            let mut template = arm(&with_azure_defaults(plan), &api, &mut notes);
-            // The notes go into the template's metadata (always there: it carries the planner's fields).
-            if let Some(meta) = template.get_mut("metadata").and_then(Value::as_object_mut)
-                && !notes.0.is_empty()
-            {
-                meta.insert("notes".into(), json!(notes.0));
-            }
-            pretty(&template)
-        }
-        ExportFormat::Bicep => {
-            let effective = with_azure_defaults(plan);
-            let body = bicep(&effective, &api, &mut notes);
-            let mut text = String::new();
-            file_header(
-                &mut text,
-                "//",
-                plan,
-                "",
-                "Deploy: az deployment group create --resource-group <group> --template-file <this file>",
-                &notes.0,
-            );
-            text.push('\n');
-            text.push_str(&body);
-            text
-        }
-        ExportFormat::Az => super::az_script::az(&with_azure_defaults(plan), plan, &mut notes),
-        ExportFormat::Terraform => super::terraform::terraform(&with_azure_defaults(plan), plan, &mut notes),
-        ExportFormat::Csv => {
-            crate::billing::to_csv(&crate::billing::estimate_plan(plan, &crate::billing::plan_book(plan)))
-        }
-    };
-    Exported { text, notes: notes.0 }
-}
-
 /// The notes of one export, each once, in the order found.
 #[derive(Debug, Default)]
 pub(crate) struct Notes(pub(crate) Vec<String>);
@@ -180,7 +135,7 @@ pub(crate) fn comment_block(out: &mut String, marker: &str, notes: &[String]) {
     }
 }
 
-fn pretty(v: &Value) -> String {
+pub(super) fn pretty(v: &Value) -> String {
     let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
     s.push('\n');
     s
@@ -359,7 +314,7 @@ fn arm_escape(v: Value) -> Value {
     }
 }
 
-fn arm(plan: &Plan, api: &str, notes: &mut Notes) -> Value {
+pub(super) fn arm(plan: &Plan, api: &str, notes: &mut Notes) -> Value {
     let params = location_parameters(plan);
     let mut parameters = Map::new();
     for (g, p) in plan.galleries.iter().zip(&params) {
@@ -594,7 +549,7 @@ pub(crate) fn symbol(prefix: &str, name: &str, used: &mut Vec<String>) -> String
     candidate
 }
 
-fn bicep(plan: &Plan, api: &str, notes: &mut Notes) -> String {
+pub(super) fn bicep(plan: &Plan, api: &str, notes: &mut Notes) -> String {
     let mut out = String::new();
     let params = location_parameters(plan);
     for (g, p) in plan.galleries.iter().zip(&params) {

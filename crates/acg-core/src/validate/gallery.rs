@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{Cx, Path, check_region, image, names};
+use super::{Cx, Path, check_region, image, names, push_name_issue};
 use crate::model::{Gallery, ResourceIdentityType, SharingGroupType, SharingPermission};
 use crate::report::Severity;
 
@@ -54,13 +54,6 @@ pub(super) fn check_all(cx: &mut Cx<'_>) {
     }
     image::check_quotas(cx);
     check_hints(cx);
-}
-
-pub(super) fn push_name_issue(cx: &mut Cx<'_>, path: Path<'_>, n: names::NameIssue) {
-    let b = cx.push(path, n.code, n.severity, n.message).fix(n.mitigation);
-    if let Some(id) = n.azure_message {
-        b.azure(id);
-    }
 }
 
 fn check_sharing(cx: &mut Cx<'_>, base: &str, g: &Gallery) {

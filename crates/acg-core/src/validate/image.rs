@@ -2,8 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::gallery::push_name_issue;
-use super::{Cx, Path, check_eol, check_region, names, version};
+use super::{Cx, Path, check_eol, check_region, names, push_name_issue, version};
 use crate::model::{
     Architecture, Gallery, HyperVGeneration, ImageDefinition, OsState, OsType, SecurityType, SharingPermission,
 };

@@ -26,6 +26,7 @@ use chrono::NaiveDate;
 use crate::model::Plan;
 use crate::report::{Issue, Report, Severity};
 
+pub use crate::model::dates::parse_date;
 pub use names::{NameIssue, definition_name_issues, gallery_name_issues, version_name_issues};
 
 /// Validates a whole plan as of `today` (end-of-life dates must lie after it).
@@ -148,19 +149,12 @@ impl IssueBuilder<'_> {
     }
 }
 
-/// Parses a date as Azure accepts it for `endOfLifeDate`: `yyyy-MM-dd`, or an ISO 8601 date-time with or
-/// without an offset. Returns the calendar date (UTC when an offset is given).
-pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    let t = text.trim();
-    // chrono's `FromStr` parsers, not `parse_from_str`: the same forms without the strftime interpreter,
-    // which is most of chrono's size in the browser builds.
-    if let Ok(d) = t.parse::<NaiveDate>() {
-        return Some(d);
+/// Records a name issue found by [`names`] at `path`.
+fn push_name_issue(cx: &mut Cx<'_>, path: Path<'_>, n: names::NameIssue) {
+    let b = cx.push(path, n.code, n.severity, n.message).fix(n.mitigation);
+    if let Some(id) = n.azure_message {
+        b.azure(id);
     }
-    if let Ok(dt) = chrono::DateTime::parse_from_rfc3339(t) {
-        return Some(dt.with_timezone(&chrono::Utc).date_naive());
-    }
-    t.parse::<chrono::NaiveDateTime>().ok().map(|dt| dt.date())
 }
 
 /// Checks an end-of-life date: format (D7 when the time designator is missing from a date-time, else D8)

@@ -2,8 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::gallery::push_name_issue;
-use super::{Cx, Path, check_eol, check_region, names};
+use super::{Cx, Path, check_eol, check_region, names, push_name_issue};
 use crate::model::{
     ConfidentialVmEncryptionType, Gallery, ImageDefinition, ImageVersion, ReplicationMode, SharingPermission,
     StorageAccountStrategy, StorageAccountType, StorageProfile,
