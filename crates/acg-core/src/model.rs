@@ -17,6 +17,8 @@ use crate::enums::string_enum;
 use crate::region::RegionName;
 
 pub(crate) mod dates;
+#[cfg(any(test, not(feature = "error-paths")))]
+mod json_path;
 pub(crate) mod settings;
 pub use settings::{BillingSettings, PlanPrice, PlanPrices, Policy, ReplicaSettings};
 
@@ -116,7 +118,8 @@ pub struct Plan {
 /// line and column. Every parse of model types goes through here, so the deserializers are compiled once
 /// (this keeps the WebAssembly small).
 ///
-/// Without the `error-paths` feature (the browser build), errors give the line and column only.
+/// Without the `error-paths` feature (the browser builds), a value of the wrong type is named from the
+/// position `serde_json` gives (`model::json_path`), so every build names the field.
 pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
     #[cfg(feature = "error-paths")]
     {
@@ -128,7 +131,10 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Strin
     }
     #[cfg(not(feature = "error-paths"))]
     {
-        serde_json::from_str(text).map_err(|e| format!("({e})"))
+        serde_json::from_str(text).map_err(|e| match json_path::path_at(text, e.line(), e.column()) {
+            Some(path) if e.is_data() => format!("at {path}: {e}"),
+            _ => format!("({e})"),
+        })
     }
 }
 

@@ -1,4 +1,8 @@
-#![allow(clippy::many_single_char_names, clippy::needless_pass_by_value, reason = "g, d, v: gallery, definition, version; helpers take changes as callers write them")]
+#![allow(
+    clippy::many_single_char_names,
+    clippy::needless_pass_by_value,
+    reason = "g, d, v: gallery, definition, version; helpers take changes as callers write them"
+)]
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
