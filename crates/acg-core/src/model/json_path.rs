@@ -2,7 +2,7 @@
 //! written as the report writes paths (`galleries[0].images[1].osType`).
 //!
 //! The browser builds read model types without `serde_path_to_error` (it would compile every deserializer a
-//! second time); when a value has the wrong type there, this names its field from the position serde_json
+//! second time); when a value has the wrong type there, this names its field from the position `serde_json`
 //! gives, so an error names the field in every build.
 
 /// One open container.
