@@ -1,9 +1,11 @@
 //! `acg-wasm`: the planner's JS API, a thin facade over `acg-core` for scripts and documentation embeds.
 //!
-//! Plain JS objects in and out (one serializer config for the whole crate: maps as objects, missing as
-//! `null`); objects coming in are read through `JSON.stringify` and `acg_core::model::parse_json`, the one
-//! deserializer path the core compiles, which keeps the module small. Every error is thrown as a JS `Error`
-//! whose message names the problem and, where it can, the field. The core never panics on input, so no panic
+//! Plain JS objects in and out through one codec, JSON text: objects coming in are read through
+//! `JSON.stringify` and `acg_core::model::parse_json`, results go out through `serde_json` and `JSON.parse`.
+//! These are the (de)serializers the core already compiles for files, saves and share links, so no second set
+//! of them is built for JS values (that would be most of the module's size), and a JS caller sees exactly the
+//! JSON the CLI prints. Every error is thrown as a JS `Error` whose message names the problem and the field
+//! (`plan: at galleries[0].name: invalid type …`). The core never panics on input, so no panic
 //! crosses the boundary. "Today" defaults to the JS clock here; the core never reads one.
 //!
 //! Three builds of this one crate ship: the full API (`dist/api/acg.js`, default feature `full`); the embed
@@ -93,15 +95,21 @@ extern "C" {
     /// Sketched versions.
     #[wasm_bindgen(typescript_type = "VersionSketch[]")]
     pub type JsVersionSketches;
+    /// A change to a plan (see the `Change` type).
+    #[wasm_bindgen(typescript_type = "Change")]
+    pub type JsChange;
+    /// A plan after a change, with what the change did.
+    #[wasm_bindgen(typescript_type = "Edited")]
+    pub type JsEdited;
     /// What a pasted error means.
     #[wasm_bindgen(typescript_type = "Explanation")]
     pub type JsExplanation;
 }
 
-/// The one serializer of the crate.
+/// The one way results leave the crate: JSON text, parsed by the JS engine.
 fn out<T: Serialize, J: JsCast>(value: &T) -> Result<J, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).map(JsCast::unchecked_into).map_err(|e| JsError::new(&e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text).map(JsCast::unchecked_into).map_err(|_| JsError::new("result: not JSON"))
 }
 
 /// Reads a JS object as a model type, naming what is wrong.
@@ -184,6 +192,29 @@ fn name_kind(kind: &str) -> Result<NameKind, JsError> {
 pub fn validate_plan(plan: JsPlan, today_: Option<String>) -> Result<JsReport, JsError> {
     let plan: Plan = read("plan", &plan)?;
     out(&acg_core::validate::validate(&plan, today(today_)?))
+}
+
+/// The plan after a change, and what the change did (`applied.undo` puts it back).
+#[cfg(feature = "full")]
+#[derive(Serialize)]
+struct Edited {
+    plan: Plan,
+    applied: acg_core::edit::Applied,
+}
+
+/// Applies a change to a plan, as the app does: returns `{ plan, applied }`, or throws Azure's refusal
+/// (`galleries[0].images[1]: IMG-22 Can not delete resource before nested resources are deleted.`).
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = applyEdit)]
+pub fn apply_edit(plan: JsPlan, change: JsChange, today_: Option<String>) -> Result<JsEdited, JsError> {
+    let mut plan: Plan = read("plan", &plan)?;
+    let change: acg_core::edit::Change = read("change", &change)?;
+    match acg_core::edit::apply(&mut plan, change, today(today_)?) {
+        Ok(applied) => out(&Edited { plan, applied }),
+        Err(report) => Err(JsError::new(
+            &report.issues.iter().map(|i| format!("{}: {} {}", i.path, i.code, i.message)).collect::<Vec<_>>().join("\n"),
+        )),
+    }
 }
 
 /// Imports any format (a REST body, az output, an ARM template, a plan) and validates it.
