@@ -7,7 +7,7 @@ use acg_core::billing::BillingSettings;
 use yew::prelude::*;
 
 use super::prices::plan_prices_banner;
-use super::{input_value, use_ctx};
+use super::{input_value, on, use_ctx};
 use crate::fmt::{money, number};
 use crate::state::Action;
 use crate::{Ctx, PlanKey};
@@ -34,14 +34,12 @@ pub fn Costs() -> Html {
     let projection = acg_core::billing::project(&plan, &book, &settings);
     let m = |a| money(a, &estimate.currency);
     let set_setting = |f: fn(&mut BillingSettings, u32)| {
-        let state = state.clone();
         let settings = settings.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Ok(n) = input_value(&e).trim().parse::<u32>() {
-                let mut s = settings.clone();
-                f(&mut s, n.min(1000));
-                state.dispatch(Action::SetBilling(s));
-            }
+        on(state, move |e: InputEvent| {
+            let n = input_value(&e).trim().parse::<u32>().ok()?;
+            let mut s = settings.clone();
+            f(&mut s, n.min(1000));
+            Some(Action::SetBilling(s))
         })
     };
     let max_month = projection.months.iter().map(|x| x.total).max().unwrap_or_default();
@@ -123,14 +121,8 @@ const LINE_ITEMS_SHOWN: usize = 500;
 /// Scenario comparison: keep the plan as A, edit it into B, see the deltas.
 fn scenario(c: &Ctx, b: &acg_core::billing::Estimate) -> Html {
     let state = &c.state;
-    let keep = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::SetScenarioA(true)))
-    };
-    let stop = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::SetScenarioA(false)))
-    };
+    let keep = on(state, |_| Action::SetScenarioA(true));
+    let stop = on(state, |_| Action::SetScenarioA(false));
     let Some(a_plan) = &state.scenario_a else {
         return html! { <div class="scenario"><button id="keep-scenario" onclick={keep}>{ "Keep this plan as scenario A, then edit it into B" }</button></div> };
     };

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::fields::{SelectField, TextField, opts};
 use super::issue_item;
 use super::target_regions::{TargetRegionTable, TargetRegionsField};
-use super::use_ctx;
+use super::{on, use_ctx};
 use crate::state::{Action, Field, PropertyKind, Selection, delete_blocker, path_of};
 use crate::{Ctx, VersionField};
 
@@ -17,10 +17,7 @@ pub fn Design() -> Html {
     let state = &c.state;
     let plan = &state.plan;
     let sel = state.selection;
-    let select = |s: Selection| {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Select(s)))
-    };
+    let select = |s: Selection| on(state, move |_| Action::Select(s));
     let count_under = |path: String| {
         c.report
             .issues
@@ -37,20 +34,17 @@ pub fn Design() -> Html {
             </button>
         }
     };
-    let add_gallery = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::AddGallery))
-    };
+    let add_gallery = on(state, |_| Action::AddGallery);
     let tree = html! {
         <nav class="tree card" aria-label="Galleries, image definitions and versions">
             <ul>
             { for plan.galleries.iter().enumerate().map(|(gi, g)| {
-                let add_def = { let state = state.clone(); Callback::from(move |_| state.dispatch(Action::AddDefinition(gi))) };
+                let add_def = on(state, move |_| Action::AddDefinition(gi));
                 html! { <li>
                     { node(Selection::Gallery(gi), g.name.clone(), "Gallery") }
                     <ul>
                     { for g.images.iter().enumerate().map(|(di, d)| {
-                        let add_ver = { let state = state.clone(); Callback::from(move |_| state.dispatch(Action::AddVersion(gi, di))) };
+                        let add_ver = on(state, move |_| Action::AddVersion(gi, di));
                         html! { <li>
                             { node(Selection::Definition(gi, di), d.name.clone(), "Definition") }
                             <ul>
@@ -80,10 +74,7 @@ fn form(c: &Ctx, sel: Selection) -> Html {
     let state = &c.state;
     let plan = &state.plan;
     let base = path_of(sel);
-    let set = |field: Field| {
-        let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::SetField(sel, field.clone(), text)))
-    };
+    let set = |field: Field| on(state, move |text: String| Action::SetField(sel, field.clone(), text));
     // The remaining REST properties, read and written by JSON pointer (see `Field::Property`).
     let json = crate::state::property_json(plan, sel);
     let prop = |pointer: &str| match json.pointer(pointer) {
@@ -103,15 +94,9 @@ fn form(c: &Ctx, sel: Selection) -> Html {
         options={opts(&[("", unset), ("true", "Yes"), ("false", "No")])} /> }
     };
     let actions = {
-        let dup = {
-            let state = state.clone();
-            Callback::from(move |_| state.dispatch(Action::Duplicate(sel)))
-        };
+        let dup = on(state, move |_| Action::Duplicate(sel));
         let blocker = delete_blocker(plan, sel);
-        let del = {
-            let state = state.clone();
-            Callback::from(move |_| state.dispatch(Action::Delete(sel)))
-        };
+        let del = on(state, move |_| Action::Delete(sel));
         html! { <div class="actions">
             <button onclick={dup}>{ "Duplicate" }</button>
             <button onclick={del} disabled={blocker.is_some()} title={blocker.clone().unwrap_or_default()}>{ "Delete" }</button>

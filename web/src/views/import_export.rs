@@ -4,7 +4,7 @@ use acg_core::interchange::{ExportFormat, ExportOptions};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::{select_value, use_ctx};
+use super::{on, select_value, use_ctx};
 use crate::state::Action;
 
 /// Import from any format; export to every format acg-core writes.
@@ -19,9 +19,8 @@ pub fn ImportExport() -> Html {
         Callback::from(move |e: InputEvent| text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
     };
     let import = {
-        let state = state.clone();
         let text = text.clone();
-        Callback::from(move |_| state.dispatch(Action::ImportPlan((*text).clone())))
+        on(state, move |_| Action::ImportPlan((*text).clone()))
     };
     // Reading a file (chosen or dropped) into the text area; the reader lives until it is done.
     let reader = use_state(|| None::<gloo::file::callbacks::FileReader>);

@@ -10,7 +10,7 @@ use acg_core::RegionName;
 use acg_core::latest::Edit;
 use yew::prelude::*;
 
-use super::{select_value, use_ctx};
+use super::{on, select_value, use_ctx};
 use crate::state::Action;
 use crate::{Ctx, PlanKey};
 
@@ -64,12 +64,10 @@ fn resolution(c: &Ctx, gi: usize, di: usize, region: &RegionName) -> Html {
         <ul>{ for r.versions.iter().enumerate().map(|(vi, v)| {
             let target = versions.get(vi).and_then(|x| x.target(region));
             let control = target.map(|t| {
-                let state = c.state.clone();
                 let edit = |exclude: Option<bool>| Edit::SetRegionalExclude { gallery: r.gallery.clone(), definition: r.definition.clone(), version: v.name.clone(), region: region.clone(), exclude };
                 let (a, b, n) = (edit(Some(true)), edit(Some(false)), edit(None));
-                let onchange = Callback::from(move |e: Event| {
-                    let value = select_value(&e);
-                    state.dispatch(Action::LatestEdit(match value.as_str() { "true" => a.clone(), "false" => b.clone(), _ => n.clone() }));
+                let onchange = on(&c.state, move |e: Event| {
+                    Action::LatestEdit(match select_value(&e).as_str() { "true" => a.clone(), "false" => b.clone(), _ => n.clone() })
                 });
                 let value = t.exclude_from_latest.map(|x| x.to_string()).unwrap_or_default();
                 let id = format!("exclude-{gi}-{di}-{vi}-{}", region.key());

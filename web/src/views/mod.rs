@@ -98,3 +98,17 @@ fn input_value(e: &InputEvent) -> String {
 fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlSelectElement>().value()
 }
+
+/// A callback that dispatches the action `f` makes of its event, or nothing when `f` returns `None`:
+/// `on(state, |_| Action::AddGallery)`, `on(state, |e: Event| Policy::parse(&select_value(&e)).map(Action::SetPolicy))`.
+pub(crate) fn on<E: 'static, A: Into<Option<Action>>>(
+    state: &UseReducerHandle<AppState>,
+    f: impl Fn(E) -> A + 'static,
+) -> Callback<E> {
+    let state = state.clone();
+    Callback::from(move |e| {
+        if let Some(action) = f(e).into() {
+            state.dispatch(action);
+        }
+    })
+}

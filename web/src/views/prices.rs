@@ -4,7 +4,7 @@ use acg_core::RegionName;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::{input_value, use_ctx};
+use super::{input_value, on, use_ctx};
 use crate::Ctx;
 use crate::state::Action;
 
@@ -13,10 +13,7 @@ use crate::state::Action;
 pub(super) fn plan_prices_banner(c: &Ctx) -> Html {
     let state = &c.state;
     let Some(summary) = state.plan.prices.summary() else { return html! {} };
-    let reset = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::ResetPrices))
-    };
+    let reset = on(state, |_| Action::ResetPrices);
     html! { <div class="banner prices-active" role="status" id="prices-active">
         <span>{ summary }</span>
         { for state.plan.prices.imports.iter().map(|i| html! { <span class="hint">{ format!(" {i}.") }</span> }) }
@@ -35,14 +32,10 @@ pub fn Prices() -> Html {
         Callback::from(move |e: InputEvent| text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
     };
     let import = {
-        let state = state.clone();
         let text = text.clone();
-        Callback::from(move |_| state.dispatch(Action::ImportPrices((*text).clone())))
+        on(state, move |_| Action::ImportPrices((*text).clone()))
     };
-    let reset = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::ResetPrices))
-    };
+    let reset = on(state, |_| Action::ResetPrices);
     let book = &state.book;
     // Keys sorted as text (`sort_unstable` of `&str`: the core already carries that sort).
     let mut transfers: Vec<&str> =
@@ -71,10 +64,10 @@ pub fn Prices() -> Html {
                 <caption>{ "Snapshot prices per GB-month (type a new price to override it)" }</caption>
                 <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Tier" }</th><th scope="col">{ "Redundancy" }</th><th scope="col">{ "Price" }</th><th scope="col">{ "As of" }</th><th scope="col">{ "Source" }</th></tr></thead>
                 <tbody>{ for book.snapshot_rows().into_iter().map(|(region, tier, red, p)| {
-                    let on = { let state = state.clone(); let region = region.clone(); Callback::from(move |d| state.dispatch(Action::OverridePrice(RegionName::new(&region), tier, red, d))) };
+                    let set_price = { let region = region.clone(); on(state, move |d| Action::OverridePrice(RegionName::new(&region), tier, red, d)) };
                     let label = format!("{region} {} {} price", tier.as_str(), red.as_str());
                     let id = format!("price-{region}-{}-{}", tier.as_str().replace(' ', "-"), red.as_str());
-                    price_row(vec![region, tier.as_str().to_owned(), red.as_str().to_owned()], id, label, p, on)
+                    price_row(vec![region, tier.as_str().to_owned(), red.as_str().to_owned()], id, label, p, set_price)
                 }) }</tbody>
             </table>
             <table class="prices">
@@ -86,8 +79,8 @@ pub fn Prices() -> Html {
                     let label = format!("Transfer from {from} to {to} price");
                     let id = format!("transfer-{}", key.replace([' ', '|'], "-"));
                     let cells = vec![from.to_owned(), to.to_owned()];
-                    let on = { let state = state.clone(); let key = key.to_owned(); Callback::from(move |d| state.dispatch(Action::OverrideTransfer(key.clone(), d))) };
-                    Some(price_row(cells, id, label, p, on))
+                    let set_price = { let key = key.to_owned(); on(state, move |d| Action::OverrideTransfer(key.clone(), d)) };
+                    Some(price_row(cells, id, label, p, set_price))
                 }) }</tbody>
             </table>
         </section>

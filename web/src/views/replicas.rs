@@ -4,7 +4,7 @@ use acg_core::RegionName;
 use acg_core::replicas::Policy;
 use yew::prelude::*;
 
-use super::{input_value, select_value, use_ctx};
+use super::{input_value, on, select_value, use_ctx};
 use crate::fmt::money;
 use crate::state::Action;
 
@@ -16,22 +16,8 @@ pub fn Replicas() -> Html {
     let plan = &state.plan;
     let settings = plan.replica_policy;
     let recs = acg_core::replicas::recommend_plan(plan, &settings);
-    let on_policy = {
-        let state = state.clone();
-        Callback::from(move |e: Event| {
-            if let Some(p) = Policy::parse(&select_value(&e)) {
-                state.dispatch(Action::SetPolicy(p));
-            }
-        })
-    };
-    let on_margin = {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Ok(m) = input_value(&e).trim().parse::<u32>() {
-                state.dispatch(Action::SetMargin(m));
-            }
-        })
-    };
+    let on_policy = on(state, |e: Event| Policy::parse(&select_value(&e)).map(Action::SetPolicy));
+    let on_margin = on(state, |e: InputEvent| input_value(&e).trim().parse::<u32>().ok().map(Action::SetMargin));
     html! {
         <section class="card">
             <h2>{ "Replicas" }</h2>
@@ -65,7 +51,7 @@ pub fn Replicas() -> Html {
                     let load = plan.galleries[gi].images[di].demand.iter().find(|d| d.region == r.region)
                         .map(|d| acg_core::replicas::Load::from_demand(d, plan.galleries[gi].images[di].production == Some(true), settings.margin_percent));
                     let all = load.map(|l| acg_core::replicas::compare(&l).iter().map(|x| format!("{}: {}", x.policy.id(), x.recommended)).collect::<Vec<_>>().join(", ")).unwrap_or_default();
-                    let apply = { let state = state.clone(); let region = r.region.clone(); let n = rec.recommended; Callback::from(move |_| state.dispatch(Action::ApplyReplicas((gi, di, vi), vec![(region.clone(), n)]))) };
+                    let apply = { let region = r.region.clone(); let n = rec.recommended; on(state, move |_| Action::ApplyReplicas((gi, di, vi), vec![(region.clone(), n)])) };
                     let applied = r.current == Some(rec.recommended);
                     html! { <tr data-region={r.region.key().to_owned()} data-definition={r.definition.clone()}>
                         <td class="version">{ format!("{}/{}/{}", r.gallery, r.definition, version) }<br /><span class="hint">{ "latest there" }</span></td>
@@ -114,18 +100,10 @@ pub fn LoadForm() -> Html {
         Callback::from(move |e: Event| chosen.set(select_value(&e).parse().unwrap_or(0)))
     };
     let add = {
-        let (state, defs, chosen, region, vms, sets, instances, error) = (
-            state.clone(),
-            defs.clone(),
-            chosen.clone(),
-            region.clone(),
-            vms.clone(),
-            sets.clone(),
-            instances.clone(),
-            error.clone(),
-        );
-        Callback::from(move |_| {
-            let Some((gi, di, _)) = defs.get(*chosen) else { return };
+        let (defs, chosen, region, vms, sets, instances, error) =
+            (defs.clone(), chosen.clone(), region.clone(), vms.clone(), sets.clone(), instances.clone(), error.clone());
+        on(state, move |_| {
+            let (gi, di, _) = defs.get(*chosen)?;
             let r = RegionName::new(region.trim());
             let parse = |label: &str, t: &str| {
                 t.trim()
@@ -153,14 +131,17 @@ pub fn LoadForm() -> Html {
             match result {
                 Ok(demand) => {
                     error.set(None);
-                    state.dispatch(Action::SetDemand(*gi, *di, demand));
+                    Some(Action::SetDemand(*gi, *di, demand))
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    error.set(Some(e));
+                    None
+                }
             }
         })
     };
     let rows: Vec<Html> = plan.galleries.iter().enumerate().flat_map(|(gi, g)| g.images.iter().enumerate().flat_map(move |(di, d)| d.demand.iter().map(move |dm| (gi, di, g.name.clone(), d.name.clone(), dm.clone())))).map(|(gi, di, g, d, dm)| {
-        let remove = { let state = state.clone(); let r = dm.region.clone(); Callback::from(move |_| state.dispatch(Action::RemoveDemand(gi, di, r.clone()))) };
+        let remove = { let r = dm.region.clone(); on(state, move |_| Action::RemoveDemand(gi, di, r.clone())) };
         let sets: i64 = dm.scale_sets.iter().map(|s| s.count).sum();
         html! { <tr><td>{ format!("{g}/{d}") }</td><td>{ dm.region.display_name().to_owned() }</td><td>{ dm.concurrent_vms }</td><td>{ sets }</td>
             <td><button onclick={remove} aria-label={format!("Remove the load of {g}/{d} in {}", dm.region)}>{ "Remove" }</button></td></tr> }

@@ -3,7 +3,7 @@
 use acg_core::{Issue, RegionName};
 use yew::prelude::*;
 
-use super::{input_value, issue_item, select_value, use_ctx};
+use super::{input_value, issue_item, on, select_value, use_ctx};
 use crate::state::{Action, Field, Selection, path_of};
 
 /// Properties of [`TargetRegionTable`].
@@ -32,36 +32,35 @@ pub fn TargetRegionTable(props: &TargetRegionTableProps) -> Html {
     let sel = props.sel;
     // Every row edit is one undoable edit of the whole list.
     let edit = |ti: usize, f: fn(&mut acg_core::TargetRegion, String)| {
-        let state = c.state.clone();
         let regions = regions.clone();
-        move |text: String| {
+        on(&c.state, move |text: String| {
             let mut next = regions.clone();
-            if let Some(t) = next.get_mut(ti) {
-                f(t, text);
-                state.dispatch(Action::SetTargetRegions(sel, next));
-            }
-        }
+            f(next.get_mut(ti)?, text);
+            Some(Action::SetTargetRegions(sel, next))
+        })
     };
     let add = {
-        let (state, regions, add_text, add_error) =
-            (c.state.clone(), regions.clone(), add_text.clone(), add_error.clone());
-        Callback::from(move |e: SubmitEvent| {
+        let (regions, add_text, add_error) = (regions.clone(), add_text.clone(), add_error.clone());
+        on(&c.state, move |e: SubmitEvent| {
             e.prevent_default();
             let typed = add_text.trim().to_owned();
             let name = RegionName::new(&typed);
             if typed.is_empty() {
                 add_error.set(Some("Type a region, e.g. West Europe or westeurope.".to_owned()));
+                None
             } else if name.info().is_none() {
                 add_error
                     .set(Some(format!("'{typed}' is not an Azure region of the catalog: pick one from the list.")));
+                None
             } else if regions.iter().any(|t| t.name == name) {
                 add_error.set(Some(format!("{} is already a target region.", name.display_name())));
+                None
             } else {
                 let mut next = regions.clone();
                 next.push(acg_core::TargetRegion { name: RegionName::new(name.key()), ..Default::default() });
-                state.dispatch(Action::SetTargetRegions(sel, next));
                 add_text.set(String::new());
                 add_error.set(None);
+                Some(Action::SetTargetRegions(sel, next))
             }
         })
     };
@@ -93,11 +92,11 @@ pub fn TargetRegionTable(props: &TargetRegionTableProps) -> Html {
                 });
                 let des = t.encryption.as_ref().and_then(|e| e.os_disk_image.as_ref()).and_then(|o| o.disk_encryption_set_id.clone()).unwrap_or_default();
                 let remove = {
-                    let (state, regions) = (c.state.clone(), regions.clone());
-                    Callback::from(move |_| {
+                    let regions = regions.clone();
+                    on(&c.state, move |_| {
                         let mut next = regions.clone();
                         next.remove(ti);
-                        state.dispatch(Action::SetTargetRegions(sel, next));
+                        Action::SetTargetRegions(sel, next)
                     })
                 };
                 html! { <>
@@ -105,18 +104,18 @@ pub fn TargetRegionTable(props: &TargetRegionTableProps) -> Html {
                         <th scope="row">{ format!("{} ({})", region, t.name.key()) }</th>
                         <td><input type="number" min="1" max="100" class="count" aria-label={format!("Replicas in {region}")}
                             placeholder={v.replicas_in(t).to_string()} value={t.regional_replica_count.map(|n| n.to_string()).unwrap_or_default()}
-                            onchange={Callback::from(move |e: Event| replicas(select_value(&e)))} /></td>
-                        <td><select aria-label={format!("Storage in {region}")} onchange={Callback::from(move |e: Event| storage(select_value(&e)))}>
+                            onchange={replicas.reform(|e: Event| select_value(&e))} /></td>
+                        <td><select aria-label={format!("Storage in {region}")} onchange={storage.reform(|e: Event| select_value(&e))}>
                             { for [("", "(version default)"), ("Standard_LRS", "Standard_LRS"), ("Standard_ZRS", "Standard_ZRS"), ("Premium_LRS", "Premium_LRS"), ("PremiumV2_LRS", "PremiumV2_LRS")].iter().map(|(val, text)| html! {
                                 <option value={*val} selected={t.storage_account_type.as_ref().map(ToString::to_string).unwrap_or_default() == *val}>{ *text }</option>
                             }) }
                         </select></td>
-                        <td><select aria-label={format!("Latest in {region}")} onchange={Callback::from(move |e: Event| exclude(select_value(&e)))}>
+                        <td><select aria-label={format!("Latest in {region}")} onchange={exclude.reform(|e: Event| select_value(&e))}>
                             <option value="" selected={t.exclude_from_latest != Some(true)}>{ if v.excluded_in(t) { "No (version excluded)" } else { "Yes" } }</option>
                             <option value="exclude" selected={t.exclude_from_latest == Some(true)}>{ "No (excluded here)" }</option>
                         </select></td>
                         <td><input type="text" class="des" aria-label={format!("Disk encryption set in {region}")} placeholder="(platform keys)" value={des}
-                            onchange={Callback::from(move |e: Event| encryption(select_value(&e)))} /></td>
+                            onchange={encryption.reform(|e: Event| select_value(&e))} /></td>
                         <td><button onclick={remove} aria-label={format!("Remove {region}")}>{ "Remove" }</button></td>
                     </tr>
                     if !issues.is_empty() { <tr><td colspan="6"><ul class="field-issues">{ for issues.iter().map(|i| issue_item(i)) }</ul></td></tr> }
@@ -152,17 +151,19 @@ pub fn TargetRegionsField(props: &TargetRegionsProps) -> Html {
     let c = use_ctx();
     let error = use_state(|| None::<String>);
     let oninput = {
-        let state = c.state.clone();
         let error = error.clone();
         let sel = props.sel;
-        Callback::from(move |e: InputEvent| {
+        on(&c.state, move |e: InputEvent| {
             let text = input_value(&e);
             match acg_core::target_regions::parse(&text) {
                 Ok(_) => {
                     error.set(None);
-                    state.dispatch(Action::SetField(sel, Field::TargetRegions, text));
+                    Some(Action::SetField(sel, Field::TargetRegions, text))
                 }
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => {
+                    error.set(Some(e.to_string()));
+                    None
+                }
             }
         })
     };
