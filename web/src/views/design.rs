@@ -3,7 +3,9 @@
 use acg_core::Severity;
 use yew::prelude::*;
 
-use super::fields::{SelectField, TextField, opts};
+use acg_core::{Architecture, HyperVGeneration, OsState, OsType, ReplicationMode, SecurityType, StorageAccountType};
+
+use super::fields::{EnumSelect, SelectField, TextField, opts};
 use super::issue_item;
 use super::target_regions::{TargetRegionTable, TargetRegionsField};
 use super::{on, use_ctx};
@@ -149,12 +151,12 @@ fn form(c: &Ctx, sel: Selection) -> Html {
                 <fieldset><legend>{ "Basics" }</legend>
                     <TextField id="definition-name" label="Definition name" value={d.name.clone()} path={format!("{base}.name")} on_change={set(Field::Name)} />
                     <TextField id="definition-description" label="Description" value={d.description.clone().unwrap_or_default()} path={format!("{base}.description")} on_change={set(Field::Description)} />
-                    <SelectField id="definition-os-type" label="OS type" value={d.os_type.as_ref().map(std::string::ToString::to_string).unwrap_or_default()} path={format!("{base}.osType")} on_change={set(Field::OsType)}
-                        options={opts(&[("", "(not set)"), ("Linux", "Linux"), ("Windows", "Windows")])} />
-                    <SelectField id="definition-os-state" label="OS state" value={d.os_state.as_ref().map(std::string::ToString::to_string).unwrap_or_default()} path={format!("{base}.osState")} on_change={set(Field::OsState)}
-                        options={opts(&[("", "(not set)"), ("Generalized", "Generalized"), ("Specialized", "Specialized")])} />
-                    <SelectField id="definition-hyperv" label="Hyper-V generation" value={d.hyper_v_generation.as_ref().map(std::string::ToString::to_string).unwrap_or_default()} path={format!("{base}.hyperVGeneration")} on_change={set(Field::HyperVGeneration)}
-                        options={opts(&[("", "(API default)"), ("V1", "V1"), ("V2", "V2")])} />
+                    <EnumSelect id="definition-os-type" label="OS type" value={d.os_type.as_ref().map(std::string::ToString::to_string).unwrap_or_default()} path={format!("{base}.osType")} on_change={set(Field::OsType)}
+                        names={OsType::NAMES} unset="(not set)" />
+                    <EnumSelect id="definition-os-state" label="OS state" value={d.os_state.as_ref().map(std::string::ToString::to_string).unwrap_or_default()} path={format!("{base}.osState")} on_change={set(Field::OsState)}
+                        names={OsState::NAMES} unset="(not set)" />
+                    <EnumSelect id="definition-hyperv" label="Hyper-V generation" value={d.hyper_v_generation.as_ref().map(std::string::ToString::to_string).unwrap_or_default()} path={format!("{base}.hyperVGeneration")} on_change={set(Field::HyperVGeneration)}
+                        names={HyperVGeneration::NAMES} unset="(API default)" />
                     <TextField id="definition-eol" label="End-of-life date" value={d.end_of_life_date.clone().unwrap_or_default()} path={format!("{base}.endOfLifeDate")} on_change={set(Field::EndOfLifeDate)} hint={Some(AttrValue::from("yyyy-MM-dd"))} />
                 </fieldset>
                 <fieldset><legend>{ "Identity" }</legend>
@@ -163,10 +165,10 @@ fn form(c: &Ctx, sel: Selection) -> Html {
                     <TextField id="definition-sku" label="SKU" value={d.identifier.sku.clone()} path={format!("{base}.identifier.sku")} on_change={set(Field::Sku)} />
                 </fieldset>
                 <fieldset><legend>{ "Features" }</legend>
-                    <SelectField id="definition-security" label="Security type" value={security} path={format!("{base}.features[0].value")} on_change={set(Field::SecurityType)}
-                        options={opts(&[("", "(not set)"), ("Standard", "Standard"), ("TrustedLaunchSupported", "TrustedLaunchSupported"), ("TrustedLaunch", "TrustedLaunch"), ("ConfidentialVMSupported", "ConfidentialVMSupported"), ("ConfidentialVM", "ConfidentialVM"), ("TrustedLaunchAndConfidentialVmSupported", "TrustedLaunchAndConfidentialVmSupported")])} />
-                    <SelectField id="definition-architecture" label="Architecture" value={prop("/architecture")} path={dotted("/architecture")} on_change={set(Field::Property("/architecture", PropertyKind::Text))}
-                        options={opts(&[("", "(x64: the default)"), ("x64", "x64"), ("Arm64", "Arm64")])} />
+                    <EnumSelect id="definition-security" label="Security type" value={security} path={format!("{base}.features[0].value")} on_change={set(Field::SecurityType)}
+                        names={SecurityType::NAMES} unset="(not set)" />
+                    <EnumSelect id="definition-architecture" label="Architecture" value={prop("/architecture")} path={dotted("/architecture")} on_change={set(Field::Property("/architecture", PropertyKind::Text))}
+                        names={Architecture::NAMES} unset="(x64: the default)" />
                     <SelectField id="definition-accelerated" label="Accelerated networking" value={feature("IsAcceleratedNetworkSupported")} path={format!("{base}.features")} on_change={set(Field::Feature("IsAcceleratedNetworkSupported"))}
                         options={opts(&[("", "(not said)"), ("True", "Supported"), ("False", "Not supported")])} />
                     <SelectField id="definition-hibernate" label="Hibernation" value={feature("IsHibernateSupported")} path={format!("{base}.features")} on_change={set(Field::Feature("IsHibernateSupported"))}
@@ -212,10 +214,10 @@ fn form(c: &Ctx, sel: Selection) -> Html {
                 <fieldset><legend>{ "Replication" }</legend>
                     <TargetRegionsField sel={sel} text={acg_core::target_regions::format(&pp.target_regions)} />
                     <TextField id="version-replica-count" label="Default replicas per region" value={pp.replica_count.map(|n| n.to_string()).unwrap_or_default()} path={format!("{base}.publishingProfile.replicaCount")} on_change={set(Field::ReplicaCount)} />
-                    <SelectField id="version-storage" label="Storage account type" value={pp.storage_account_type.as_ref().map(std::string::ToString::to_string).unwrap_or_default()} path={format!("{base}.publishingProfile.storageAccountType")} on_change={set(Field::StorageAccountType)}
-                        options={opts(&[("", "(strategy default)"), ("Standard_LRS", "Standard_LRS"), ("Standard_ZRS", "Standard_ZRS"), ("Premium_LRS", "Premium_LRS"), ("PremiumV2_LRS", "PremiumV2_LRS")])} />
-                    <SelectField id="version-mode" label="Replication mode" value={pp.replication_mode.as_ref().map(std::string::ToString::to_string).unwrap_or_default()} path={format!("{base}.publishingProfile.replicationMode")} on_change={set(Field::ReplicationMode)}
-                        options={opts(&[("", "(Full)"), ("Full", "Full"), ("Shallow", "Shallow")])} />
+                    <EnumSelect id="version-storage" label="Storage account type" value={pp.storage_account_type.as_ref().map(std::string::ToString::to_string).unwrap_or_default()} path={format!("{base}.publishingProfile.storageAccountType")} on_change={set(Field::StorageAccountType)}
+                        names={StorageAccountType::NAMES} unset="(strategy default)" />
+                    <EnumSelect id="version-mode" label="Replication mode" value={pp.replication_mode.as_ref().map(std::string::ToString::to_string).unwrap_or_default()} path={format!("{base}.publishingProfile.replicationMode")} on_change={set(Field::ReplicationMode)}
+                        names={ReplicationMode::NAMES} unset="(Full)" />
                     <SelectField id="version-exclude" label="Exclude from latest (all regions)" value={pp.exclude_from_latest.map(|p| p.to_string()).unwrap_or_default()} path={format!("{base}.publishingProfile.excludeFromLatest")} on_change={set(Field::ExcludeFromLatest)}
                         options={opts(&[("", "(no)"), ("true", "Yes"), ("false", "No")])} />
                     <TextField id="version-eol" label="End-of-life date" value={pp.end_of_life_date.clone().unwrap_or_default()} path={format!("{base}.publishingProfile.endOfLifeDate")} on_change={set(Field::EndOfLifeDate)} />

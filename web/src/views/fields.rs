@@ -83,6 +83,52 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
     }
 }
 
+/// Properties of [`EnumSelect`].
+#[derive(Properties, PartialEq)]
+pub struct EnumSelectProps {
+    /// Element id (required with `label`).
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
+    /// The visible label. With one, the select is a [`SelectField`] (label, select, the issues at `path`);
+    /// without one, a bare select named by `aria_label` (a table cell, whose row lists the issues).
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+    /// The accessible name of a bare select.
+    #[prop_or_default]
+    pub aria_label: Option<AttrValue>,
+    /// Report path (with `label`).
+    #[prop_or_default]
+    pub path: AttrValue,
+    /// The values Azure defines, in the REST specification's order: a `string_enum!`'s `NAMES`.
+    pub names: &'static [&'static str],
+    /// The text of the first option, whose value "" means not set.
+    pub unset: AttrValue,
+    /// Current value ("" = not set).
+    pub value: AttrValue,
+    /// Called with the chosen value ("" or one of `names`).
+    pub on_change: Callback<String>,
+}
+
+/// A select over a closed Azure enum: "not set", then every value `string_enum!` knows, each shown as
+/// written. A value Azure does not define shows as "(not a known value)" in the labelled form.
+#[component]
+pub fn EnumSelect(props: &EnumSelectProps) -> Html {
+    let options = std::iter::once((AttrValue::Static(""), props.unset.clone()))
+        .chain(props.names.iter().map(|n| (AttrValue::Static(n), AttrValue::Static(n))));
+    if let Some(label) = &props.label {
+        return html! {
+            <SelectField id={props.id.clone().unwrap_or_default()} label={label.clone()} value={props.value.clone()}
+                path={props.path.clone()} on_change={props.on_change.clone()} options={options.collect::<Vec<_>>()} />
+        };
+    }
+    let onchange = props.on_change.reform(|e: Event| select_value(&e));
+    html! {
+        <select id={props.id.clone()} aria-label={props.aria_label.clone()} {onchange}>
+            { for options.map(|(v, t)| html! { <option value={v.clone()} selected={v == props.value}>{ t }</option> }) }
+        </select>
+    }
+}
+
 pub(super) fn opts(values: &[(&'static str, &'static str)]) -> Vec<(AttrValue, AttrValue)> {
     values.iter().map(|(v, t)| (AttrValue::Static(v), AttrValue::Static(t))).collect()
 }

@@ -19,7 +19,7 @@ use yew_router::prelude::*;
 
 pub use costs::Costs;
 pub use design::Design;
-pub use fields::{SelectField, SelectFieldProps, TextField, TextFieldProps};
+pub use fields::{EnumSelect, EnumSelectProps, SelectField, SelectFieldProps, TextField, TextFieldProps};
 pub use import_export::ImportExport;
 pub use issues::Issues;
 pub use latest::Latest;

@@ -3,6 +3,7 @@
 use acg_core::{Issue, RegionName};
 use yew::prelude::*;
 
+use super::fields::EnumSelect;
 use super::{input_value, issue_item, on, select_value, use_ctx};
 use crate::state::{Action, Field, Selection, path_of};
 
@@ -105,11 +106,8 @@ pub fn TargetRegionTable(props: &TargetRegionTableProps) -> Html {
                         <td><input type="number" min="1" max="100" class="count" aria-label={format!("Replicas in {region}")}
                             placeholder={v.replicas_in(t).to_string()} value={t.regional_replica_count.map(|n| n.to_string()).unwrap_or_default()}
                             onchange={replicas.reform(|e: Event| select_value(&e))} /></td>
-                        <td><select aria-label={format!("Storage in {region}")} onchange={storage.reform(|e: Event| select_value(&e))}>
-                            { for [("", "(version default)"), ("Standard_LRS", "Standard_LRS"), ("Standard_ZRS", "Standard_ZRS"), ("Premium_LRS", "Premium_LRS"), ("PremiumV2_LRS", "PremiumV2_LRS")].iter().map(|(val, text)| html! {
-                                <option value={*val} selected={t.storage_account_type.as_ref().map(ToString::to_string).unwrap_or_default() == *val}>{ *text }</option>
-                            }) }
-                        </select></td>
+                        <td><EnumSelect aria_label={format!("Storage in {region}")} names={acg_core::StorageAccountType::NAMES} unset="(version default)"
+                            value={t.storage_account_type.as_ref().map(ToString::to_string).unwrap_or_default()} on_change={storage} /></td>
                         <td><select aria-label={format!("Latest in {region}")} onchange={exclude.reform(|e: Event| select_value(&e))}>
                             <option value="" selected={t.exclude_from_latest != Some(true)}>{ if v.excluded_in(t) { "No (version excluded)" } else { "Yes" } }</option>
                             <option value="exclude" selected={t.exclude_from_latest == Some(true)}>{ "No (excluded here)" }</option>
