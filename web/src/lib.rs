@@ -333,14 +333,8 @@ pub fn App() -> Html {
         }
         Start::Saved => html! {},
     };
-    let undo = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Undo))
-    };
-    let redo = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Redo))
-    };
+    let undo = views::on(&state, |_| Action::Undo);
+    let redo = views::on(&state, |_| Action::Redo);
     let share_url = use_state(|| None::<String>);
     let share = {
         let share_url = share_url.clone();

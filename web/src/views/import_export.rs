@@ -1,0 +1,114 @@
+//! Import / export: import from any format; export to every format acg-core writes.
+
+use acg_core::interchange::{ExportFormat, ExportOptions};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::{on, select_value, use_ctx};
+use crate::state::Action;
+
+/// Import from any format; export to every format acg-core writes.
+#[component]
+pub fn ImportExport() -> Html {
+    let c = use_ctx();
+    let state = &c.state;
+    let text = use_state(String::new);
+    let format = use_state(|| ExportFormat::Arm);
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+    let import = {
+        let text = text.clone();
+        on(state, move |_| Action::ImportPlan((*text).clone()))
+    };
+    // Reading a file (chosen or dropped) into the text area; the reader lives until it is done.
+    let reader = use_state(|| None::<gloo::file::callbacks::FileReader>);
+    let read_file = {
+        let text = text.clone();
+        let reader = reader.clone();
+        Callback::from(move |file: web_sys::File| {
+            let text = text.clone();
+            let file = gloo::file::File::from(file);
+            reader.set(Some(gloo::file::callbacks::read_as_text(&file, move |result| {
+                text.set(result.unwrap_or_else(|e| format!("(the file could not be read: {e})")));
+            })));
+        })
+    };
+    let on_file = {
+        let read_file = read_file.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                read_file.emit(f);
+            }
+        })
+    };
+    let on_drop = {
+        let read_file = read_file.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
+                read_file.emit(f);
+            }
+        })
+    };
+    let on_drag_over = Callback::from(|e: DragEvent| e.prevent_default());
+    let on_format = {
+        let format = format.clone();
+        Callback::from(move |e: Event| {
+            if let Some(f) = ExportFormat::parse(&select_value(&e)) {
+                format.set(f);
+            }
+        })
+    };
+    let exported = acg_core::interchange::export_with_notes(&state.plan, *format, &ExportOptions::default());
+    let output = exported.text;
+    let file_name = AttrValue::from(format.file_name(&state.plan.name));
+    let copy = {
+        let output = output.clone();
+        Callback::from(move |_| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.navigator().clipboard().write_text(&output);
+            }
+        })
+    };
+    html! {
+        <section class="card">
+            <h2>{ "Import" }</h2>
+            <div class="field">
+                <label for="import-text">{ "Paste a Plan JSON, an ARM template, a REST body, or az sig ... list / show output (or drop a file here)" }</label>
+                <textarea id="import-text" rows="8" value={(*text).clone()} {oninput} ondrop={on_drop} ondragover={on_drag_over} />
+            </div>
+            <div class="field inline">
+                <label for="import-file">{ "Or choose a file" }</label>
+                <input id="import-file" type="file" accept=".json,application/json" onchange={on_file} />
+            </div>
+            <button id="import-plan" onclick={import}>{ "Import (replaces the plan; Undo brings it back)" }</button>
+            { match &state.import_message {
+                Some(Ok(notes)) => html! { <div role="status" class="report"><p>{ "Imported." }</p><ul>{ for notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul></div> },
+                Some(Err(e)) => html! { <p role="alert" class="issue error"><span class="sev">{ "Error" }</span>{ " " }{ e }</p> },
+                None => html! {},
+            } }
+            <h2>{ "Export" }</h2>
+            <div class="field inline">
+                <label for="export-format">{ "Format" }</label>
+                <select id="export-format" onchange={on_format}>
+                    { for ExportFormat::ALL.iter().map(|f| html! { <option value={f.id()} selected={*f == *format}>{ match f {
+                        ExportFormat::Plan => "Plan JSON", ExportFormat::Arm => "ARM template", ExportFormat::Bicep => "Bicep", ExportFormat::Az => "az CLI script", ExportFormat::Terraform => "Terraform (azurerm)", ExportFormat::Csv => "Cost CSV",
+                    } }</option> }) }
+                </select>
+                <button onclick={copy}>{ "Copy" }</button>
+                <crate::DownloadLink text={output.clone()} file={file_name} label={AttrValue::from("Download")} />
+            </div>
+            <label for="export-output" class="visually-hidden">{ "Export preview" }</label>
+            <textarea id="export-output" class="code" rows="20" readonly=true value={output} />
+            if !exported.notes.is_empty() {
+                <div id="export-notes" class="report" role="note">
+                    <p>{ "Notes: what this format writes differently from the plan, or not at all (also at the top of the file)" }</p>
+                    <ul>{ for exported.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                </div>
+            }
+        </section>
+    }
+}

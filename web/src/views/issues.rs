@@ -1,0 +1,43 @@
+//! Issues: every issue of the report, filterable, each a link to its field.
+
+use acg_core::{Issue, Severity};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::{issue_item, select_value, severity_label, show_in_design, use_ctx};
+
+/// Every issue, filterable, each a link to its field.
+#[component]
+pub fn Issues() -> Html {
+    let c = use_ctx();
+    let filter = use_state(String::new);
+    let navigator = use_navigator();
+    let onchange = {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| filter.set(select_value(&e)))
+    };
+    let shown: Vec<&Issue> =
+        c.report.issues.iter().filter(|i| filter.is_empty() || i.severity.as_str() == filter.as_str()).collect();
+    html! {
+        <section class="card">
+            <h2>{ "Issues" }</h2>
+            <div class="field inline">
+                <label for="issue-filter">{ "Show" }</label>
+                <select id="issue-filter" {onchange}>
+                    <option value="" selected={filter.is_empty()}>{ format!("All ({})", c.report.issues.len()) }</option>
+                    { for [Severity::Error, Severity::Warning, Severity::Info].iter().map(|s| html! {
+                        <option value={s.as_str()} selected={filter.as_str() == s.as_str()}>{ format!("{} ({})", severity_label(*s), c.report.count(*s)) }</option>
+                    }) }
+                </select>
+            </div>
+            if shown.is_empty() { <p class="empty">{ "Nothing to report: Azure would accept this plan as far as can be checked offline." }</p> }
+            <ul class="issue-list">{ for shown.iter().map(|i| {
+                let go = show_in_design(&c.state, navigator.as_ref(), &i.path);
+                html! { <li>
+                    <button class="link" onclick={go}><code>{ &i.path }</code></button>
+                    <ul>{ issue_item(i) }</ul>
+                </li> }
+            }) }</ul>
+        </section>
+    }
+}

@@ -1,0 +1,90 @@
+//! Latest: the definitions x regions matrix of `latest`, with the reasons.
+#![allow(
+    clippy::many_single_char_names,
+    reason = "c (context), r (resolution), a/b/n (the three edits), m (message) read best short in markup"
+)]
+
+use std::rc::Rc;
+
+use acg_core::RegionName;
+use acg_core::latest::Edit;
+use yew::prelude::*;
+
+use super::{on, select_value, use_ctx};
+use crate::state::Action;
+use crate::{Ctx, PlanKey};
+
+/// The definitions x regions matrix of `latest`, with every version's reason on demand.
+#[component]
+pub fn Latest() -> Html {
+    let c = use_ctx();
+    let plan = Rc::clone(&c.state.plan);
+    let cells = use_memo(PlanKey(Rc::clone(&plan)), |p| acg_core::latest::latest_matrix(&p.0));
+    let open = use_state(|| None::<(usize, usize, String)>);
+    let what_if = c.state.what_if.clone();
+    html! {
+        <section class="card">
+            <h2>{ "Latest per region" }</h2>
+            <p class="hint">{ "Azure picks the highest Major.Minor.Patch among the versions replicated to a region and not excluded there; a regional flag overrides the global one." }</p>
+            if let Some(changes) = what_if {
+                <div class="what-if" role="status">
+                    <strong>{ "What changed: " }</strong>
+                    if changes.is_empty() { { "no cell of the matrix." } }
+                    { for changes.iter().map(|ch| html! { <span class="change">{ format!("{}/{} in {}: {} → {}. ", ch.gallery, ch.definition, ch.region, ch.before.as_deref().unwrap_or("none"), ch.after.as_deref().unwrap_or("none")) }</span> }) }
+                </div>
+            }
+            if cells.is_empty() { <p class="empty">{ "No image definitions yet: add one in Design." }</p> }
+            <table class="matrix">
+                <thead><tr><th scope="col">{ "Definition" }</th><th scope="col">{ "Region" }</th><th scope="col">{ "Latest" }</th><th scope="col">{ "Why" }</th></tr></thead>
+                <tbody>{ for cells.iter().map(|cell| {
+                    let key = (cell.gallery_index, cell.definition_index, cell.region.clone());
+                    let is_open = open.as_ref() == Some(&key);
+                    let toggle = { let open = open.clone(); let key = key.clone(); Callback::from(move |_| open.set(if is_open { None } else { Some(key.clone()) })) };
+                    let region = RegionName::new(&cell.region);
+                    html! { <>
+                        <tr class={classes!(cell.latest.is_none().then_some("none"))}>
+                            <td>{ format!("{}/{}", cell.gallery, cell.definition) }</td>
+                            <td>{ region.display_name().to_owned() }</td>
+                            <td class="latest-cell" data-region={cell.region.clone()} data-definition={cell.definition.clone()}>{ cell.latest.clone().unwrap_or_else(|| format!("none ({})", cell.azure_message.clone().unwrap_or_default())) }</td>
+                            <td><button class="link" aria-expanded={is_open.to_string()} onclick={toggle}>{ if is_open { "Hide reasons" } else { "Show reasons" } }</button></td>
+                        </tr>
+                        if is_open { <tr><td colspan="4">{ resolution(&c, cell.gallery_index, cell.definition_index, &region) }</td></tr> }
+                    </> }
+                }) }</tbody>
+            </table>
+        </section>
+    }
+}
+
+fn resolution(c: &Ctx, gi: usize, di: usize, region: &RegionName) -> Html {
+    let Some(r) = acg_core::latest::resolve_latest(&c.state.plan, gi, di, region, c.today) else { return html! {} };
+    let versions = &c.state.plan.galleries[gi].images[di].versions;
+    html! { <div class="resolution">
+        if let Some(m) = &r.message { <p class="issue error"><span class="sev">{ "Azure says" }</span>{ " " }{ m }</p> }
+        <ul>{ for r.versions.iter().enumerate().map(|(vi, v)| {
+            let target = versions.get(vi).and_then(|x| x.target(region));
+            let control = target.map(|t| {
+                let edit = |exclude: Option<bool>| Edit::SetRegionalExclude { gallery: r.gallery.clone(), definition: r.definition.clone(), version: v.name.clone(), region: region.clone(), exclude };
+                let (a, b, n) = (edit(Some(true)), edit(Some(false)), edit(None));
+                let onchange = on(&c.state, move |e: Event| {
+                    Action::LatestEdit(match select_value(&e).as_str() { "true" => a.clone(), "false" => b.clone(), _ => n.clone() })
+                });
+                let value = t.exclude_from_latest.map(|x| x.to_string()).unwrap_or_default();
+                let id = format!("exclude-{gi}-{di}-{vi}-{}", region.key());
+                html! { <span class="inline">
+                    <label for={id.clone()}>{ "Regional exclude" }</label>
+                    <select id={id} {onchange}>
+                        <option value="" selected={value.is_empty()}>{ "inherit" }</option>
+                        <option value="true" selected={value == "true"}>{ "excluded here" }</option>
+                        <option value="false" selected={value == "false"}>{ "included here" }</option>
+                    </select>
+                </span> }
+            });
+            html! { <li class={classes!(v.candidate.then_some("candidate"))}>
+                <strong>{ &v.name }</strong>{ if v.candidate { " ✓ candidate: " } else { " ✗ " } }{ &v.reason }{ " " }{ for control }
+            </li> }
+        }) }</ul>
+        if let Some(n) = &r.note { <p class="hint">{ n }</p> }
+        { for r.contrasts.iter().map(|x| html! { <p class="contrast">{ "Beware: " }{ &x.explanation }</p> }) }
+    </div> }
+}

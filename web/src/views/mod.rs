@@ -1,0 +1,114 @@
+//! The views. Components render; `acg-core` computes.
+//!
+//! One file per view; `fields` holds the form fields they share.
+
+mod costs;
+mod design;
+mod fields;
+mod import_export;
+mod issues;
+mod latest;
+mod prices;
+mod replicas;
+mod target_regions;
+
+use acg_core::{Issue, Severity};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+pub use costs::Costs;
+pub use design::Design;
+pub use fields::{EnumSelect, EnumSelectProps, SelectField, SelectFieldProps, TextField, TextFieldProps};
+pub use import_export::ImportExport;
+pub use issues::Issues;
+pub use latest::Latest;
+pub use prices::Prices;
+pub use replicas::{LoadForm, Replicas};
+pub use target_regions::{TargetRegionTable, TargetRegionTableProps, TargetRegionsField, TargetRegionsProps};
+
+use crate::state::{Action, AppState, selection_of};
+use crate::{Ctx, Route};
+
+/// Renders the view of a route.
+pub fn switch(route: Route) -> Html {
+    match route {
+        Route::Design => html! { <Design /> },
+        Route::Issues => html! { <Issues /> },
+        Route::Latest => html! { <Latest /> },
+        Route::Replicas => html! { <Replicas /> },
+        Route::Costs => html! { <Costs /> },
+        Route::Prices => html! { <Prices /> },
+        Route::ImportExport => html! { <ImportExport /> },
+        Route::Troubleshoot => html! { <crate::troubleshoot::Troubleshoot /> },
+        Route::NotFound => {
+            html! { <section class="card"><h2>{ "Not found" }</h2><Link<Route> to={Route::Design}>{ "Back to the design" }</Link<Route>></section> }
+        }
+    }
+}
+
+/// The app's context (the app always provides it).
+#[hook]
+pub(crate) fn use_ctx() -> Ctx {
+    use_context::<Ctx>().expect("the app provides the context")
+}
+
+/// The severity as a word (never colour alone).
+fn severity_label(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "Error",
+        Severity::Warning => "Warning",
+        Severity::Info => "Info",
+    }
+}
+
+/// A click that selects the resource at a report path and opens it in Design.
+pub(crate) fn show_in_design(
+    state: &UseReducerHandle<AppState>,
+    navigator: Option<&Navigator>,
+    path: &str,
+) -> Callback<MouseEvent> {
+    let (state, navigator, sel) = (state.clone(), navigator.cloned(), selection_of(path));
+    Callback::from(move |_| {
+        state.dispatch(Action::Select(sel));
+        if let Some(n) = &navigator {
+            n.push(&Route::Design);
+        }
+    })
+}
+
+/// One issue, as text: severity word (never colour alone), rule id, message, fix.
+pub(crate) fn issue_item(i: &Issue) -> Html {
+    html! {
+        <li class={classes!("issue", i.severity.as_str())}>
+            <span class="sev">{ severity_label(i.severity) }</span>{ " " }
+            <code class="rule">{ &*i.code }</code>{ " " }
+            <span class="msg">{ &i.message }</span>
+            if let Some(fix) = &i.mitigation { <div class="fix">{ "Fix: " }{ &**fix }</div> }
+        </li>
+    }
+}
+
+/// The text of the input an input event came from.
+fn input_value(e: &InputEvent) -> String {
+    e.target_unchecked_into::<HtmlInputElement>().value()
+}
+
+/// The value of the select (or input) a change event came from.
+fn select_value(e: &Event) -> String {
+    e.target_unchecked_into::<HtmlSelectElement>().value()
+}
+
+/// A callback that dispatches the action `f` makes of its event, or nothing when `f` returns `None`:
+/// `on(state, |_| Action::AddGallery)`, `on(state, |e: Event| Policy::parse(&select_value(&e)).map(Action::SetPolicy))`.
+pub(crate) fn on<E: 'static, A: Into<Option<Action>>>(
+    state: &UseReducerHandle<AppState>,
+    f: impl Fn(E) -> A + 'static,
+) -> Callback<E> {
+    let state = state.clone();
+    Callback::from(move |e| {
+        if let Some(action) = f(e).into() {
+            state.dispatch(action);
+        }
+    })
+}

@@ -1,0 +1,113 @@
+//! Prices: the catalog with its dates and sources, overrides, and the Retail Prices API import.
+
+use acg_core::RegionName;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+use super::{input_value, on, use_ctx};
+use crate::Ctx;
+use crate::state::Action;
+
+/// Says plainly when the plan prices with its own prices (overrides, imported Retail prices), with a reset.
+/// (A function, not a component: it has no state of its own.)
+pub(super) fn plan_prices_banner(c: &Ctx) -> Html {
+    let state = &c.state;
+    let Some(summary) = state.plan.prices.summary() else { return html! {} };
+    let reset = on(state, |_| Action::ResetPrices);
+    html! { <div class="banner prices-active" role="status" id="prices-active">
+        <span>{ summary }</span>
+        { for state.plan.prices.imports.iter().map(|i| html! { <span class="hint">{ format!(" {i}.") }</span> }) }
+        <button class="reset-prices" onclick={reset}>{ "Reset to the embedded catalog" }</button>
+    </div> }
+}
+
+/// The price catalog with its dates and sources, overrides, and Retail Prices API import.
+#[component]
+pub fn Prices() -> Html {
+    let c = use_ctx();
+    let state = &c.state;
+    let text = use_state(String::new);
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+    let import = {
+        let text = text.clone();
+        on(state, move |_| Action::ImportPrices((*text).clone()))
+    };
+    let reset = on(state, |_| Action::ResetPrices);
+    let book = &state.book;
+    // Keys sorted as text (`sort_unstable` of `&str`: the core already carries that sort).
+    let mut transfers: Vec<&str> =
+        book.transfer_pairs.keys().chain(book.transfer_out.keys()).map(String::as_str).collect();
+    transfers.sort_unstable();
+    html! {
+        <section class="card">
+            <h2>{ "Prices" }</h2>
+            { plan_prices_banner(&c) }
+            <p>{ format!("{} — currency {}.", book.origin, book.currency) }</p>
+            <p class="hint">{ "Overrides and imported prices are part of the plan: they are saved, shared and exported with it, and every estimate uses them." }</p>
+            <div class="field">
+                <label for="retail-json">{ "Retail Prices API JSON (paste the response of prices.azure.com/api/retail/prices)" }</label>
+                <textarea id="retail-json" rows="5" value={(*text).clone()} {oninput} />
+            </div>
+            <div class="actions">
+                <button id="import-prices" onclick={import}>{ "Import prices" }</button>
+                <button onclick={reset}>{ "Reset to the embedded catalog" }</button>
+            </div>
+            { match &state.price_message {
+                Some(Ok(lines)) => html! { <div role="status" class="report"><p>{ format!("Imported {} line(s):", lines.len()) }</p><ul>{ for lines.iter().map(|l| html! { <li>{ l }</li> }) }</ul></div> },
+                Some(Err(e)) => html! { <p role="alert" class="issue error"><span class="sev">{ "Error" }</span>{ " " }{ e }</p> },
+                None => html! {},
+            } }
+            <table class="prices">
+                <caption>{ "Snapshot prices per GB-month (type a new price to override it)" }</caption>
+                <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Tier" }</th><th scope="col">{ "Redundancy" }</th><th scope="col">{ "Price" }</th><th scope="col">{ "As of" }</th><th scope="col">{ "Source" }</th></tr></thead>
+                <tbody>{ for book.snapshot_rows().into_iter().map(|(region, tier, red, p)| {
+                    let set_price = { let region = region.clone(); on(state, move |d| Action::OverridePrice(RegionName::new(&region), tier, red, d)) };
+                    let label = format!("{region} {} {} price", tier.as_str(), red.as_str());
+                    let id = format!("price-{region}-{}-{}", tier.as_str().replace(' ', "-"), red.as_str());
+                    price_row(vec![region, tier.as_str().to_owned(), red.as_str().to_owned()], id, label, p, set_price)
+                }) }</tbody>
+            </table>
+            <table class="prices">
+                <caption>{ "Inter-region transfer prices per GB (type a new price to override it)" }</caption>
+                <thead><tr><th scope="col">{ "From" }</th><th scope="col">{ "To" }</th><th scope="col">{ "Price" }</th><th scope="col">{ "As of" }</th><th scope="col">{ "Source" }</th></tr></thead>
+                <tbody>{ for transfers.into_iter().filter_map(|key| {
+                    let p = book.transfer_pairs.get(key).or_else(|| book.transfer_out.get(key))?;
+                    let (from, to) = key.split_once('|').unwrap_or((key, "any other continent"));
+                    let label = format!("Transfer from {from} to {to} price");
+                    let id = format!("transfer-{}", key.replace([' ', '|'], "-"));
+                    let cells = vec![from.to_owned(), to.to_owned()];
+                    let set_price = { let key = key.to_owned(); on(state, move |d| Action::OverrideTransfer(key.clone(), d)) };
+                    Some(price_row(cells, id, label, p, set_price))
+                }) }</tbody>
+            </table>
+        </section>
+    }
+}
+
+/// One row of a price table: its leading cells, then the price as an input (typing a valid, non-negative
+/// amount calls `on`), its date and its source.
+fn price_row(
+    cells: Vec<String>,
+    id: String,
+    label: String,
+    p: &acg_core::billing::Price,
+    on: Callback<rust_decimal::Decimal>,
+) -> Html {
+    let oninput = Callback::from(move |e: InputEvent| {
+        if let Ok(d) = input_value(&e).trim().parse::<rust_decimal::Decimal>()
+            && !d.is_sign_negative()
+        {
+            on.emit(d);
+        }
+    });
+    html! { <tr>
+        { for cells.into_iter().map(|c| html! { <td>{ c }</td> }) }
+        <td><label class="visually-hidden" for={id.clone()}>{ label }</label>
+            <input id={id} class="price" type="text" inputmode="decimal" value={p.amount.normalize().to_string()} {oninput} />
+            { if p.estimated { " estimated" } else { "" } }</td>
+        <td>{ &p.as_of }</td><td class="source">{ &p.source }</td>
+    </tr> }
+}

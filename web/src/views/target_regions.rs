@@ -1,0 +1,178 @@
+//! A version's target regions: the `az`-syntax field and the table of rows.
+
+use acg_core::{Issue, RegionName};
+use yew::prelude::*;
+
+use super::fields::EnumSelect;
+use super::{input_value, issue_item, on, select_value, use_ctx};
+use crate::state::{Action, Field, Selection, path_of};
+
+/// Properties of [`TargetRegionTable`].
+#[derive(Properties, PartialEq)]
+pub struct TargetRegionTableProps {
+    /// The version.
+    pub sel: Selection,
+    /// Its source region, for the caption.
+    pub source: AttrValue,
+}
+
+/// The target regions as a table: replicas, storage type and the regional exclude flag per row, a region
+/// picker with search over display and programmatic names, and each row's issues under it.
+#[component]
+pub fn TargetRegionTable(props: &TargetRegionTableProps) -> Html {
+    let c = use_ctx();
+    let add_text = use_state(String::new);
+    let add_error = use_state(|| None::<String>);
+    let Selection::Version(gi, di, vi) = props.sel else { return html! {} };
+    let plan = &c.state.plan;
+    let Some(v) = plan.galleries.get(gi).and_then(|g| g.images.get(di)).and_then(|d| d.versions.get(vi)) else {
+        return html! {};
+    };
+    let base = format!("{}.publishingProfile.targetRegions", path_of(props.sel));
+    let regions = v.publishing_profile.target_regions.clone();
+    let sel = props.sel;
+    // Every row edit is one undoable edit of the whole list.
+    let edit = |ti: usize, f: fn(&mut acg_core::TargetRegion, String)| {
+        let regions = regions.clone();
+        on(&c.state, move |text: String| {
+            let mut next = regions.clone();
+            f(next.get_mut(ti)?, text);
+            Some(Action::SetTargetRegions(sel, next))
+        })
+    };
+    let add = {
+        let (regions, add_text, add_error) = (regions.clone(), add_text.clone(), add_error.clone());
+        on(&c.state, move |e: SubmitEvent| {
+            e.prevent_default();
+            let typed = add_text.trim().to_owned();
+            let name = RegionName::new(&typed);
+            if typed.is_empty() {
+                add_error.set(Some("Type a region, e.g. West Europe or westeurope.".to_owned()));
+                None
+            } else if name.info().is_none() {
+                add_error
+                    .set(Some(format!("'{typed}' is not an Azure region of the catalog: pick one from the list.")));
+                None
+            } else if regions.iter().any(|t| t.name == name) {
+                add_error.set(Some(format!("{} is already a target region.", name.display_name())));
+                None
+            } else {
+                let mut next = regions.clone();
+                next.push(acg_core::TargetRegion { name: RegionName::new(name.key()), ..Default::default() });
+                add_text.set(String::new());
+                add_error.set(None);
+                Some(Action::SetTargetRegions(sel, next))
+            }
+        })
+    };
+    let on_add_input = {
+        let add_text = add_text.clone();
+        Callback::from(move |e: InputEvent| add_text.set(input_value(&e)))
+    };
+    html! {
+        <>
+        <table class="regions"><caption>{ format!("Target regions (source: {})", props.source) }</caption>
+            <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Replicas" }</th><th scope="col">{ "Storage" }</th><th scope="col">{ "In latest here" }</th><th scope="col">{ "Encryption (OS disk)" }</th><th scope="col"><span class="visually-hidden">{ "Remove" }</span></th></tr></thead>
+            <tbody>{ for regions.iter().enumerate().map(|(ti, t)| {
+                let tpath = format!("{base}[{ti}]");
+                let issues: Vec<&Issue> = c.report.issues.iter().filter(|i| i.path == tpath || i.path.starts_with(&format!("{tpath}."))).collect();
+                let region = t.name.display_name();
+                let replicas = edit(ti, |t, text| t.regional_replica_count = text.trim().parse().ok());
+                let storage = edit(ti, |t, text| t.storage_account_type = (!text.is_empty()).then(|| acg_core::StorageAccountType::parse(&text)));
+                let exclude = edit(ti, |t, text| t.exclude_from_latest = (text == "exclude").then_some(true));
+                let encryption = edit(ti, |t, text| {
+                    let id = (!text.trim().is_empty()).then(|| text.trim().to_owned());
+                    let enc = t.encryption.get_or_insert_with(Default::default);
+                    enc.os_disk_image.get_or_insert_with(Default::default).disk_encryption_set_id = id;
+                    if enc.os_disk_image.as_ref().is_some_and(|o| *o == acg_core::OsDiskImageEncryption::default()) {
+                        enc.os_disk_image = None;
+                    }
+                    if *enc == acg_core::EncryptionImages::default() {
+                        t.encryption = None;
+                    }
+                });
+                let des = t.encryption.as_ref().and_then(|e| e.os_disk_image.as_ref()).and_then(|o| o.disk_encryption_set_id.clone()).unwrap_or_default();
+                let remove = {
+                    let regions = regions.clone();
+                    on(&c.state, move |_| {
+                        let mut next = regions.clone();
+                        next.remove(ti);
+                        Action::SetTargetRegions(sel, next)
+                    })
+                };
+                html! { <>
+                    <tr>
+                        <th scope="row">{ format!("{} ({})", region, t.name.key()) }</th>
+                        <td><input type="number" min="1" max="100" class="count" aria-label={format!("Replicas in {region}")}
+                            placeholder={v.replicas_in(t).to_string()} value={t.regional_replica_count.map(|n| n.to_string()).unwrap_or_default()}
+                            onchange={replicas.reform(|e: Event| select_value(&e))} /></td>
+                        <td><EnumSelect aria_label={format!("Storage in {region}")} names={acg_core::StorageAccountType::NAMES} unset="(version default)"
+                            value={t.storage_account_type.as_ref().map(ToString::to_string).unwrap_or_default()} on_change={storage} /></td>
+                        <td><select aria-label={format!("Latest in {region}")} onchange={exclude.reform(|e: Event| select_value(&e))}>
+                            <option value="" selected={t.exclude_from_latest != Some(true)}>{ if v.excluded_in(t) { "No (version excluded)" } else { "Yes" } }</option>
+                            <option value="exclude" selected={t.exclude_from_latest == Some(true)}>{ "No (excluded here)" }</option>
+                        </select></td>
+                        <td><input type="text" class="des" aria-label={format!("Disk encryption set in {region}")} placeholder="(platform keys)" value={des}
+                            onchange={encryption.reform(|e: Event| select_value(&e))} /></td>
+                        <td><button onclick={remove} aria-label={format!("Remove {region}")}>{ "Remove" }</button></td>
+                    </tr>
+                    if !issues.is_empty() { <tr><td colspan="6"><ul class="field-issues">{ for issues.iter().map(|i| issue_item(i)) }</ul></td></tr> }
+                </> }
+            }) }</tbody>
+        </table>
+        <form class="add-region" onsubmit={add}>
+            <label for="add-region">{ "Add a target region" }</label>
+            <input id="add-region" type="text" list="region-catalog" autocomplete="off" placeholder="Search: West Europe, westeurope…"
+                value={(*add_text).clone()} oninput={on_add_input} aria-describedby="add-region-error" aria-invalid={add_error.is_some().then_some("true")} />
+            <button type="submit">{ "Add region" }</button>
+            <span id="add-region-error" class="error" role="status">{ (*add_error).clone().unwrap_or_default() }</span>
+        </form>
+        <datalist id="region-catalog">
+            { for acg_core::region::regions().iter().map(|r| html! { <option value={r.name}>{ format!("{} ({})", r.display_name, r.geography) }</option> }) }
+        </datalist>
+        </>
+    }
+}
+
+/// Properties of [`TargetRegionsField`].
+#[derive(Properties, PartialEq)]
+pub struct TargetRegionsProps {
+    /// The version.
+    pub sel: Selection,
+    /// The regions in the az syntax.
+    pub text: AttrValue,
+}
+
+/// The target regions in the `az` syntax; a parse error is shown and the typed text kept.
+#[component]
+pub fn TargetRegionsField(props: &TargetRegionsProps) -> Html {
+    let c = use_ctx();
+    let error = use_state(|| None::<String>);
+    let oninput = {
+        let error = error.clone();
+        let sel = props.sel;
+        on(&c.state, move |e: InputEvent| {
+            let text = input_value(&e);
+            match acg_core::target_regions::parse(&text) {
+                Ok(_) => {
+                    error.set(None);
+                    Some(Action::SetField(sel, Field::TargetRegions, text))
+                }
+                Err(e) => {
+                    error.set(Some(e.to_string()));
+                    None
+                }
+            }
+        })
+    };
+    html! {
+        <div class="field">
+            <label for="version-target-regions">{ "Target regions" }</label>
+            <span class="hint">{ "region[=replicas][=storage type], space-separated: eastus=2=standard_zrs westus2" }</span>
+            <input id="version-target-regions" type="text" autocomplete="off" spellcheck="false" value={props.text.clone()} aria-describedby="version-target-regions-error" {oninput} />
+            <ul id="version-target-regions-error" class="field-issues" aria-live="polite">
+                if let Some(e) = &*error { <li class="issue error"><span class="sev">{ "Error" }</span>{ " " }{ e }</li> }
+            </ul>
+        </div>
+    }
+}
