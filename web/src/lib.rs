@@ -253,7 +253,7 @@ pub fn App() -> Html {
                     let mut w = (**workspace).clone();
                     let _ = w.rename_active(acg_core::saved::DEFAULT_NAME);
                     workspace.set(Rc::new(w));
-                    state.dispatch(Action::ReplacePlan(Box::default()));
+                    state.dispatch(Action::Edit(acg_core::edit::Change::ReplacePlan { plan: Box::default() }));
                     banner.set(Start::Saved);
                 })
             };

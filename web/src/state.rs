@@ -68,6 +68,7 @@ impl AppState {
 
 /// Everything that changes the state.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant, reason = "actions are dispatched one at a time and moved, never stored in bulk")]
 pub enum Action {
     /// Change the plan (undoable).
     Edit(Change),

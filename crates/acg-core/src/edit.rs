@@ -86,8 +86,8 @@ pub enum Field {
 }
 
 impl Field {
-    /// The field's path below its resource, as the validation report writes it (`identifier.sku`); none when
-    /// the resource at `at` has no such field.
+    /// The field's path below its resource, as the validation report writes it (`identifier.sku`; `features`
+    /// for a feature, whose index [`field_path`] finds); none when the resource at `at` has no such field.
     pub fn path(&self, at: At) -> Option<Cow<'static, str>> {
         use Field as F;
         let path = match (at, self) {
@@ -435,7 +435,7 @@ pub fn apply(plan: &mut Plan, change: Change, today: NaiveDate) -> Result<Applie
                 .enumerate()
                 .any(|(i, t)| i != at.index() && t.name == region.name);
             if duplicate {
-                return Err(duplicate_region(at, &region.name));
+                return Err(duplicate_region(at.to_string(), &region.name));
             }
             edit_resource(plan, at, false, |plan| {
                 let v = version_mut(plan, at)?;
@@ -657,6 +657,21 @@ pub fn field_text(plan: &Plan, at: At, field: &Field) -> Option<String> {
     })
 }
 
+/// The report path of a field of the resource at `at` (`galleries[0].images[1].identifier.sku`): where its
+/// issues are. A feature is addressed by its index (`features[2].value`) when the definition has it.
+pub fn field_path(plan: &Plan, at: At, field: &Field) -> Option<String> {
+    let name = match field {
+        Field::SecurityType => "SecurityType",
+        Field::Feature(name) => name,
+        other => return other.path(at).map(|p| at.field(&p)),
+    };
+    let d = at.definition_in(plan).filter(|_| matches!(at, At::Definition(..)))?;
+    Some(match d.features.iter().position(|f| f.name.eq_ignore_ascii_case(name)) {
+        Some(i) => at.field(&format!("features[{i}].value")),
+        None => at.field("features"),
+    })
+}
+
 /// A resource as JSON without what it holds (a gallery without definitions, a definition without versions):
 /// the shape [`Change::SetProperty`] pointers address. `Null` when there is no resource.
 pub fn resource_json(plan: &Plan, at: At) -> Value {
@@ -720,9 +735,10 @@ fn negative_price() -> Report {
     refuse("prices", "PRICES", "A price cannot be negative.", "Type zero or a positive amount.")
 }
 
-fn duplicate_region(at: At, region: &RegionName) -> Report {
+/// Azure's refusal of a region listed twice, at `path` (the row edited, or the row an addition would make).
+fn duplicate_region(path: String, region: &RegionName) -> Report {
     let mut r = refuse(
-        at.parent().map_or_else(|| at.to_string(), |v| v.field("publishingProfile.targetRegions")),
+        path,
         "VER-07",
         "Duplicate regions are not allowed in target publishing regions",
         "Each region once: change its row instead of adding it again.",
@@ -1280,7 +1296,9 @@ fn add_target_region(plan: &mut Plan, version: At, region: &str) -> Result<Appli
     if !matches!(version, At::Version(..)) {
         return Err(not_a(version, "version"));
     }
-    let path = version.field("publishingProfile.targetRegions");
+    // Refusals point at the row the addition would make.
+    let row = version.child_region(version_of(plan, version)?.publishing_profile.target_regions.len());
+    let path = row.to_string();
     let typed = region.trim();
     if typed.is_empty() {
         return Err(refuse(
@@ -1295,15 +1313,15 @@ fn add_target_region(plan: &mut Plan, version: At, region: &str) -> Result<Appli
         return Err(refuse(
             path,
             "REG-02",
-            format!("'{typed}' is not an Azure region of the catalog."),
-            "Pick a region from the list.",
+            format!("'{typed}' is not an Azure region of the catalog: pick one from the list."),
+            "Type a display name (West Europe) or a programmatic name (westeurope) from the region catalog.",
         ));
     };
     let name = RegionName::new(info.name);
     let v = version_mut(plan, version)?;
     let targets = &mut v.publishing_profile.target_regions;
-    if let Some(i) = targets.iter().position(|t| t.name == name) {
-        return Err(duplicate_region(version.child_region(i), &name));
+    if targets.iter().any(|t| t.name == name) {
+        return Err(duplicate_region(row.to_string(), &name));
     }
     targets.push(TargetRegion { name, ..TargetRegion::default() });
     let At::Version(g, d, vi) = version else { return Err(not_a(version, "version")) };

@@ -212,7 +212,12 @@ pub fn apply_edit(plan: JsPlan, change: JsChange, today_: Option<String>) -> Res
     match acg_core::edit::apply(&mut plan, change, today(today_)?) {
         Ok(applied) => out(&Edited { plan, applied }),
         Err(report) => Err(JsError::new(
-            &report.issues.iter().map(|i| format!("{}: {} {}", i.path, i.code, i.message)).collect::<Vec<_>>().join("\n"),
+            &report
+                .issues
+                .iter()
+                .map(|i| format!("{}: {} {}", i.path, i.code, i.message))
+                .collect::<Vec<_>>()
+                .join("\n"),
         )),
     }
 }

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use acg_core::billing::BillingSettings;
+use acg_core::edit::Change;
 use yew::prelude::*;
 
 use super::prices::plan_prices_banner;
@@ -39,7 +40,7 @@ pub fn Costs() -> Html {
             let n = input_value(&e).trim().parse::<u32>().ok()?;
             let mut s = settings.clone();
             f(&mut s, n.min(1000));
-            Some(Action::SetBilling(s))
+            Some(Action::Edit(Change::SetBilling { settings: Some(s) }))
         })
     };
     let max_month = projection.months.iter().map(|x| x.total).max().unwrap_or_default();

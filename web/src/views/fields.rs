@@ -5,6 +5,11 @@ use yew::prelude::*;
 
 use super::{input_value, issue_item, select_value, use_ctx};
 
+/// The issues a field shows: the report's at its path, then why the last change of it was refused.
+fn own_issues<'a>(c: &'a crate::Ctx, path: &'a str) -> Vec<&'a Issue> {
+    c.report.issues.iter().filter(|i| i.path == path).chain(c.state.refused_at(path)).collect()
+}
+
 /// Properties of [`TextField`].
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
@@ -27,7 +32,7 @@ pub struct TextFieldProps {
 #[component]
 pub fn TextField(props: &TextFieldProps) -> Html {
     let c = use_ctx();
-    let issues: Vec<&Issue> = c.report.issues.iter().filter(|i| i.path == props.path.as_str()).collect();
+    let issues = own_issues(&c, &props.path);
     let oninput = {
         let cb = props.on_change.clone();
         Callback::from(move |e: InputEvent| cb.emit(input_value(&e)))
@@ -65,7 +70,7 @@ pub struct SelectFieldProps {
 #[component]
 pub fn SelectField(props: &SelectFieldProps) -> Html {
     let c = use_ctx();
-    let issues: Vec<&Issue> = c.report.issues.iter().filter(|i| i.path == props.path.as_str()).collect();
+    let issues = own_issues(&c, &props.path);
     let onchange = {
         let cb = props.on_change.clone();
         Callback::from(move |e: Event| cb.emit(select_value(&e)))

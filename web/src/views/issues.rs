@@ -32,7 +32,7 @@ pub fn Issues() -> Html {
             </div>
             if shown.is_empty() { <p class="empty">{ "Nothing to report: Azure would accept this plan as far as can be checked offline." }</p> }
             <ul class="issue-list">{ for shown.iter().map(|i| {
-                let go = show_in_design(&c.state, navigator.as_ref(), &i.path);
+                let go = show_in_design(&c.state, navigator.as_ref(), i.resource().map(|(at, _)| at));
                 html! { <li>
                     <button class="link" onclick={go}><code>{ &i.path }</code></button>
                     <ul>{ issue_item(i) }</ul>

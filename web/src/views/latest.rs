@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use acg_core::RegionName;
+use acg_core::edit::Change;
 use acg_core::latest::Edit;
 use yew::prelude::*;
 
@@ -67,7 +68,7 @@ fn resolution(c: &Ctx, gi: usize, di: usize, region: &RegionName) -> Html {
                 let edit = |exclude: Option<bool>| Edit::SetRegionalExclude { gallery: r.gallery.clone(), definition: r.definition.clone(), version: v.name.clone(), region: region.clone(), exclude };
                 let (a, b, n) = (edit(Some(true)), edit(Some(false)), edit(None));
                 let onchange = on(&c.state, move |e: Event| {
-                    Action::LatestEdit(match select_value(&e).as_str() { "true" => a.clone(), "false" => b.clone(), _ => n.clone() })
+                    Action::Edit(Change::Latest { edit: match select_value(&e).as_str() { "true" => a.clone(), "false" => b.clone(), _ => n.clone() } })
                 });
                 let value = t.exclude_from_latest.map(|x| x.to_string()).unwrap_or_default();
                 let id = format!("exclude-{gi}-{di}-{vi}-{}", region.key());

@@ -5,6 +5,7 @@
 mod costs;
 mod design;
 mod fields;
+mod form;
 mod import_export;
 mod issues;
 mod latest;
@@ -27,7 +28,9 @@ pub use prices::Prices;
 pub use replicas::{LoadForm, Replicas};
 pub use target_regions::{TargetRegionTable, TargetRegionTableProps, TargetRegionsField, TargetRegionsProps};
 
-use crate::state::{Action, AppState, selection_of};
+use acg_core::edit::{At, Change};
+
+use crate::state::{Action, AppState};
 use crate::{Ctx, Route};
 
 /// Renders the view of a route.
@@ -62,15 +65,15 @@ fn severity_label(s: Severity) -> &'static str {
     }
 }
 
-/// A click that selects the resource at a report path and opens it in Design.
+/// A click that selects the resource an issue is about and opens it in Design.
 pub(crate) fn show_in_design(
     state: &UseReducerHandle<AppState>,
     navigator: Option<&Navigator>,
-    path: &str,
+    at: Option<At>,
 ) -> Callback<MouseEvent> {
-    let (state, navigator, sel) = (state.clone(), navigator.cloned(), selection_of(path));
+    let (state, navigator) = (state.clone(), navigator.cloned());
     Callback::from(move |_| {
-        state.dispatch(Action::Select(sel));
+        state.dispatch(Action::Select(at));
         if let Some(n) = &navigator {
             n.push(&Route::Design);
         }
@@ -111,4 +114,12 @@ pub(crate) fn on<E: 'static, A: Into<Option<Action>>>(
             state.dispatch(action);
         }
     })
+}
+
+/// A callback that applies the change `f` makes of its event (none: nothing to change).
+pub(crate) fn change<E: 'static, C: Into<Option<Change>>>(
+    state: &UseReducerHandle<AppState>,
+    f: impl Fn(E) -> C + 'static,
+) -> Callback<E> {
+    on(state, move |e| f(e).into().map(Action::Edit))
 }

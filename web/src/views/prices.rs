@@ -1,6 +1,8 @@
 //! Prices: the catalog with its dates and sources, overrides, and the Retail Prices API import.
 
 use acg_core::RegionName;
+use acg_core::billing::PlanPrices;
+use acg_core::edit::Change;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -13,7 +15,7 @@ use crate::state::Action;
 pub(super) fn plan_prices_banner(c: &Ctx) -> Html {
     let state = &c.state;
     let Some(summary) = state.plan.prices.summary() else { return html! {} };
-    let reset = on(state, |_| Action::ResetPrices);
+    let reset = on(state, |_| Action::Edit(Change::SetPrices { prices: PlanPrices::default() }));
     html! { <div class="banner prices-active" role="status" id="prices-active">
         <span>{ summary }</span>
         { for state.plan.prices.imports.iter().map(|i| html! { <span class="hint">{ format!(" {i}.") }</span> }) }
@@ -33,9 +35,9 @@ pub fn Prices() -> Html {
     };
     let import = {
         let text = text.clone();
-        on(state, move |_| Action::ImportPrices((*text).clone()))
+        on(state, move |_| Action::Edit(Change::ImportPrices { json: (*text).clone() }))
     };
-    let reset = on(state, |_| Action::ResetPrices);
+    let reset = on(state, |_| Action::Edit(Change::SetPrices { prices: PlanPrices::default() }));
     let book = &state.book;
     // Keys sorted as text (`sort_unstable` of `&str`: the core already carries that sort).
     let mut transfers: Vec<&str> =
@@ -64,7 +66,7 @@ pub fn Prices() -> Html {
                 <caption>{ "Snapshot prices per GB-month (type a new price to override it)" }</caption>
                 <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Tier" }</th><th scope="col">{ "Redundancy" }</th><th scope="col">{ "Price" }</th><th scope="col">{ "As of" }</th><th scope="col">{ "Source" }</th></tr></thead>
                 <tbody>{ for book.snapshot_rows().into_iter().map(|(region, tier, red, p)| {
-                    let set_price = { let region = region.clone(); on(state, move |d| Action::OverridePrice(RegionName::new(&region), tier, red, d)) };
+                    let set_price = { let region = region.clone(); on(state, move |amount| Action::Edit(Change::OverridePrice { region: RegionName::new(&region), tier, redundancy: red, amount })) };
                     let label = format!("{region} {} {} price", tier.as_str(), red.as_str());
                     let id = format!("price-{region}-{}-{}", tier.as_str().replace(' ', "-"), red.as_str());
                     price_row(vec![region, tier.as_str().to_owned(), red.as_str().to_owned()], id, label, p, set_price)
@@ -79,7 +81,7 @@ pub fn Prices() -> Html {
                     let label = format!("Transfer from {from} to {to} price");
                     let id = format!("transfer-{}", key.replace([' ', '|'], "-"));
                     let cells = vec![from.to_owned(), to.to_owned()];
-                    let set_price = { let key = key.to_owned(); on(state, move |d| Action::OverrideTransfer(key.clone(), d)) };
+                    let set_price = { let key = key.to_owned(); on(state, move |amount| Action::Edit(Change::OverrideTransfer { key: key.clone(), amount })) };
                     Some(price_row(cells, id, label, p, set_price))
                 }) }</tbody>
             </table>

@@ -1,6 +1,7 @@
 //! Replicas: the recommendations per deployment region, and the deployment load they come from.
 
 use acg_core::RegionName;
+use acg_core::edit::{At, Change};
 use acg_core::replicas::Policy;
 use yew::prelude::*;
 
@@ -16,8 +17,11 @@ pub fn Replicas() -> Html {
     let plan = &state.plan;
     let settings = plan.replica_policy;
     let recs = acg_core::replicas::recommend_plan(plan, &settings);
-    let on_policy = on(state, |e: Event| Policy::parse(&select_value(&e)).map(Action::SetPolicy));
-    let on_margin = on(state, |e: InputEvent| input_value(&e).trim().parse::<u32>().ok().map(Action::SetMargin));
+    let on_policy =
+        on(state, |e: Event| Policy::parse(&select_value(&e)).map(|policy| Action::Edit(Change::SetPolicy { policy })));
+    let on_margin = on(state, |e: InputEvent| {
+        input_value(&e).trim().parse::<u32>().ok().map(|percent| Action::Edit(Change::SetMargin { percent }))
+    });
     html! {
         <section class="card">
             <h2>{ "Replicas" }</h2>
@@ -51,7 +55,7 @@ pub fn Replicas() -> Html {
                     let load = plan.galleries[gi].images[di].demand.iter().find(|d| d.region == r.region)
                         .map(|d| acg_core::replicas::Load::from_demand(d, plan.galleries[gi].images[di].production == Some(true), settings.margin_percent));
                     let all = load.map(|l| acg_core::replicas::compare(&l).iter().map(|x| format!("{}: {}", x.policy.id(), x.recommended)).collect::<Vec<_>>().join(", ")).unwrap_or_default();
-                    let apply = { let region = r.region.clone(); let n = rec.recommended; on(state, move |_| Action::ApplyReplicas((gi, di, vi), vec![(region.clone(), n)])) };
+                    let apply = { let region = r.region.clone(); let n = rec.recommended; on(state, move |_| Action::Edit(Change::ApplyReplicas { version: At::Version(gi, di, vi), counts: vec![(region.clone(), n)] })) };
                     let applied = r.current == Some(rec.recommended);
                     html! { <tr data-region={r.region.key().to_owned()} data-definition={r.definition.clone()}>
                         <td class="version">{ format!("{}/{}/{}", r.gallery, r.definition, version) }<br /><span class="hint">{ "latest there" }</span></td>
@@ -131,7 +135,7 @@ pub fn LoadForm() -> Html {
             match result {
                 Ok(demand) => {
                     error.set(None);
-                    Some(Action::SetDemand(*gi, *di, demand))
+                    Some(Action::Edit(Change::SetDemand { definition: At::Definition(*gi, *di), demand }))
                 }
                 Err(e) => {
                     error.set(Some(e));
@@ -141,7 +145,7 @@ pub fn LoadForm() -> Html {
         })
     };
     let rows: Vec<Html> = plan.galleries.iter().enumerate().flat_map(|(gi, g)| g.images.iter().enumerate().flat_map(move |(di, d)| d.demand.iter().map(move |dm| (gi, di, g.name.clone(), d.name.clone(), dm.clone())))).map(|(gi, di, g, d, dm)| {
-        let remove = { let r = dm.region.clone(); on(state, move |_| Action::RemoveDemand(gi, di, r.clone())) };
+        let remove = { let r = dm.region.clone(); on(state, move |_| Action::Edit(Change::RemoveDemand { definition: At::Definition(gi, di), region: r.clone() })) };
         let sets: i64 = dm.scale_sets.iter().map(|s| s.count).sum();
         html! { <tr><td>{ format!("{g}/{d}") }</td><td>{ dm.region.display_name().to_owned() }</td><td>{ dm.concurrent_vms }</td><td>{ sets }</td>
             <td><button onclick={remove} aria-label={format!("Remove the load of {g}/{d} in {}", dm.region)}>{ "Remove" }</button></td></tr> }

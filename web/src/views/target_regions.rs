@@ -1,17 +1,18 @@
-//! A version's target regions: the `az`-syntax field and the table of rows.
+//! A version's target regions: the `az`-syntax field and the table of rows. Every edit is a core `Change`
+//! (a row, an added region, a removed one), refused with Azure's message where Azure would refuse it.
 
-use acg_core::{Issue, RegionName};
+use acg_core::Issue;
+use acg_core::edit::{At, Change, Field};
 use yew::prelude::*;
 
 use super::fields::EnumSelect;
-use super::{input_value, issue_item, on, select_value, use_ctx};
-use crate::state::{Action, Field, Selection, path_of};
+use super::{change, input_value, issue_item, select_value, use_ctx};
 
 /// Properties of [`TargetRegionTable`].
 #[derive(Properties, PartialEq)]
 pub struct TargetRegionTableProps {
     /// The version.
-    pub sel: Selection,
+    pub version: At,
     /// Its source region, for the caption.
     pub source: AttrValue,
 }
@@ -22,60 +23,45 @@ pub struct TargetRegionTableProps {
 pub fn TargetRegionTable(props: &TargetRegionTableProps) -> Html {
     let c = use_ctx();
     let add_text = use_state(String::new);
-    let add_error = use_state(|| None::<String>);
-    let Selection::Version(gi, di, vi) = props.sel else { return html! {} };
+    let version = props.version;
     let plan = &c.state.plan;
-    let Some(v) = plan.galleries.get(gi).and_then(|g| g.images.get(di)).and_then(|d| d.versions.get(vi)) else {
-        return html! {};
-    };
-    let base = format!("{}.publishingProfile.targetRegions", path_of(props.sel));
-    let regions = v.publishing_profile.target_regions.clone();
-    let sel = props.sel;
-    // Every row edit is one undoable edit of the whole list.
+    let Some(v) = version.version_in(plan).filter(|_| matches!(version, At::Version(..))) else { return html! {} };
+    let At::Version(g, d, vi) = version else { return html! {} };
+    let next_row = At::TargetRegion(g, d, vi, v.publishing_profile.target_regions.len()).to_string();
+    // One row edit is one change of that row.
     let edit = |ti: usize, f: fn(&mut acg_core::TargetRegion, String)| {
-        let regions = regions.clone();
-        on(&c.state, move |text: String| {
-            let mut next = regions.clone();
-            f(next.get_mut(ti)?, text);
-            Some(Action::SetTargetRegions(sel, next))
+        let row = v.publishing_profile.target_regions[ti].clone();
+        change(&c.state, move |text: String| {
+            let mut region = row.clone();
+            f(&mut region, text);
+            Change::SetTargetRegion { at: At::TargetRegion(g, d, vi, ti), region }
         })
     };
     let add = {
-        let (regions, add_text, add_error) = (regions.clone(), add_text.clone(), add_error.clone());
-        on(&c.state, move |e: SubmitEvent| {
+        let add_text = add_text.clone();
+        change(&c.state, move |e: SubmitEvent| {
             e.prevent_default();
-            let typed = add_text.trim().to_owned();
-            let name = RegionName::new(&typed);
-            if typed.is_empty() {
-                add_error.set(Some("Type a region, e.g. West Europe or westeurope.".to_owned()));
-                None
-            } else if name.info().is_none() {
-                add_error
-                    .set(Some(format!("'{typed}' is not an Azure region of the catalog: pick one from the list.")));
-                None
-            } else if regions.iter().any(|t| t.name == name) {
-                add_error.set(Some(format!("{} is already a target region.", name.display_name())));
-                None
-            } else {
-                let mut next = regions.clone();
-                next.push(acg_core::TargetRegion { name: RegionName::new(name.key()), ..Default::default() });
-                add_text.set(String::new());
-                add_error.set(None);
-                Some(Action::SetTargetRegions(sel, next))
-            }
+            Change::AddTargetRegion { version, region: (*add_text).clone() }
         })
     };
     let on_add_input = {
         let add_text = add_text.clone();
         Callback::from(move |e: InputEvent| add_text.set(input_value(&e)))
     };
+    // A refused addition says why next to the box; an accepted one empties it.
+    let add_error = c.state.refused_at(&next_row).next().map(|i| i.message.clone());
+    {
+        let add_text = add_text.clone();
+        let count = v.publishing_profile.target_regions.len();
+        use_effect_with(count, move |_| add_text.set(String::new()));
+    }
     html! {
         <>
         <table class="regions"><caption>{ format!("Target regions (source: {})", props.source) }</caption>
             <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Replicas" }</th><th scope="col">{ "Storage" }</th><th scope="col">{ "In latest here" }</th><th scope="col">{ "Encryption (OS disk)" }</th><th scope="col"><span class="visually-hidden">{ "Remove" }</span></th></tr></thead>
-            <tbody>{ for regions.iter().enumerate().map(|(ti, t)| {
-                let tpath = format!("{base}[{ti}]");
-                let issues: Vec<&Issue> = c.report.issues.iter().filter(|i| i.path == tpath || i.path.starts_with(&format!("{tpath}."))).collect();
+            <tbody>{ for v.publishing_profile.target_regions.iter().enumerate().map(|(ti, t)| {
+                let row = At::TargetRegion(g, d, vi, ti);
+                let issues: Vec<&Issue> = c.report.issues.iter().filter(|i| i.resource().is_some_and(|(at, _)| at == row)).collect();
                 let region = t.name.display_name();
                 let replicas = edit(ti, |t, text| t.regional_replica_count = text.trim().parse().ok());
                 let storage = edit(ti, |t, text| t.storage_account_type = (!text.is_empty()).then(|| acg_core::StorageAccountType::parse(&text)));
@@ -92,14 +78,7 @@ pub fn TargetRegionTable(props: &TargetRegionTableProps) -> Html {
                     }
                 });
                 let des = t.encryption.as_ref().and_then(|e| e.os_disk_image.as_ref()).and_then(|o| o.disk_encryption_set_id.clone()).unwrap_or_default();
-                let remove = {
-                    let regions = regions.clone();
-                    on(&c.state, move |_| {
-                        let mut next = regions.clone();
-                        next.remove(ti);
-                        Action::SetTargetRegions(sel, next)
-                    })
-                };
+                let remove = change(&c.state, move |_| Change::Delete { at: row });
                 html! { <>
                     <tr>
                         <th scope="row">{ format!("{} ({})", region, t.name.key()) }</th>
@@ -125,7 +104,7 @@ pub fn TargetRegionTable(props: &TargetRegionTableProps) -> Html {
             <input id="add-region" type="text" list="region-catalog" autocomplete="off" placeholder="Search: West Europe, westeurope…"
                 value={(*add_text).clone()} oninput={on_add_input} aria-describedby="add-region-error" aria-invalid={add_error.is_some().then_some("true")} />
             <button type="submit">{ "Add region" }</button>
-            <span id="add-region-error" class="error" role="status">{ (*add_error).clone().unwrap_or_default() }</span>
+            <span id="add-region-error" class="error" role="status">{ add_error.unwrap_or_default() }</span>
         </form>
         <datalist id="region-catalog">
             { for acg_core::region::regions().iter().map(|r| html! { <option value={r.name}>{ format!("{} ({})", r.display_name, r.geography) }</option> }) }
@@ -138,40 +117,31 @@ pub fn TargetRegionTable(props: &TargetRegionTableProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct TargetRegionsProps {
     /// The version.
-    pub sel: Selection,
+    pub version: At,
     /// The regions in the az syntax.
     pub text: AttrValue,
 }
 
-/// The target regions in the `az` syntax; a parse error is shown and the typed text kept.
+/// The target regions in the `az` syntax; text that does not read is refused by the core, its message shown
+/// and the typed text kept.
 #[component]
 pub fn TargetRegionsField(props: &TargetRegionsProps) -> Html {
     let c = use_ctx();
-    let error = use_state(|| None::<String>);
-    let oninput = {
-        let error = error.clone();
-        let sel = props.sel;
-        on(&c.state, move |e: InputEvent| {
-            let text = input_value(&e);
-            match acg_core::target_regions::parse(&text) {
-                Ok(_) => {
-                    error.set(None);
-                    Some(Action::SetField(sel, Field::TargetRegions, text))
-                }
-                Err(e) => {
-                    error.set(Some(e.to_string()));
-                    None
-                }
-            }
-        })
-    };
+    let at = props.version;
+    let oninput = change(&c.state, move |e: InputEvent| Change::SetField {
+        at,
+        field: Field::TargetRegions,
+        text: input_value(&e),
+    });
+    let path = at.field("publishingProfile.targetRegions");
+    let refused: Vec<&Issue> = c.state.refused_at(&path).filter(|i| i.code == "INPUT").collect();
     html! {
         <div class="field">
             <label for="version-target-regions">{ "Target regions" }</label>
             <span class="hint">{ "region[=replicas][=storage type], space-separated: eastus=2=standard_zrs westus2" }</span>
             <input id="version-target-regions" type="text" autocomplete="off" spellcheck="false" value={props.text.clone()} aria-describedby="version-target-regions-error" {oninput} />
             <ul id="version-target-regions-error" class="field-issues" aria-live="polite">
-                if let Some(e) = &*error { <li class="issue error"><span class="sev">{ "Error" }</span>{ " " }{ e }</li> }
+                { for refused.iter().map(|i| html! { <li class="issue error"><span class="sev">{ "Error" }</span>{ " " }{ &i.message }</li> }) }
             </ul>
         </div>
     }

@@ -202,6 +202,7 @@ fn sets_every_field_from_text() {
             assert_eq!(shown, text, "{field:?}");
         }
         assert!(field.path(at).is_some());
+        assert!(field_path(&p, at, &field).unwrap().starts_with(&at.to_string()));
     }
     // Setting the value a field already has records nothing.
     let mut same = plan.clone();
@@ -210,6 +211,18 @@ fn sets_every_field_from_text() {
         apply(&mut same, Change::SetField { at: d, field: Field::Sku, text }, today()).unwrap().changed,
         Changed::Nothing
     );
+}
+
+#[test]
+fn a_feature_is_addressed_by_its_index() {
+    let plan = sample::plan();
+    let d = At::Definition(0, 0);
+    let i = plan.galleries[0].images[0].features.iter().position(|f| f.name == "SecurityType");
+    let want = i.map_or_else(|| d.field("features"), |i| d.field(&format!("features[{i}].value")));
+    assert_eq!(field_path(&plan, d, &Field::SecurityType), Some(want));
+    assert_eq!(field_path(&plan, d, &Field::Feature("NoSuch".into())), Some(d.field("features")));
+    assert_eq!(field_path(&plan, At::Gallery(0), &Field::Feature("NoSuch".into())), None);
+    assert_eq!(field_path(&plan, d, &Field::Sku), Some(d.field("identifier.sku")));
 }
 
 #[test]
@@ -299,7 +312,7 @@ fn edits_target_region_rows() {
     assert_eq!(r.issues[0].code, "VER-07");
     assert!(r.issues[0].message.starts_with("Duplicate regions are not allowed in target publishing regions"));
     let r = refused(&plan, Change::AddTargetRegion { version: v, region: "West Eu".into() });
-    assert_eq!(r.issues[0].message, "'West Eu' is not an Azure region of the catalog.");
+    assert_eq!(r.issues[0].message, "'West Eu' is not an Azure region of the catalog: pick one from the list.");
 
     let row = At::TargetRegion(0, 0, 0, 0);
     let mut t = row.target_region_in(&plan).unwrap().clone();

@@ -31,6 +31,7 @@ use serde::{Deserialize, Serialize};
 
 pub use guide::{Entry, GUIDE, GUIDE_URL, Section};
 
+use crate::address::At;
 use crate::model::Plan;
 use crate::report::Issue;
 
@@ -106,8 +107,9 @@ pub struct Match {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Resource {
-    /// The resource's path in the plan, as in a validation report (`galleries[0].images[1]`).
-    pub path: String,
+    /// The resource, written as its path in a validation report (`galleries[0].images[1]`).
+    #[serde(rename = "path")]
+    pub at: At,
     /// Its names, `gallery › definition › version`.
     pub label: String,
     /// Whether the error's values name it (else a rule of the match flags it).
@@ -312,67 +314,37 @@ fn from_resource_id(id: &str) -> Vec<(&'static str, String)> {
     out
 }
 
-/// Gallery, definition and version indexes of a report path (`galleries[0].images[2].versions[1].name`).
-fn owner(path: &str) -> Option<(usize, Option<usize>, Option<usize>)> {
-    fn index(rest: &str, name: &str) -> Option<(usize, usize)> {
-        let rest = rest.strip_prefix(name)?.strip_prefix('[')?;
-        let close = rest.find(']')?;
-        Some((rest[..close].parse().ok()?, name.len() + close + 2))
-    }
-    let (g, used) = index(path, "galleries")?;
-    let rest = &path[used..];
-    let Some((d, used)) = rest.strip_prefix('.').and_then(|r| index(r, "images")) else {
-        return Some((g, None, None));
-    };
-    let rest = &rest[used + 1..];
-    let v = rest.strip_prefix('.').and_then(|r| index(r, "versions")).map(|(v, _)| v);
-    Some((g, Some(d), v))
-}
-
-fn label(plan: &Plan, at: (usize, Option<usize>, Option<usize>)) -> Option<(String, String)> {
-    use core::fmt::Write as _;
-    let (g, d, v) = at;
-    let gallery = plan.galleries.get(g)?;
-    let mut path = format!("galleries[{g}]");
-    let mut label = gallery.name.clone();
-    if let Some(d) = d {
-        let image = gallery.images.get(d)?;
-        let _ = write!(path, ".images[{d}]");
-        label.push_str(" › ");
-        label.push_str(&image.name);
-        if let Some(v) = v {
-            let version = image.versions.get(v)?;
-            let _ = write!(path, ".versions[{v}]");
-            label.push_str(" › ");
-            label.push_str(&version.name);
-        }
-    }
-    Some((path, label))
+/// The gallery, definition or version an issue is about (a target region's issue belongs to its version).
+fn owner(path: &str) -> Option<At> {
+    At::of_path(path).map(|(at, _)| match at {
+        At::TargetRegion(g, d, v, _) => At::Version(g, d, v),
+        other => other,
+    })
 }
 
 /// The most specific resource the match's values name.
-fn named(plan: &Plan, values: &BTreeMap<Cow<'static, str>, String>) -> Option<(usize, Option<usize>, Option<usize>)> {
+fn named(plan: &Plan, values: &BTreeMap<Cow<'static, str>, String>) -> Option<At> {
     let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
     let gallery = values.get("gallery");
     let definition = values.get("definition");
     let version = values.get("version");
-    let mut best: Option<(usize, Option<usize>, Option<usize>)> = None;
+    let mut best: Option<At> = None;
     for (gi, g) in plan.galleries.iter().enumerate() {
         if gallery.is_some_and(|n| !same(n, &g.name)) {
             continue;
         }
         if gallery.is_some() && best.is_none() {
-            best = Some((gi, None, None));
+            best = Some(At::Gallery(gi));
         }
         let Some(def) = definition else { continue };
         for (di, d) in g.images.iter().enumerate().filter(|(_, d)| same(def, &d.name)) {
-            if best.is_none_or(|b| b.1.is_none()) {
-                best = Some((gi, Some(di), None));
+            if best.is_none_or(|b| matches!(b, At::Gallery(_))) {
+                best = Some(At::Definition(gi, di));
             }
             if let Some(ver) = version
                 && let Some(vi) = d.versions.iter().position(|v| same(ver, &v.name))
             {
-                return Some((gi, Some(di), Some(vi)));
+                return Some(At::Version(gi, di, vi));
             }
         }
     }
@@ -382,26 +354,23 @@ fn named(plan: &Plan, values: &BTreeMap<Cow<'static, str>, String>) -> Option<(u
 fn resources(plan: &Plan, issues: &[Issue], m: &Match) -> Vec<Resource> {
     let mut out: Vec<Resource> = Vec::new();
     let named_at = named(plan, &m.values);
-    if let Some(at) = named_at
-        && let Some((path, label)) = label(plan, at)
-    {
-        out.push(Resource { path, label, named: true, issues: Vec::new() });
+    if let Some(at) = named_at.filter(|a| a.exists(plan)) {
+        out.push(Resource { at, label: at.label(plan), named: true, issues: Vec::new() });
     }
     for issue in issues.iter().filter(|i| m.rules.contains(&i.code)) {
-        let Some(at) = owner(&issue.path) else { continue };
-        let Some((path, label)) = label(plan, at) else { continue };
+        let Some(at) = owner(&issue.path).filter(|a| a.exists(plan)) else { continue };
         // An issue below the named resource belongs to it.
         if let Some(first) = out.first_mut()
             && first.named
-            && (issue.path == first.path || issue.path.starts_with(&format!("{}.", first.path)))
+            && first.at.contains(at)
         {
             first.issues.push(issue.clone());
             continue;
         }
-        if let Some(r) = out.iter_mut().find(|r| r.path == path) {
+        if let Some(r) = out.iter_mut().find(|r| r.at == at) {
             r.issues.push(issue.clone());
         } else if out.len() < MAX_RESOURCES {
-            out.push(Resource { path, label, named: false, issues: vec![issue.clone()] });
+            out.push(Resource { at, label: at.label(plan), named: false, issues: vec![issue.clone()] });
         }
     }
     out

@@ -432,7 +432,7 @@ fn with_a_plan_it_points_at_the_named_resource_and_what_the_rules_flag_now() {
     let found = explain_with_plan(&text, &plan, today).unwrap();
     let m = &found.matches[0];
     assert_eq!(m.azure_message, "L2");
-    assert_eq!(m.resources[0].path, "galleries[0].images[0].versions[0]");
+    assert_eq!(m.resources[0].at.to_string(), "galleries[0].images[0].versions[0]");
     assert_eq!(m.resources[0].label, format!("{gallery} › {definition} › {version}"));
     assert!(m.resources[0].named);
 
@@ -449,12 +449,12 @@ fn with_a_plan_it_points_at_the_named_resource_and_what_the_rules_flag_now() {
     .unwrap();
     let m = &found.matches[0];
     assert_eq!(m.azure_message, "V1");
-    let flagged: Vec<(&str, bool, Vec<&str>)> = m
+    let flagged: Vec<(String, bool, Vec<&str>)> = m
         .resources
         .iter()
-        .map(|r| (r.path.as_str(), r.named, r.issues.iter().map(|i| i.code.as_ref()).collect()))
+        .map(|r| (r.at.to_string(), r.named, r.issues.iter().map(|i| i.code.as_ref()).collect()))
         .collect();
-    assert_eq!(flagged, [("galleries[0].images[0].versions[0]", false, vec!["VER-06"])]);
+    assert_eq!(flagged, [("galleries[0].images[0].versions[0]".to_owned(), false, vec!["VER-06"])]);
 }
 
 #[test]
