@@ -66,7 +66,7 @@ fn plans_latest_and_validation() {
     let bad = json!({"galleries": [{"name": "g", "images": [{"versions": [{"publishingProfile": {"replicaCount": "two"}}]}]}]});
     assert!(
         error(acg_wasm::validate_plan(js(&bad).unchecked_into(), None))
-            .starts_with("plan: (invalid type: string \"two\", expected i64")
+            .starts_with("plan: at galleries[0].images[0].versions[0].publishingProfile.replicaCount: invalid type: string \"two\", expected i64")
     );
     let arm = acg_wasm::export_plan(js(&p).unchecked_into(), "arm", None).unwrap();
     assert_eq!(rs(acg_wasm::import_plan(&arm).unwrap())["format"], "armTemplate");
