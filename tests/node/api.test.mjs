@@ -159,23 +159,23 @@ test('types.d.ts describes every result the API returns', () => {
   found.errors.forEach((e) => conforms(e, 'PastedError'));
   found.matches.forEach((m) => { conforms(m, 'ExplainMatch'); m.resources.forEach((r) => { conforms(r, 'ExplainResource'); r.issues.forEach((i) => conforms(i, 'Issue')); }); });
   assert.equal(found.matches[0].resources[0].issues[0].code, 'VER-06');
-  const edited = acg.applyEdit(plan, { kind: 'duplicate', at: 'galleries[0].images[0]' }, '2026-11-30');
+  const edited = acg.applyEdit(plan, { duplicate: { at: 'galleries[0].images[0]' } }, '2026-11-30');
   conforms(edited, 'Edited');
   conforms(edited.applied, 'Applied');
 });
 
 test('applyEdit: the app\'s edits for scripts, with Azure\'s refusals and an exact undo', () => {
   const plan = acg.samplePlan();
-  const { plan: next, applied } = acg.applyEdit(plan, { kind: 'setField', at: 'galleries[0]', field: 'description', text: 'Golden images' }, '2026-11-30');
+  const { plan: next, applied } = acg.applyEdit(plan, { setField: { at: 'galleries[0]', field: 'description', text: 'Golden images' } }, '2026-11-30');
   assert.equal(next.galleries[0].description, 'Golden images');
   assert.deepEqual(applied.changed, { kind: 'resource', at: 'galleries[0]' });
   assert.deepEqual(acg.applyEdit(next, applied.undo, '2026-11-30').plan, plan);
-  const added = acg.applyEdit(plan, { kind: 'addTargetRegion', version: 'galleries[0].images[0].versions[0]', region: 'Japan East' });
+  const added = acg.applyEdit(plan, { addTargetRegion: { version: 'galleries[0].images[0].versions[0]', region: 'Japan East' } });
   assert.equal(added.plan.galleries[0].images[0].versions[0].publishingProfile.targetRegions.at(-1).name, 'japaneast');
-  assert.throws(() => acg.applyEdit(plan, { kind: 'delete', at: 'galleries[0].images[0]' }),
+  assert.throws(() => acg.applyEdit(plan, { delete: { at: 'galleries[0].images[0]' } }),
     { message: 'galleries[0].images[0]: IMG-22 Can not delete resource before nested resources are deleted.' });
-  assert.throws(() => acg.applyEdit(plan, { kind: 'delete', at: 'galleries[0].name' }), /^Error: change: .*'galleries\[0\]\.name' is not the address of a resource/);
-  assert.throws(() => acg.applyEdit(plan, { kind: 'setField', at: 'galleries[0]', field: 'sku', text: 'x' }), { message: "galleries[0]: ADDRESS A gallery has no field 'SKU'." });
+  assert.throws(() => acg.applyEdit(plan, { delete: { at: 'galleries[0].name' } }), /^Error: change: .*'galleries\[0\]\.name' is not the address of a resource/);
+  assert.throws(() => acg.applyEdit(plan, { setField: { at: 'galleries[0]', field: 'sku', text: 'x' } }), { message: "galleries[0]: ADDRESS A gallery has no field 'SKU'." });
 });
 
 test('errors name the field of a wrong value in the browser builds too', () => {

@@ -219,31 +219,32 @@ impl At {
         }
     }
 
-    /// The names along the way, outermost first (`["contosoImages", "win2022", "1.1.0", "East US"]`; a target
-    /// region by its display name). Empty names read `(no name)`; none when the resource does not exist.
+    /// The names along the way, outermost first (`["contosoImages", "win2022", "1.1.0", "eastus"]`; a target
+    /// region as written). Empty names read `(no name)`; none when the resource does not exist.
     pub fn names(self, plan: &Plan) -> Option<Vec<String>> {
         let named = |n: &str| if n.trim().is_empty() { "(no name)".to_owned() } else { n.to_owned() };
         let mut out = vec![named(&self.gallery_in(plan)?.name)];
-        if let Some(d) = self.definition_in(plan) {
-            out.push(named(&d.name));
-        } else if !matches!(self, At::Gallery(_)) {
-            return None;
+        if !matches!(self, At::Gallery(_)) {
+            out.push(named(&self.definition_in(plan)?.name));
         }
-        if let Some(v) = self.version_in(plan) {
-            out.push(named(&v.name));
-        } else if matches!(self, At::Version(..) | At::TargetRegion(..)) {
-            return None;
+        if matches!(self, At::Version(..) | At::TargetRegion(..)) {
+            out.push(named(&self.version_in(plan)?.name));
         }
         if let At::TargetRegion(..) = self {
-            out.push(self.target_region_in(plan)?.name.display_name().to_owned());
+            out.push(self.target_region_in(plan)?.name.to_string());
         }
         Some(out)
     }
 
-    /// The names joined for people: `contosoImages › win2022 › 1.1.0 › East US`, or the address itself when
-    /// the resource does not exist.
+    /// The names joined for people: `contosoImages › win2022 › 1.1.0 › East US` (a region by its display
+    /// name), or the address itself when the resource does not exist.
     pub fn label(self, plan: &Plan) -> String {
-        self.names(plan).map_or_else(|| self.to_string(), |n| n.join(" › "))
+        let Some(mut names) = self.names(plan) else { return self.to_string() };
+        if let Some(t) = self.target_region_in(plan) {
+            names.pop();
+            names.push(t.name.display_name().to_owned());
+        }
+        names.join(" › ")
     }
 }
 

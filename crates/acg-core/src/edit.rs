@@ -161,7 +161,7 @@ pub enum PropertyKind {
 /// A resource with what it holds, or only its own properties: the payload of [`Change::Insert`] and
 /// [`Change::Restore`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "value", rename_all = "camelCase")]
+#[serde(rename_all = "camelCase")]
 pub enum Resource {
     /// A gallery.
     Gallery(Box<Gallery>),
@@ -173,10 +173,12 @@ pub enum Resource {
     TargetRegion(Box<TargetRegion>),
 }
 
-/// Every edit the app, the CLI or the JS API offers. Serialized with a `kind` tag and camelCase fields
-/// (`{"kind": "setField", "at": "galleries[0]", "field": "description", "text": "Golden images"}`).
+/// Every edit the app, the CLI or the JS API offers. In JSON, the change's name holds its fields
+/// (`{"setField": {"at": "galleries[0]", "field": "description", "text": "Golden images"}}`, `"addGallery"`):
+/// serde reads that form straight from the text, where a `kind` tag inside the object would make it buffer
+/// every field and compile a second reader of every model type (200 KB of WebAssembly).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 #[allow(clippy::large_enum_variant, reason = "changes are made one at a time; boxing them all buys nothing")]
 pub enum Change {
     /// Add a gallery (named `galleryN`, in the first gallery's region).

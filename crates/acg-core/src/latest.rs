@@ -450,9 +450,10 @@ fn contrasts(
     out
 }
 
-/// A what-if edit to a plan, addressed by names.
+/// A what-if edit to a plan, addressed by names. In JSON the edit's name holds its fields
+/// (`{"setRegionalExclude": {"gallery": …}}`), as [`crate::edit::Change`] is written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Edit {
     /// Publish a new version (with its target regions) to a definition.
     PublishVersion {

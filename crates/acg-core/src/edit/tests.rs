@@ -407,7 +407,8 @@ fn latest_edits_demand_and_settings() {
 fn changes_read_and_write_as_json() {
     let change = Change::SetField { at: At::Definition(0, 1), field: Field::Sku, text: "x".into() };
     let json = serde_json::to_string(&change).unwrap();
-    assert_eq!(json, r#"{"kind":"setField","at":"galleries[0].images[1]","field":"sku","text":"x"}"#);
+    assert_eq!(json, r#"{"setField":{"at":"galleries[0].images[1]","field":"sku","text":"x"}}"#);
+    assert_eq!(serde_json::to_string(&Change::AddGallery).unwrap(), r#""addGallery""#);
     assert_eq!(serde_json::from_str::<Change>(&json).unwrap(), change);
     let feature = Change::SetField {
         at: At::Definition(0, 0),
@@ -415,7 +416,7 @@ fn changes_read_and_write_as_json() {
         text: String::new(),
     };
     assert_eq!(serde_json::from_value::<Change>(serde_json::to_value(&feature).unwrap()).unwrap(), feature);
-    let err = serde_json::from_str::<Change>(r#"{"kind":"delete","at":"galleries[0].name"}"#).unwrap_err().to_string();
+    let err = serde_json::from_str::<Change>(r#"{"delete":{"at":"galleries[0].name"}}"#).unwrap_err().to_string();
     assert!(err.starts_with("'galleries[0].name' is not the address of a resource"), "{err}");
     // Every undo a change produces reads back as itself (the JS API and saved histories carry them as JSON).
     let mut plan = sample::plan();

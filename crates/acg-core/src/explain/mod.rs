@@ -314,6 +314,11 @@ fn from_resource_id(id: &str) -> Vec<(&'static str, String)> {
     out
 }
 
+/// `gallery › definition › version` (never a region: the explain build carries no region catalog).
+fn names(plan: &Plan, at: At) -> String {
+    at.names(plan).map_or_else(|| at.to_string(), |n| n.join(" › "))
+}
+
 /// The gallery, definition or version an issue is about (a target region's issue belongs to its version).
 fn owner(path: &str) -> Option<At> {
     At::of_path(path).map(|(at, _)| match at {
@@ -355,7 +360,7 @@ fn resources(plan: &Plan, issues: &[Issue], m: &Match) -> Vec<Resource> {
     let mut out: Vec<Resource> = Vec::new();
     let named_at = named(plan, &m.values);
     if let Some(at) = named_at.filter(|a| a.exists(plan)) {
-        out.push(Resource { at, label: at.label(plan), named: true, issues: Vec::new() });
+        out.push(Resource { at, label: names(plan, at), named: true, issues: Vec::new() });
     }
     for issue in issues.iter().filter(|i| m.rules.contains(&i.code)) {
         let Some(at) = owner(&issue.path).filter(|a| a.exists(plan)) else { continue };
@@ -370,7 +375,7 @@ fn resources(plan: &Plan, issues: &[Issue], m: &Match) -> Vec<Resource> {
         if let Some(r) = out.iter_mut().find(|r| r.at == at) {
             r.issues.push(issue.clone());
         } else if out.len() < MAX_RESOURCES {
-            out.push(Resource { at, label: at.label(plan), named: false, issues: vec![issue.clone()] });
+            out.push(Resource { at, label: names(plan, at), named: false, issues: vec![issue.clone()] });
         }
     }
     out
