@@ -34,6 +34,8 @@ enum Command {
     Estimate(cmd::estimate::Args),
     /// Explain an error Azure printed: the troubleshooting guide's entry, cause, fix and values.
     Explain(cmd::explain::Args),
+    /// Apply changes to a plan as the app does (add, duplicate, delete, set a field…) and print the new plan.
+    Edit(cmd::edit::Args),
     /// Write the plan as an ARM template, Bicep, an az script, Terraform, Plan JSON or the cost CSV.
     Export(cmd::export::Args),
     /// List the embedded region catalog.
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
         Command::Replicas(args) => cmd::replicas::run(&args),
         Command::Estimate(args) => cmd::estimate::run(&args),
         Command::Explain(args) => cmd::explain::run(&args),
+        Command::Edit(args) => cmd::edit::run(&args),
         Command::Export(args) => cmd::export::run(&args),
         Command::Regions(args) => cmd::regions::run(&args),
         Command::TargetRegions(args) => cmd::target_regions::run(&args),

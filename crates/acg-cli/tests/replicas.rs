@@ -67,7 +67,7 @@ fn plan_recommendations_show_their_monthly_cost() {
 fn a_bad_policy_is_exit_1() {
     let (code, _, err) = acg(&["replicas", "--vms", "10", "--policy", "lots"]);
     assert_eq!(code, 1);
-    assert_eq!(err, "acg: --policy 'lots' is not one of best-practices, scaling, 2019\n");
+    assert_eq!(err, "acg: --policy 'lots' is not one of bestPractices, scaling, 2019\n");
 }
 
 /// The sample with a heavy load in East US, where 1.0.12 is excluded by its regional flag (2.0.0 is excluded

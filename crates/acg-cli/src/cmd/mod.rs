@@ -1,5 +1,6 @@
 //! One module per subcommand, each with its `Args` and `run`.
 
+pub mod edit;
 pub mod estimate;
 pub mod explain;
 pub mod export;

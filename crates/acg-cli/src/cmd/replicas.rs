@@ -16,7 +16,7 @@ use crate::input;
 pub struct Args {
     /// A Plan JSON file; without one, the what-if flags below describe the load.
     file: Option<String>,
-    /// The guidance: best-practices, scaling or 2019 (default: the plan's, else best-practices).
+    /// The guidance: bestPractices, scaling or 2019 (default: the plan's, else bestPractices).
     #[arg(long)]
     policy: Option<String>,
     /// Over-provisioning margin in percent (default: the plan's, else 10).
@@ -46,7 +46,7 @@ pub fn run(args: &Args) -> Outcome {
         .as_deref()
         .map(|p| {
             Policy::parse(p)
-                .ok_or_else(|| Failure::invalid(format!("--policy '{p}' is not one of best-practices, scaling, 2019")))
+                .ok_or_else(|| Failure::invalid(format!("--policy '{p}' is not one of bestPractices, scaling, 2019")))
         })
         .transpose()?;
     if let Some(file) = &args.file {
