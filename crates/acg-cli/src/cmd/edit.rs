@@ -45,7 +45,11 @@ pub fn run(args: &Args) -> Outcome {
             }
         }
     }
-    let text = acg_core::interchange::export(&plan, acg_core::interchange::ExportFormat::Plan, &Default::default());
+    let text = acg_core::interchange::export(
+        &plan,
+        acg_core::interchange::ExportFormat::Plan,
+        &acg_core::interchange::ExportOptions::default(),
+    );
     print!("{text}");
     Ok(ExitCode::SUCCESS)
 }
