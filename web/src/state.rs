@@ -10,8 +10,9 @@ use acg_core::edit::{self, At, Change, Changed};
 use acg_core::{Plan, Report};
 use yew::Reducible;
 
-/// The whole state.
-#[derive(Debug, Clone, PartialEq)]
+/// The whole state. Equal when it holds the same plan, book and scenario (by pointer: a plan is never
+/// compared field by field) and the same UI state.
+#[derive(Debug, Clone)]
 pub struct AppState {
     /// The plan being edited (shared, cheap to clone).
     pub plan: Rc<Plan>,
@@ -39,6 +40,27 @@ pub struct AppState {
     pub scenario_a: Option<Rc<Plan>>,
     /// The field being typed into: further keystrokes there join the same undo step.
     typing: Option<(At, edit::Field)>,
+}
+
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        let same = |a: &Option<Rc<Plan>>, b: &Option<Rc<Plan>>| match (a, b) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        Rc::ptr_eq(&self.plan, &other.plan)
+            && Rc::ptr_eq(&self.book, &other.book)
+            && same(&self.scenario_a, &other.scenario_a)
+            && self.selection == other.selection
+            && self.undo.len() == other.undo.len()
+            && self.redo.len() == other.redo.len()
+            && self.refused.as_ref().map(Rc::as_ptr) == other.refused.as_ref().map(Rc::as_ptr)
+            && self.price_message == other.price_message
+            && self.import_message == other.import_message
+            && self.deleted == other.deleted
+            && self.what_if == other.what_if
+    }
 }
 
 impl AppState {

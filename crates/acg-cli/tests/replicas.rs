@@ -126,7 +126,7 @@ fn above_fifty_the_need_and_the_split_are_shown_and_no_version_says_so() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let eastus = &v[0];
     assert_eq!(eastus["version"], "1.0.9");
-    assert_eq!(eastus["indexes"], serde_json::json!([0, 0, 0]));
+    assert_eq!(eastus["at"], "galleries[0].images[0].versions[0]");
     assert_eq!(eastus["recommendation"]["recommended"], 50);
     assert_eq!(eastus["recommendation"]["uncapped"], 60);
     assert_eq!(eastus["recommendation"]["split"]["parts"], 2);

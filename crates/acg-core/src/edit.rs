@@ -448,9 +448,11 @@ pub fn apply(plan: &mut Plan, change: Change, today: NaiveDate) -> Result<Applie
         }
         Change::Latest { edit } => latest(plan, &edit),
         Change::ApplyReplicas { version, counts } => {
-            let At::Version(g, d, v) = version else { return Err(not_a(version, "version")) };
+            if !matches!(version, At::Version(..)) {
+                return Err(not_a(version, "version"));
+            }
             edit_resource(plan, version, false, |plan| {
-                crate::replicas::apply(plan, (g, d, v), &counts).map(|_| ()).ok_or_else(|| missing(version))
+                crate::replicas::apply(plan, version, &counts).map(|_| ()).ok_or_else(|| missing(version))
             })
         }
         Change::SetDemand { definition, demand } => edit_resource(plan, definition, false, |plan| {

@@ -22,6 +22,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::address::At;
 pub use crate::model::settings::DEFAULT_MARGIN_PERCENT;
 use crate::model::{ImageDefinition, Plan, RegionDemand, ScaleSetLoad, TargetRegion};
 pub use crate::model::{Policy, ReplicaSettings};
@@ -265,8 +266,8 @@ pub struct RegionRecommendation {
     pub definition: String,
     /// The version `latest` resolves to in the region (none: nothing serves the demand there).
     pub version: Option<String>,
-    /// Indexes of gallery, definition and that version in the plan (none with `version`).
-    pub indexes: Option<(usize, usize, usize)>,
+    /// Where that version is in the plan (none with `version`).
+    pub at: Option<At>,
     /// The deployment region.
     pub region: RegionName,
     /// Replicas the version has there now.
@@ -290,7 +291,7 @@ pub fn recommend_plan(plan: &Plan, settings: &ReplicaSettings) -> Vec<RegionReco
                     gallery: g.name.clone(),
                     definition: d.name.clone(),
                     version: None,
-                    indexes: None,
+                    at: None,
                     region: demand.region.clone(),
                     current: None,
                     recommendation: None,
@@ -302,7 +303,7 @@ pub fn recommend_plan(plan: &Plan, settings: &ReplicaSettings) -> Vec<RegionReco
                         let v = &d.versions[vi];
                         let load = Load::from_demand(demand, d.production == Some(true), settings.margin_percent);
                         r.version = Some(v.name.clone());
-                        r.indexes = Some((gi, di, vi));
+                        r.at = Some(At::Version(gi, di, vi));
                         r.current = v.target(&demand.region).map(|t| v.replicas_in(t));
                         r.recommendation = Some(recommend(&load, settings.policy));
                     }
@@ -347,17 +348,16 @@ pub struct ReplicaChange {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReplicaEdit {
-    /// Indexes of gallery, definition and version.
-    pub indexes: (usize, usize, usize),
+    /// The version.
+    pub version: At,
     /// The changes.
     pub changes: Vec<ReplicaChange>,
 }
 
 /// Writes recommended counts into a version's target regions, adding missing deployment regions as targets
-/// (the source region stays whatever it was). Returns the edit, for undo; `None` when the indexes are wrong.
-pub fn apply(plan: &mut Plan, indexes: (usize, usize, usize), counts: &[(RegionName, i64)]) -> Option<ReplicaEdit> {
-    let (gi, di, vi) = indexes;
-    let v = plan.galleries.get_mut(gi)?.images.get_mut(di)?.versions.get_mut(vi)?;
+/// (the source region stays whatever it was). Returns the edit, for undo; `None` when `version` names no version.
+pub fn apply(plan: &mut Plan, version: At, counts: &[(RegionName, i64)]) -> Option<ReplicaEdit> {
+    let v = version.version_in_mut(plan).filter(|_| matches!(version, At::Version(..)))?;
     let mut changes = Vec::new();
     for (region, count) in counts {
         let targets = &mut v.publishing_profile.target_regions;
@@ -380,16 +380,12 @@ pub fn apply(plan: &mut Plan, indexes: (usize, usize, usize), counts: &[(RegionN
             changes.push(ReplicaChange { region: region.clone(), added: true, before_count: None, after: *count });
         }
     }
-    Some(ReplicaEdit { indexes, changes })
+    Some(ReplicaEdit { version, changes })
 }
 
 /// Reverts an edit made by [`apply`].
 pub fn undo(plan: &mut Plan, edit: &ReplicaEdit) {
-    let (gi, di, vi) = edit.indexes;
-    let Some(v) = plan.galleries.get_mut(gi).and_then(|g| g.images.get_mut(di)).and_then(|d| d.versions.get_mut(vi))
-    else {
-        return;
-    };
+    let Some(v) = edit.version.version_in_mut(plan) else { return };
     for c in edit.changes.iter().rev() {
         let targets = &mut v.publishing_profile.target_regions;
         if c.added {
@@ -612,7 +608,7 @@ mod tests {
         let r = &recs[0];
         let edit = apply(
             &mut plan,
-            r.indexes.unwrap(),
+            r.at.unwrap(),
             &[(RegionName::new("eastus"), 9), (RegionName::new("westeurope"), 3), (RegionName::new("northeurope"), 4)],
         )
         .unwrap();
@@ -622,6 +618,6 @@ mod tests {
         assert_eq!(v.target(&RegionName::new("northeurope")).unwrap().regional_replica_count, Some(4));
         undo(&mut plan, &edit);
         assert_eq!(plan, original);
-        assert!(apply(&mut plan, (9, 9, 9), &[]).is_none());
+        assert!(apply(&mut plan, At::Version(9, 9, 9), &[]).is_none());
     }
 }

@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use acg_core::RegionName;
-use acg_core::edit::Change;
+use acg_core::edit::{At, Change};
 use acg_core::latest::Edit;
 use yew::prelude::*;
 
@@ -59,7 +59,8 @@ pub fn Latest() -> Html {
 
 fn resolution(c: &Ctx, gi: usize, di: usize, region: &RegionName) -> Html {
     let Some(r) = acg_core::latest::resolve_latest(&c.state.plan, gi, di, region, c.today) else { return html! {} };
-    let versions = &c.state.plan.galleries[gi].images[di].versions;
+    let Some(definition) = At::Definition(gi, di).definition_in(&c.state.plan) else { return html! {} };
+    let versions = &definition.versions;
     html! { <div class="resolution">
         if let Some(m) = &r.message { <p class="issue error"><span class="sev">{ "Azure says" }</span>{ " " }{ m }</p> }
         <ul>{ for r.versions.iter().enumerate().map(|(vi, v)| {

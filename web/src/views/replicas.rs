@@ -42,7 +42,7 @@ pub fn Replicas() -> Html {
             <table class="recs">
                 <thead><tr><th scope="col">{ "Version" }</th><th scope="col">{ "Region" }</th><th scope="col">{ "Now" }</th><th scope="col">{ "Recommended" }</th><th scope="col">{ "All guidances" }</th><th scope="col">{ "Reasoning" }</th><th scope="col">{ "Cost / month" }</th><th scope="col">{ "" }</th></tr></thead>
                 <tbody>{ for recs.iter().map(|r| {
-                    let (Some(rec), Some((gi, di, vi)), Some(version)) = (&r.recommendation, r.indexes, &r.version) else {
+                    let (Some(rec), Some(at), Some(version)) = (&r.recommendation, r.at, &r.version) else {
                         // No version serves the demand here: Azure's message instead of a number.
                         return html! { <tr class="unserved">
                             <td>{ format!("{}/{}", r.gallery, r.definition) }</td>
@@ -50,12 +50,12 @@ pub fn Replicas() -> Html {
                             <td colspan="6"><p class="issue warning"><span class="sev">{ r.azure_message.clone().unwrap_or_default() }</span>{ " No version serves deployments here: " }{ r.message.clone().unwrap_or_default() }</p></td>
                         </tr> };
                     };
-                    let v = &plan.galleries[gi].images[di].versions[vi];
+                    let (Some(d), Some(v)) = (at.definition_in(plan), at.version_in(plan)) else { return html! {} };
                     let cost = acg_core::billing::replica_cost(v, &r.region, rec.recommended, &plan.api_version, &state.book).map(|l| money(l.amount, &state.book.currency));
-                    let load = plan.galleries[gi].images[di].demand.iter().find(|d| d.region == r.region)
-                        .map(|d| acg_core::replicas::Load::from_demand(d, plan.galleries[gi].images[di].production == Some(true), settings.margin_percent));
+                    let load = d.demand.iter().find(|x| x.region == r.region)
+                        .map(|x| acg_core::replicas::Load::from_demand(x, d.production == Some(true), settings.margin_percent));
                     let all = load.map(|l| acg_core::replicas::compare(&l).iter().map(|x| format!("{}: {}", x.policy.id(), x.recommended)).collect::<Vec<_>>().join(", ")).unwrap_or_default();
-                    let apply = { let region = r.region.clone(); let n = rec.recommended; on(state, move |_| Action::Edit(Change::ApplyReplicas { version: At::Version(gi, di, vi), counts: vec![(region.clone(), n)] })) };
+                    let apply = { let region = r.region.clone(); let n = rec.recommended; on(state, move |_| Action::Edit(Change::ApplyReplicas { version: at, counts: vec![(region.clone(), n)] })) };
                     let applied = r.current == Some(rec.recommended);
                     html! { <tr data-region={r.region.key().to_owned()} data-definition={r.definition.clone()}>
                         <td class="version">{ format!("{}/{}/{}", r.gallery, r.definition, version) }<br /><span class="hint">{ "latest there" }</span></td>

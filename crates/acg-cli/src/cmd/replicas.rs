@@ -65,7 +65,8 @@ pub fn run(args: &Args) -> Outcome {
                 }
                 let book = acg_core::billing::plan_book(&plan);
                 for r in &recs {
-                    let (Some(version), Some(rec), Some((gi, di, vi))) = (&r.version, &r.recommendation, r.indexes)
+                    let (Some(version), Some(rec), Some(v)) =
+                        (&r.version, &r.recommendation, r.at.and_then(|at| at.version_in(&plan)))
                     else {
                         let _ = writeln!(
                             out,
@@ -85,9 +86,8 @@ pub fn run(args: &Args) -> Outcome {
                         r.gallery, r.definition, r.region
                     );
                     out.push_str(&lines(rec));
-                    let version = &plan.galleries[gi].images[di].versions[vi];
                     if let Some(cost) =
-                        acg_core::billing::replica_cost(version, &r.region, rec.recommended, &plan.api_version, &book)
+                        acg_core::billing::replica_cost(v, &r.region, rec.recommended, &plan.api_version, &book)
                     {
                         let _ = writeln!(
                             out,
