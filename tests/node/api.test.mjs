@@ -178,6 +178,16 @@ test('applyEdit: the app\'s edits for scripts, with Azure\'s refusals and an exa
   assert.throws(() => acg.applyEdit(plan, { setField: { at: 'galleries[0]', field: 'sku', text: 'x' } }), { message: "galleries[0]: ADDRESS A gallery has no field 'SKU'." });
 });
 
+test('types.d.ts names every change the core reads, and no other', () => {
+  const union = /^export type Change = (.*);$/m.exec(dts)[1];
+  const declared = new Set([...union.matchAll(/(?:^|\| )(?:"(\w+)"|\{ (\w+): )/g)].map((m) => m[1] ?? m[2]));
+  let message = '';
+  try { acg.applyEdit(acg.samplePlan(), { noSuchChange: {} }); } catch (e) { message = e.message; }
+  const known = new Set([...message.matchAll(/`(\w+)`/g)].map((m) => m[1]).filter((n) => n !== 'noSuchChange'));
+  assert.ok(known.size > 20, message);
+  assert.deepEqual([...declared].sort(), [...known].sort());
+});
+
 test('errors name the field of a wrong value in the browser builds too', () => {
   const plan = acg.samplePlan();
   plan.galleries[0].images[1].osType = 7;
