@@ -30,9 +30,9 @@ pub(super) fn check_definition_versions(cx: &mut Cx<'_>, gi: usize, di: usize, g
         for n in names::version_name_issues(&v.name) {
             push_name_issue(cx, base.field("name"), n);
         }
-        let duplicate = match v.name.parse::<ImageVersionName>() {
-            Ok(parsed) => by_number.insert(parsed.key(), vi),
-            Err(_) => by_text.insert(v.name.as_str(), vi),
+        let duplicate = match ImageVersionName::parse_key(&v.name) {
+            Some(key) => by_number.insert(key, vi),
+            None => by_text.insert(v.name.as_str(), vi),
         };
         if let Some(first) = duplicate {
             cx.push(base.field("name"), "VER-03", Severity::Error, format!(
