@@ -66,33 +66,42 @@ impl ImageVersionName {
     /// every version of a plan (validation, `latest`, replicas) that only compare numbers.
     pub fn parse_key(text: &str) -> Option<(u32, u32, u32)> {
         let mut numbers = [0u32; 3];
-        let mut parts = text.split('.');
-        for slot in &mut numbers {
-            let part = parts.next()?;
-            if part.is_empty() {
-                return None;
-            }
-            let mut value: u64 = 0;
-            for b in part.bytes() {
-                if !b.is_ascii_digit() {
+        let mut segment = 0;
+        let mut value: u64 = 0;
+        let mut digits = 0usize;
+        for b in text.bytes() {
+            if b == b'.' {
+                if digits == 0 || segment == 2 {
                     return None;
                 }
+                numbers[segment] = u32::try_from(value).ok()?;
+                segment += 1;
+                value = 0;
+                digits = 0;
+            } else if b.is_ascii_digit() {
                 value = value * 10 + u64::from(b - b'0');
                 if value > u64::from(MAX_SEGMENT) {
                     return None;
                 }
+                digits += 1;
+            } else {
+                return None;
             }
-            *slot = u32::try_from(value).ok()?;
         }
-        if parts.next().is_some() {
+        if digits == 0 || segment != 2 {
             return None;
         }
+        numbers[2] = u32::try_from(value).ok()?;
         Some((numbers[0], numbers[1], numbers[2]))
     }
     /// Whether a version name is written with a leading zero in a segment (`1.01.0`), as
     /// [`ImageVersionName::has_leading_zero`] says of a parsed one.
     pub fn text_has_leading_zero(text: &str) -> bool {
-        text.split('.').any(|s| s.len() > 1 && s.starts_with('0'))
+        let bytes = text.as_bytes();
+        // A segment starts at 0 or after a dot, and has a leading zero when a '0' there is not its last byte.
+        (0..bytes.len()).any(|i| {
+            (i == 0 || bytes[i - 1] == b'.') && bytes[i] == b'0' && bytes.get(i + 1).is_some_and(|&b| b != b'.')
+        })
     }
     /// Builds a version from its numbers, written canonically.
     pub fn from_parts(major: u32, minor: u32, patch: u32) -> Result<Self, VersionError> {
@@ -310,6 +319,10 @@ mod tests {
             proptest::prop_assert_eq!(
                 ImageVersionName::parse_key(&text),
                 text.parse::<ImageVersionName>().ok().map(|v| v.key())
+            );
+            proptest::prop_assert_eq!(
+                ImageVersionName::text_has_leading_zero(&text),
+                text.split('.').any(|s| s.len() > 1 && s.starts_with('0'))
             );
             proptest::prop_assert_eq!(
                 ImageVersionName::parse_key(&text).is_some(),

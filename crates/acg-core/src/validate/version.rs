@@ -104,10 +104,17 @@ fn check_version(cx: &mut Cx<'_>, base: Path<'_>, g: &Gallery, d: &ImageDefiniti
         .azure("V1")
         .fix(format!("Add {source} (the version's source region) to the target regions."));
     }
+    // Duplicates: a scan of the few targets before this one; a set only for long lists.
     let mut seen: HashSet<&str> = HashSet::new();
+    let long = targets.len() > 16;
     for (ti, t) in targets.iter().enumerate() {
         let tpath = pp_path.item("targetRegions", ti);
-        if !seen.insert(t.name.key()) {
+        let duplicate = if long {
+            !seen.insert(t.name.key())
+        } else {
+            targets[..ti].iter().any(|x| x.name == t.name)
+        };
+        if duplicate {
             cx.push(
                 tpath.field("name"),
                 "VER-07",
