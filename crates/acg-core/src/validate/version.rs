@@ -109,11 +109,7 @@ fn check_version(cx: &mut Cx<'_>, base: Path<'_>, g: &Gallery, d: &ImageDefiniti
     let long = targets.len() > 16;
     for (ti, t) in targets.iter().enumerate() {
         let tpath = pp_path.item("targetRegions", ti);
-        let duplicate = if long {
-            !seen.insert(t.name.key())
-        } else {
-            targets[..ti].iter().any(|x| x.name == t.name)
-        };
+        let duplicate = if long { !seen.insert(t.name.key()) } else { targets[..ti].iter().any(|x| x.name == t.name) };
         if duplicate {
             cx.push(
                 tpath.field("name"),
