@@ -36,6 +36,8 @@ enum Command {
     Explain(cmd::explain::Args),
     /// Write the plan as an ARM template, Bicep, an az script, Terraform, Plan JSON or the cost CSV.
     Export(cmd::export::Args),
+    /// Print a generated plan (S, M or L versions, the benchmarks' plans) as Plan JSON.
+    Generate(cmd::generate::Args),
     /// List the embedded region catalog.
     Regions(cmd::regions::Args),
     /// Parse the Azure CLI target-region syntax ("eastus=2=standard_zrs westus2") into JSON.
@@ -51,6 +53,7 @@ fn main() -> ExitCode {
         Command::Estimate(args) => cmd::estimate::run(&args),
         Command::Explain(args) => cmd::explain::run(&args),
         Command::Export(args) => cmd::export::run(&args),
+        Command::Generate(args) => cmd::generate::run(&args),
         Command::Regions(args) => cmd::regions::run(&args),
         Command::TargetRegions(args) => cmd::target_regions::run(&args),
     };

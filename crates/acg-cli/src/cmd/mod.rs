@@ -3,6 +3,7 @@
 pub mod estimate;
 pub mod explain;
 pub mod export;
+pub mod generate;
 pub mod latest;
 pub mod regions;
 pub mod replicas;
