@@ -196,7 +196,7 @@ pub fn App() -> Html {
                 if let Some((w, p)) = next
                     && !*paused.borrow()
                 {
-                    persist::save(&w, &p, |_| ());
+                    persist::save_now(&w, &p);
                 }
             });
             move || drop(listener)
@@ -318,7 +318,7 @@ pub fn App() -> Html {
                 let plan = Rc::clone(&plan);
                 let workspace = Rc::clone(&workspace);
                 Callback::from(move |_| {
-                    persist::save(&workspace, &plan, |_| ());
+                    persist::overwrite(&workspace, &plan);
                     banner.set(Start::Saved);
                 })
             };

@@ -39,6 +39,9 @@ thread_local! {
     static PRELOADED: RefCell<Option<String>> = const { RefCell::new(None) };
     /// The last save read or written, as stored (for the crash screen's download).
     static LAST: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The save as this tab read it, until this tab writes one: saving the same again is skipped (a tab that
+    /// opens saves once, and must not overwrite what another tab saved meanwhile with what it read).
+    static READ: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 /// What was found in the browser.
@@ -76,10 +79,13 @@ pub async fn preload() {
 }
 
 /// Reads the saved plans. A save that cannot be read is copied to [`KEY_UNREADABLE`] before anything else can
-/// overwrite [`KEY`].
+/// overwrite [`KEY`]. localStorage's save, when there is one, is the newer: every save to IndexedDB removes it,
+/// so it is either a save from before IndexedDB or the one [`save_now`] wrote as the page closed.
 pub fn load() -> Saved {
-    if let Some(stored) = PRELOADED.take() {
+    let local = storage().and_then(|s| s.get_item(KEY).ok().flatten());
+    if let Some(stored) = PRELOADED.take().filter(|_| local.is_none()) {
         LAST.set(Some(stored.clone()));
+        READ.set(Some(stored.clone()));
         return match saved::decode_stored(&stored) {
             Ok(workspace) => Saved::Workspace(Box::new(workspace)),
             Err(e) => {
@@ -91,8 +97,9 @@ pub fn load() -> Saved {
             }
         };
     }
-    let Some(raw) = storage().and_then(|s| s.get_item(KEY).ok().flatten()) else { return Saved::Nothing };
+    let Some(raw) = local else { return Saved::Nothing };
     LAST.set(Some(raw.clone()));
+    READ.set(Some(raw.clone()));
     match saved::decode_stored(&raw) {
         Ok(workspace) => Saved::Workspace(Box::new(workspace)),
         Err(e) => {
@@ -110,8 +117,12 @@ pub fn decode(stored: &str) -> Result<Workspace, saved::SavedError> {
     saved::decode_stored(stored)
 }
 
-fn stamp() -> String {
-    format!("{}-{}", js_sys::Date::now(), js_sys::Math::random())
+/// The stamp of a save: a digest of what was stored, so saving the same plans again (a tab that opens them
+/// saves once) tells no other tab, as an unchanged localStorage value never did.
+fn stamp(stored: &str) -> String {
+    let digest =
+        stored.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    format!("{digest:016x}-{}", stored.len())
 }
 
 /// Saves the workspace with `plan` as its open plan, packed, in IndexedDB (localStorage where IndexedDB is
@@ -119,6 +130,11 @@ fn stamp() -> String {
 /// (quota, private mode).
 pub fn save(workspace: &Workspace, plan: &Plan, done: impl FnOnce(Result<(), String>) + 'static) {
     let stored = saved::pack(&saved::encode_with_active(workspace, plan));
+    if READ.with_borrow(|read| read.as_deref() == Some(stored.as_str())) {
+        done(Ok(()));
+        return;
+    }
+    READ.set(None);
     LAST.set(Some(stored.clone()));
     if !IDB.get() {
         let result = storage()
@@ -139,10 +155,34 @@ pub fn save(workspace: &Workspace, plan: &Plan, done: impl FnOnce(Result<(), Str
         {
             // Migrated: the localStorage save is now older than this one.
             let _ = s.remove_item(KEY);
-            let _ = s.set_item(KEY_SAVED, &stamp());
+            let _ = s.set_item(KEY_SAVED, &stamp(&stored));
         }
         done(result);
     });
+}
+
+/// Saves at once, as the page closes: IndexedDB's writes are asynchronous and may not land before the page is
+/// gone, so the packed save goes to localStorage (where a 10,000-version plan fits packed), which [`load`]
+/// prefers and the next save to IndexedDB removes; IndexedDB when localStorage refuses it.
+pub fn save_now(workspace: &Workspace, plan: &Plan) {
+    let stored = saved::pack(&saved::encode_with_active(workspace, plan));
+    if READ.with_borrow(|read| read.as_deref() == Some(stored.as_str())) {
+        return;
+    }
+    READ.set(None);
+    LAST.set(Some(stored.clone()));
+    if storage().is_some_and(|s| s.set_item(KEY, &stored).is_ok()) {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = idb_put(KEY, &stored).await;
+    });
+}
+
+/// Saves even what this tab read unchanged ("Keep mine" over another tab's save).
+pub fn overwrite(workspace: &Workspace, plan: &Plan) {
+    READ.set(None);
+    save(workspace, plan, |_| ());
 }
 
 /// Another tab saved: `then` gets its save as stored (for [`decode`]), read from IndexedDB; nothing for
