@@ -23,3 +23,11 @@ fn a_generated_plan_is_plan_json_the_other_commands_read() {
     assert_eq!(code, 1);
     assert!(err.contains("--size 'XL' is not S, M or L"), "{err}");
 }
+
+#[test]
+fn the_l_plan_fits_the_import_limit() {
+    let (code, out, _) = acg(&["generate", "--size", "L"]);
+    assert_eq!(code, 0);
+    assert!(out.len() < acg_core::interchange::MAX_IMPORT_BYTES, "{} bytes", out.len());
+    assert_eq!(acg_core::interchange::import(&out).unwrap().plan, acg_core::generate::plan(acg_core::generate::PlanSize::L, 42));
+}

@@ -15,12 +15,12 @@ pub struct Args {
     seed: u64,
 }
 
-/// Prints a generated plan as Plan JSON (to import in the app, or to try the other commands on).
+/// Prints a generated plan as Plan JSON, compact (to import in the app, or to try the other commands on): the
+/// L plan is 4.3 MB so, under the 10 MiB import limit; written pretty (`acg export --to plan`) it is 11 MB.
 pub fn run(args: &Args) -> Outcome {
     let size = acg_core::generate::PlanSize::parse(&args.size)
         .ok_or_else(|| Failure::invalid(format!("--size '{}' is not S, M or L", args.size)))?;
     let plan = acg_core::generate::plan(size, args.seed);
-    let options = acg_core::interchange::ExportOptions::default();
-    print!("{}", acg_core::interchange::export(&plan, acg_core::interchange::ExportFormat::Plan, &options));
+    println!("{}", acg_core::model::to_json_value(&plan));
     Ok(ExitCode::SUCCESS)
 }
