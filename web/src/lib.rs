@@ -1,8 +1,8 @@
 //! `acg-web`: the Compute Gallery planner in the browser (Yew, client-side only).
 //!
 //! One [`state::AppState`] changed through [`state::Action`]s; every number shown comes from `acg-core`.
-//! Nothing the user types leaves the browser: the plan is saved in localStorage, and a share link carries it
-//! in the URL.
+//! Nothing the user types leaves the browser: the plan is saved in this browser (IndexedDB, `persist`), and a
+//! share link carries it in the URL.
 
 mod bench;
 mod fmt;
@@ -181,7 +181,7 @@ pub fn App() -> Html {
                     if let Some((w, p)) = next
                         && !*paused.borrow()
                     {
-                        save_error.set(persist::save(&w, &p).err());
+                        persist::save(&w, &p, move |r| save_error.set(r.err()));
                     }
                 })
             });
@@ -196,7 +196,7 @@ pub fn App() -> Html {
                 if let Some((w, p)) = next
                     && !*paused.borrow()
                 {
-                    let _ = persist::save(&w, &p);
+                    persist::save_now(&w, &p);
                 }
             });
             move || drop(listener)
@@ -213,11 +213,8 @@ pub fn App() -> Html {
         use_effect_with((), move |()| {
             let listener = gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
                 let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(e) else { return };
-                if e.key().as_deref() == Some(persist::KEY)
-                    && let Some(value) = e.new_value()
-                {
-                    banner.set(Start::OtherTab(value));
-                }
+                let banner = banner.clone();
+                persist::other_tab_saved(e, move |value| banner.set(Start::OtherTab(value)));
             });
             move || drop(listener)
         });
@@ -309,7 +306,7 @@ pub fn App() -> Html {
                 let theirs = theirs.clone();
                 let workspace = workspace.clone();
                 Callback::from(move |_| {
-                    if let Ok(w) = acg_core::saved::decode(&theirs) {
+                    if let Ok(w) = persist::decode(&theirs) {
                         state.dispatch(Action::OpenPlan(Box::new(w.active().plan.clone())));
                         workspace.set(Rc::new(w));
                     }
@@ -321,7 +318,7 @@ pub fn App() -> Html {
                 let plan = Rc::clone(&plan);
                 let workspace = Rc::clone(&workspace);
                 Callback::from(move |_| {
-                    let _ = persist::save(&workspace, &plan);
+                    persist::overwrite(&workspace, &plan);
                     banner.set(Start::Saved);
                 })
             };
@@ -335,14 +332,18 @@ pub fn App() -> Html {
     };
     let undo = views::on(&state, |_| Action::Undo);
     let redo = views::on(&state, |_| Action::Redo);
-    let share_url = use_state(|| None::<String>);
+    // A link, or why there is none with the Plan JSON to send instead (made once, on the click).
+    let share_url = use_state(|| None::<Result<String, (String, String)>>);
     let share = {
         let share_url = share_url.clone();
         let plan = Rc::clone(&plan);
         Callback::from(move |_| {
-            let url = persist::share_url(&plan);
-            if let Some(w) = web_sys::window() {
-                let _ = w.navigator().clipboard().write_text(&url);
+            let url = persist::share_url(&plan).map_err(|e| {
+                use acg_core::interchange::{ExportFormat, ExportOptions, export};
+                (e, export(&plan, ExportFormat::Plan, &ExportOptions::default()))
+            });
+            if let (Ok(url), Some(w)) = (&url, web_sys::window()) {
+                let _ = w.navigator().clipboard().write_text(url);
             }
             share_url.set(Some(url));
         })
@@ -368,8 +369,13 @@ pub fn App() -> Html {
                             </Link<Route>>
                         }) }
                     </nav>
-                    if let Some(url) = &*share_url {
+                    if let Some(Ok(url)) = &*share_url {
                         <p class="share-url" role="status">{ "Share link (copied): " }<input type="text" readonly=true aria-label="Share link" value={url.clone()} /></p>
+                    }
+                    if let Some(Err((e, json))) = &*share_url {
+                        <p class="banner error" role="alert">{ format!("No share link: {e}. ") }
+                            <DownloadLink text={json.clone()} file={acg_core::interchange::ExportFormat::Plan.file_name(&plan.name)} label="Download the Plan JSON" />
+                        </p>
                     }
                     if let Some(e) = &*save_error {
                         <p class="banner error" role="alert">{ format!("Not saved: {e}. Export the plan to keep your work.") }</p>
@@ -438,7 +444,7 @@ pub fn start() {
                 div.set_class_name("crash");
                 div.set_attribute("role", "alert").ok();
                 div.set_text_content(Some(&format!(
-                    "The planner stopped because of a bug: {message}. Your last autosaved plans are safe in this browser (localStorage \"{}\"); download them, then reload the page to continue. ",
+                    "The planner stopped because of a bug: {message}. Your last autosaved plans are safe in this browser (\"{}\"); download them, then reload the page to continue. ",
                     persist::KEY
                 )));
                 if let Some(href) = persist::raw_save().and_then(|raw| persist::download_url(&raw))
@@ -457,5 +463,9 @@ pub fn start() {
         bench::show(size);
         return;
     }
-    yew::Renderer::<App>::new().render();
+    // The save is read from IndexedDB (asynchronous) before the app starts, so the app starts from it.
+    wasm_bindgen_futures::spawn_local(async {
+        persist::preload().await;
+        yew::Renderer::<App>::new().render();
+    });
 }

@@ -1,16 +1,50 @@
-//! Saving to localStorage and share links. Nothing leaves the browser: a share link carries the plan in the
-//! URL itself (compressed, versioned), and the server that hosts the app never sees the part after `?`
-//! unless the link is opened — it is read by this code, not sent anywhere.
+//! Saving in the browser (IndexedDB, packed with the share codec's deflate) and share links. Nothing leaves
+//! the browser: a share link carries the plan in the URL itself (compressed, versioned), and the server that
+//! hosts the app never sees the part after `?` unless the link is opened — it is read by this code, not sent
+//! anywhere.
+//!
+//! Saves live in IndexedDB, where browsers allow far more than localStorage's few MB (a 10,000-version plan is
+//! about 4 MB of JSON, 0.7 MB packed). IndexedDB is asynchronous: [`preload`] reads the save before the app
+//! starts, so [`load`] answers at once. A save from before IndexedDB (localStorage's [`KEY`]) is read when
+//! IndexedDB has none and removed once it is saved there (the migration). Each save also writes a stamp
+//! under [`KEY_SAVED`] in localStorage, whose `storage` event tells other tabs ([`other_tab_saved`]). Where
+//! IndexedDB is unavailable, saves go to localStorage as before.
+
+use std::cell::{Cell, RefCell};
 
 use acg_core::Plan;
 use acg_core::saved::{self, Workspace};
+use wasm_bindgen::prelude::*;
 
-/// The localStorage key of the autosaved workspace (named plans; the first version kept one bare plan here).
+#[wasm_bindgen(module = "/src/idb.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = idbGet)]
+    async fn idb_get(key: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = idbPut)]
+    async fn idb_put(key: &str, value: &str) -> Result<JsValue, JsValue>;
+}
+
+/// The key of the saved workspace (named plans): in IndexedDB, and in localStorage for saves made before
+/// IndexedDB (the first version kept one bare plan here).
 pub const KEY: &str = "acg.plan";
-/// Where a save that could not be read is kept, untouched.
+/// Where a save that could not be read is kept, untouched (beside it: in IndexedDB or localStorage).
 pub const KEY_UNREADABLE: &str = "acg.plan.unreadable";
+/// localStorage: a new value after every save, so other tabs hear of it (`storage` events).
+pub const KEY_SAVED: &str = "acg.plan.saved";
 
-/// What was found in localStorage.
+thread_local! {
+    /// Whether IndexedDB answered [`preload`].
+    static IDB: Cell<bool> = const { Cell::new(false) };
+    /// What IndexedDB held under [`KEY`] at start, until [`load`] takes it.
+    static PRELOADED: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The last save read or written, as stored (for the crash screen's download).
+    static LAST: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The save as this tab read it, until this tab writes one: saving the same again is skipped (a tab that
+    /// opens saves once, and must not overwrite what another tab saved meanwhile with what it read).
+    static READ: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// What was found in the browser.
 pub enum Saved {
     /// Nothing: a first visit.
     Nothing,
@@ -18,7 +52,7 @@ pub enum Saved {
     Workspace(Box<Workspace>),
     /// Text that is not a save we can read (damaged, or from a newer planner): kept, with the reason.
     Unreadable {
-        /// The text as saved.
+        /// The text as saved (inflated, when it was packed and inflates).
         raw: String,
         /// Why it could not be read.
         reason: String,
@@ -29,32 +63,153 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
+fn js_message(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
+}
+
+/// Reads the save from IndexedDB before the app starts (call once, then mount the app).
+pub async fn preload() {
+    match idb_get(KEY).await {
+        Ok(value) => {
+            IDB.set(true);
+            PRELOADED.set(value.as_string());
+        }
+        Err(e) => gloo::console::warn!(format!("IndexedDB is unavailable, saving to localStorage: {}", js_message(&e))),
+    }
+}
+
 /// Reads the saved plans. A save that cannot be read is copied to [`KEY_UNREADABLE`] before anything else can
-/// overwrite [`KEY`].
+/// overwrite [`KEY`]. localStorage's save, when there is one, is the newer: every save to IndexedDB removes it,
+/// so it is either a save from before IndexedDB or the one [`save_now`] wrote as the page closed.
 pub fn load() -> Saved {
-    let Some(raw) = storage().and_then(|s| s.get_item(KEY).ok().flatten()) else { return Saved::Nothing };
-    match saved::decode(&raw) {
+    let local = storage().and_then(|s| s.get_item(KEY).ok().flatten());
+    if let Some(stored) = PRELOADED.take().filter(|_| local.is_none()) {
+        LAST.set(Some(stored.clone()));
+        READ.set(Some(stored.clone()));
+        return match saved::decode_stored(&stored) {
+            Ok(workspace) => Saved::Workspace(Box::new(workspace)),
+            Err(e) => {
+                let raw = saved::unpack(&stored).map_or_else(|_| stored.clone(), std::borrow::Cow::into_owned);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = idb_put(KEY_UNREADABLE, &stored).await;
+                });
+                Saved::Unreadable { raw, reason: e.to_string() }
+            }
+        };
+    }
+    let Some(raw) = local else { return Saved::Nothing };
+    LAST.set(Some(raw.clone()));
+    READ.set(Some(raw.clone()));
+    match saved::decode_stored(&raw) {
         Ok(workspace) => Saved::Workspace(Box::new(workspace)),
         Err(e) => {
             if let Some(s) = storage() {
                 let _ = s.set_item(KEY_UNREADABLE, &raw);
             }
+            let raw = saved::unpack(&raw).map_or_else(|_| raw.clone(), std::borrow::Cow::into_owned);
             Saved::Unreadable { raw, reason: e.to_string() }
         }
     }
 }
 
-/// Saves the workspace with `plan` as its open plan; the error says why it could not be saved (quota,
-/// private mode).
-pub fn save(workspace: &Workspace, plan: &Plan) -> Result<(), String> {
-    let text = saved::encode_with_active(workspace, plan);
-    let s = storage().ok_or("this browser does not allow saving (localStorage is unavailable)")?;
-    s.set_item(KEY, &text).map_err(|_| "the browser refused to save (storage full or private mode)".to_owned())
+/// Reads a save another tab made (the text [`other_tab_saved`] gives).
+pub fn decode(stored: &str) -> Result<Workspace, saved::SavedError> {
+    saved::decode_stored(stored)
 }
 
-/// The raw text under [`KEY`], as saved (what the recovery screen offers to download).
+/// The stamp of a save: a digest of what was stored, so saving the same plans again (a tab that opens them
+/// saves once) tells no other tab, as an unchanged localStorage value never did.
+fn stamp(stored: &str) -> String {
+    let digest =
+        stored.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    format!("{digest:016x}-{}", stored.len())
+}
+
+/// Saves the workspace with `plan` as its open plan, packed, in IndexedDB (localStorage where IndexedDB is
+/// unavailable); `done` gets the outcome once the browser has it, the error saying why it could not be saved
+/// (quota, private mode).
+pub fn save(workspace: &Workspace, plan: &Plan, done: impl FnOnce(Result<(), String>) + 'static) {
+    let stored = saved::pack(&saved::encode_with_active(workspace, plan));
+    if READ.with_borrow(|read| read.as_deref() == Some(stored.as_str())) {
+        done(Ok(()));
+        return;
+    }
+    READ.set(None);
+    LAST.set(Some(stored.clone()));
+    if !IDB.get() {
+        let result = storage()
+            .ok_or_else(|| "this browser does not allow saving (neither IndexedDB nor localStorage is available)".to_owned())
+            .and_then(|s| {
+                s.set_item(KEY, &stored).map_err(|_| "the browser refused to save (storage full or private mode)".to_owned())
+            });
+        done(result);
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = idb_put(KEY, &stored)
+            .await
+            .map(|_| ())
+            .map_err(|e| format!("the browser refused to save ({})", js_message(&e)));
+        if result.is_ok()
+            && let Some(s) = storage()
+        {
+            // Migrated: the localStorage save is now older than this one.
+            let _ = s.remove_item(KEY);
+            let _ = s.set_item(KEY_SAVED, &stamp(&stored));
+        }
+        done(result);
+    });
+}
+
+/// Saves at once, as the page closes: IndexedDB's writes are asynchronous and may not land before the page is
+/// gone, so the packed save goes to localStorage (where a 10,000-version plan fits packed), which [`load`]
+/// prefers and the next save to IndexedDB removes; IndexedDB when localStorage refuses it.
+pub fn save_now(workspace: &Workspace, plan: &Plan) {
+    let stored = saved::pack(&saved::encode_with_active(workspace, plan));
+    if READ.with_borrow(|read| read.as_deref() == Some(stored.as_str())) {
+        return;
+    }
+    READ.set(None);
+    LAST.set(Some(stored.clone()));
+    if storage().is_some_and(|s| s.set_item(KEY, &stored).is_ok()) {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = idb_put(KEY, &stored).await;
+    });
+}
+
+/// Saves even what this tab read unchanged ("Keep mine" over another tab's save).
+pub fn overwrite(workspace: &Workspace, plan: &Plan) {
+    READ.set(None);
+    save(workspace, plan, |_| ());
+}
+
+/// Another tab saved: `then` gets its save as stored (for [`decode`]), read from IndexedDB; nothing for
+/// `storage` events about other keys.
+pub fn other_tab_saved(event: &web_sys::StorageEvent, then: impl FnOnce(String) + 'static) {
+    match event.key().as_deref() {
+        Some(KEY_SAVED) => wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(value) = idb_get(KEY).await
+                && let Some(text) = value.as_string()
+            {
+                then(text);
+            }
+        }),
+        // A tab saving to localStorage (IndexedDB unavailable there).
+        Some(KEY) => {
+            if let Some(value) = event.new_value() {
+                then(value);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The last save read or written, as JSON text (what the crash screen offers to download).
 pub fn raw_save() -> Option<String> {
-    storage()?.get_item(KEY).ok().flatten()
+    let stored = LAST.with_borrow(Clone::clone).or_else(|| storage()?.get_item(KEY).ok().flatten())?;
+    Some(saved::unpack(&stored).map_or(stored.clone(), std::borrow::Cow::into_owned))
 }
 
 /// A `blob:` URL of `text` as a JSON file, for a download link (`<a download=… href=…>`).
@@ -93,10 +248,11 @@ pub fn sketch_from_url() -> Option<Result<Plan, String>> {
     acg_core::sketch::from_query(&search)
 }
 
-/// A full share URL for the plan.
-pub fn share_url(plan: &Plan) -> String {
+/// A full share URL for the plan; the error says the plan is too big for a link (send the file instead).
+pub fn share_url(plan: &Plan) -> Result<String, String> {
+    let param = acg_core::share::encode_for_link(plan).map_err(|e| e.to_string())?;
     let location = web_sys::window().map(|w| w.location());
     let base =
         location.as_ref().and_then(|l| Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))).unwrap_or_default();
-    format!("{base}?plan={}", share_param(plan))
+    Ok(format!("{base}?plan={param}"))
 }

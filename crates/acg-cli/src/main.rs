@@ -38,6 +38,8 @@ enum Command {
     Edit(cmd::edit::Args),
     /// Write the plan as an ARM template, Bicep, an az script, Terraform, Plan JSON or the cost CSV.
     Export(cmd::export::Args),
+    /// Print a generated plan (S, M or L versions, the benchmarks' plans) as Plan JSON.
+    Generate(cmd::generate::Args),
     /// List the embedded region catalog.
     Regions(cmd::regions::Args),
     /// Parse the Azure CLI target-region syntax ("eastus=2=standard_zrs westus2") into JSON.
@@ -54,6 +56,7 @@ fn main() -> ExitCode {
         Command::Explain(args) => cmd::explain::run(&args),
         Command::Edit(args) => cmd::edit::run(&args),
         Command::Export(args) => cmd::export::run(&args),
+        Command::Generate(args) => cmd::generate::run(&args),
         Command::Regions(args) => cmd::regions::run(&args),
         Command::TargetRegions(args) => cmd::target_regions::run(&args),
     };

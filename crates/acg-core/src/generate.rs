@@ -286,3 +286,25 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod unchanged {
+    //! The full recompute's results, pinned: speeding it up must not change a byte of what it says.
+    use super::*;
+
+    /// FNV-1a of the JSON of everything `full_recompute` returns.
+    fn digest(size: PlanSize) -> u64 {
+        let p = plan(size, 42);
+        let book = crate::billing::embedded();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
+        let (report, matrix, replicas, estimate) = full_recompute(&p, &book, today);
+        let json = serde_json::to_string(&(report, matrix, replicas, estimate)).unwrap_or_default();
+        json.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    }
+
+    #[test]
+    fn full_recompute_of_m_says_what_it_said() {
+        assert_eq!(digest(PlanSize::M), 673_853_872_609_333_236);
+        assert_eq!(digest(PlanSize::S), 11_264_378_430_772_298_147);
+    }
+}

@@ -171,7 +171,7 @@ fn definition_cells<'d>(gi: usize, di: usize, g: &Gallery, d: &'d ImageDefinitio
         slot_for(r.region.key(), &mut slots);
     }
     for (vi, v) in d.versions.iter().enumerate() {
-        let key = v.name.parse::<ImageVersionName>().ok().map(|n| n.key());
+        let key = ImageVersionName::parse_key(&v.name);
         for (ti, t) in v.publishing_profile.target_regions.iter().enumerate() {
             let region = t.name.key();
             let hinted = hints.get(ti).copied().filter(|&h| slots.get(h).is_some_and(|s| s.0 == region));
@@ -236,7 +236,7 @@ fn is_candidate(v: &ImageVersion, t: &TargetRegion) -> bool {
 pub fn serving_version(d: &ImageDefinition, region: &RegionName) -> Result<usize, &'static str> {
     let mut best: Option<Best> = None;
     for (vi, v) in d.versions.iter().enumerate() {
-        let Some(key) = v.name.parse::<ImageVersionName>().ok().map(|n| n.key()) else { continue };
+        let Some(key) = ImageVersionName::parse_key(&v.name) else { continue };
         if let Some(t) = v.target(region)
             && is_candidate(v, t)
             && best.is_none_or(|(bk, _)| key > bk)
@@ -248,7 +248,7 @@ pub fn serving_version(d: &ImageDefinition, region: &RegionName) -> Result<usize
         return Ok(vi);
     }
     let anywhere = d.versions.iter().any(|v| {
-        v.name.parse::<ImageVersionName>().is_ok()
+        ImageVersionName::parse_key(&v.name).is_some()
             && v.publishing_profile.target_regions.iter().any(|t| is_candidate(v, t))
     });
     Err(if anywhere { "L3" } else { "L1" })

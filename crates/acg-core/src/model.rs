@@ -1133,15 +1133,15 @@ impl ImageVersion {
         if let Some(t) = &self.publishing_profile.storage_account_type {
             return t.clone();
         }
-        let strategy = self.publishing_profile.storage_account_strategy.clone().unwrap_or(if api.is_2025_or_later() {
-            StorageAccountStrategy::PreferStandardZrs
+        // The strategy, explicit or the API version's default, without copying it (this runs per target).
+        let prefer_zrs = match &self.publishing_profile.storage_account_strategy {
+            Some(strategy) => matches!(strategy, StorageAccountStrategy::PreferStandardZrs),
+            None => api.is_2025_or_later(),
+        };
+        if prefer_zrs && target.name.info().is_some_and(|r| r.availability_zones) {
+            StorageAccountType::StandardZrs
         } else {
-            StorageAccountStrategy::DefaultStandardLrs
-        });
-        let zones = target.name.info().is_some_and(|r| r.availability_zones);
-        match strategy {
-            StorageAccountStrategy::PreferStandardZrs if zones => StorageAccountType::StandardZrs,
-            _ => StorageAccountType::StandardLrs,
+            StorageAccountType::StandardLrs
         }
     }
 }

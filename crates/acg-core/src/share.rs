@@ -45,6 +45,23 @@ pub fn encode(plan: &Plan) -> String {
     format!("{PREFIX}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed))
 }
 
+/// The longest share parameter [`encode_for_link`] makes, in characters. Chromium opens URLs of up to 2 MB,
+/// but address bars, mail and chat programs cut or refuse far shorter ones; 64 K characters hold a plan of
+/// about 2,000 versions (the generated 1,000-version plan takes 30 K), and a bigger plan travels as a file.
+pub const MAX_LINK_CHARS: usize = 65_536;
+
+/// The share parameter of a plan small enough for a link; else an error that says to send the file instead.
+pub fn encode_for_link(plan: &Plan) -> Result<String, ShareError> {
+    let param = encode(plan);
+    if param.len() > MAX_LINK_CHARS {
+        return Err(err(format!(
+            "this plan is too big for a share link ({} characters; a link holds up to {MAX_LINK_CHARS}). Download its Plan JSON and send the file instead: Import opens it",
+            param.len()
+        )));
+    }
+    Ok(param)
+}
+
 /// Reads a share parameter back into a plan; the error says what is wrong with the link.
 pub fn decode(param: &str) -> Result<Plan, ShareError> {
     let body = param.trim().strip_prefix(PREFIX).ok_or_else(|| {
@@ -155,5 +172,16 @@ mod tests {
             decode(&packed(br#"{"galleries": 3}"#)).unwrap_err().to_string(),
             "the share link's plan: the plan does not match the expected shape at galleries: invalid type: integer `3`, expected a sequence at line 1 column 15"
         );
+    }
+
+    #[test]
+    fn a_plan_too_big_for_a_link_says_so() {
+        let m = crate::generate::plan(crate::generate::PlanSize::M, 42);
+        let param = encode_for_link(&m).unwrap();
+        assert_eq!(decode(&param).unwrap(), m);
+        let l = crate::generate::plan(crate::generate::PlanSize::L, 42);
+        let e = encode_for_link(&l).unwrap_err().to_string();
+        assert!(e.starts_with("this plan is too big for a share link ("), "{e}");
+        assert!(e.contains("Download its Plan JSON"), "{e}");
     }
 }

@@ -59,7 +59,49 @@ impl ImageVersionName {
     }
     /// Whether any segment is written with a leading zero (`1.01.0`): accepted, but confusing.
     pub fn has_leading_zero(&self) -> bool {
-        self.text.split('.').any(|s| s.len() > 1 && s.starts_with('0'))
+        Self::text_has_leading_zero(&self.text)
+    }
+    /// The numeric key of `text` if it is a valid version name (the same names [`FromStr`] accepts), without
+    /// allocating: what `text.parse::<ImageVersionName>().ok().map(|v| v.key())` gives, for the walks over
+    /// every version of a plan (validation, `latest`, replicas) that only compare numbers.
+    pub fn parse_key(text: &str) -> Option<(u32, u32, u32)> {
+        let mut numbers = [0u32; 3];
+        let mut segment = 0;
+        let mut value: u64 = 0;
+        let mut digits = 0usize;
+        for b in text.bytes() {
+            if b == b'.' {
+                if digits == 0 || segment == 2 {
+                    return None;
+                }
+                numbers[segment] = u32::try_from(value).ok()?;
+                segment += 1;
+                value = 0;
+                digits = 0;
+            } else if b.is_ascii_digit() {
+                value = value * 10 + u64::from(b - b'0');
+                if value > u64::from(MAX_SEGMENT) {
+                    return None;
+                }
+                digits += 1;
+            } else {
+                return None;
+            }
+        }
+        if digits == 0 || segment != 2 {
+            return None;
+        }
+        numbers[2] = u32::try_from(value).ok()?;
+        Some((numbers[0], numbers[1], numbers[2]))
+    }
+    /// Whether a version name is written with a leading zero in a segment (`1.01.0`), as
+    /// [`ImageVersionName::has_leading_zero`] says of a parsed one.
+    pub fn text_has_leading_zero(text: &str) -> bool {
+        let bytes = text.as_bytes();
+        // A segment starts at 0 or after a dot, and has a leading zero when a '0' there is not its last byte.
+        (0..bytes.len()).any(|i| {
+            (i == 0 || bytes[i - 1] == b'.') && bytes[i] == b'0' && bytes.get(i + 1).is_some_and(|&b| b != b'.')
+        })
     }
     /// Builds a version from its numbers, written canonically.
     pub fn from_parts(major: u32, minor: u32, patch: u32) -> Result<Self, VersionError> {
@@ -145,6 +187,9 @@ impl FromStr for ImageVersionName {
     fn from_str(text: &str) -> Result<Self, VersionError> {
         if text.is_empty() {
             return Err(VersionError(ErrorKind::Empty));
+        }
+        if let Some((major, minor, patch)) = Self::parse_key(text) {
+            return Ok(Self { major, minor, patch, text: text.into() });
         }
         if text.eq_ignore_ascii_case("latest") || text.eq_ignore_ascii_case("recent") {
             return Err(VersionError(ErrorKind::Keyword(text.to_owned())));
@@ -266,6 +311,26 @@ mod tests {
             proptest::prop_assert_eq!(va.cmp(&vb), (a[0], a[1], a[2]).cmp(&(b[0], b[1], b[2])));
             proptest::prop_assert_eq!(va.cmp(&vb), vb.cmp(&va).reverse());
             proptest::prop_assert_eq!(va.to_string().parse::<ImageVersionName>().unwrap(), va);
+        }
+
+        #[test]
+        fn parse_key_accepts_what_parse_accepts(text in "(0|1|9|00|07|[0-9]{1,11}|x|-|\\.){0,7}") {
+            // The full parser checks the rules one by one (and says which failed); the key accepts the same.
+            proptest::prop_assert_eq!(
+                ImageVersionName::parse_key(&text),
+                text.parse::<ImageVersionName>().ok().map(|v| v.key())
+            );
+            proptest::prop_assert_eq!(
+                ImageVersionName::text_has_leading_zero(&text),
+                text.split('.').any(|s| s.len() > 1 && s.starts_with('0'))
+            );
+            proptest::prop_assert_eq!(
+                ImageVersionName::parse_key(&text).is_some(),
+                !text.is_empty() && text.split('.').count() == 3 && text.split('.').all(|p| {
+                    !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())
+                        && p.trim_start_matches('0').parse::<u64>().map_or(p.trim_start_matches('0').is_empty(), |n| n <= u64::from(MAX_SEGMENT))
+                })
+            );
         }
 
         #[test]

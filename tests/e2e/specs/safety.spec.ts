@@ -39,8 +39,8 @@ test('two tabs: a save in one is announced in the other instead of being overwri
   const a = await context.newPage();
   await a.goto('/');
   await a.getByRole('button', { name: 'Keep the sample' }).click();
-  // Autosave is debounced: let tab A's save land before tab B opens.
-  await expect.poll(() => a.evaluate(() => localStorage.getItem('acg.plan'))).not.toBeNull();
+  // Autosave is debounced: let tab A's save land (IndexedDB, then the stamp other tabs hear) before tab B opens.
+  await expect.poll(() => a.evaluate(() => localStorage.getItem('acg.plan.saved'))).not.toBeNull();
   const b = await context.newPage();
   await b.goto('/');
   await a.getByRole('button', { name: /^Gallery contoso_prod/ }).click();
@@ -48,6 +48,29 @@ test('two tabs: a save in one is announced in the other instead of being overwri
   await expect(b.getByText('This plan was changed in another tab.')).toBeVisible();
   await b.getByRole('button', { name: "Load the other tab's plan" }).click();
   await expect(b.getByRole('button', { name: /^Gallery renamed_in_a/ })).toBeVisible();
+});
+
+test('a save from before IndexedDB (localStorage) opens, moves to IndexedDB and survives a reload', async ({ page }) => {
+  const before = {
+    workspaceVersion: 1, active: 0,
+    plans: [{ name: 'Kept from localStorage', plan: { galleries: [{ name: 'migrated_gallery', location: 'eastus' }] } }],
+  };
+  await page.addInitScript((text) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('acg.plan', text);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, JSON.stringify(before));
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: /^Gallery migrated_gallery/ })).toBeVisible();
+  await expect(page.getByLabel('Plan name')).toHaveValue('Kept from localStorage');
+  await page.getByRole('button', { name: /^Gallery migrated_gallery/ }).click();
+  await page.getByLabel('Gallery name').fill('migrated_and_edited');
+  // Saved in IndexedDB; the localStorage copy, now older, is gone.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('acg.plan'))).toBeNull();
+  await page.reload();
+  await expect(page.getByRole('button', { name: /^Gallery migrated_and_edited/ })).toBeVisible();
+  await expect(page.getByLabel('Plan name')).toHaveValue('Kept from localStorage');
 });
 
 test('named plans: add, rename, switch; each keeps its own content across a reload', async ({ page }) => {

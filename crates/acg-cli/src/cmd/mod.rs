@@ -4,6 +4,7 @@ pub mod edit;
 pub mod estimate;
 pub mod explain;
 pub mod export;
+pub mod generate;
 pub mod latest;
 pub mod regions;
 pub mod replicas;

@@ -291,13 +291,20 @@ pub(super) fn check_quotas(cx: &mut Cx<'_>) {
             if e.0 == MAX_DEFINITIONS_PER_REGION + 1 {
                 e.1 = format!("galleries[{gi}].images[{di}]");
             }
+            // Most versions are where their definition is: count those without a map look-up each.
+            let mut here = vers.remove(loc.key()).unwrap_or((0, String::new()));
             for (vi, v) in d.versions.iter().enumerate() {
-                let vloc = v.location.as_ref().unwrap_or(loc);
-                let e = vers.entry(vloc.key()).or_insert((0, String::new()));
+                let e = match &v.location {
+                    Some(vloc) if vloc != loc => vers.entry(vloc.key()).or_insert((0, String::new())),
+                    _ => &mut here,
+                };
                 e.0 += 1;
                 if e.0 == MAX_VERSIONS_PER_REGION + 1 {
                     e.1 = format!("galleries[{gi}].images[{di}].versions[{vi}]");
                 }
+            }
+            if here.0 > 0 {
+                vers.insert(loc.key(), here);
             }
         }
     }

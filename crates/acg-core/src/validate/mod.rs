@@ -110,25 +110,44 @@ impl<'a> Path<'a> {
     }
 }
 
+impl Path<'_> {
+    /// Appends the path to `out` (no formatting machinery: a path is written for every issue).
+    fn write_to(&self, out: &mut String) {
+        if let Some(parent) = self.parent {
+            parent.write_to(out);
+            out.push('.');
+        }
+        out.push_str(self.name);
+        if let Some(i) = self.index {
+            out.push('[');
+            let mut digits = [0u8; 20];
+            let mut n = i;
+            let mut at = digits.len();
+            loop {
+                at -= 1;
+                digits[at] = b'0' + u8::try_from(n % 10).unwrap_or(0);
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            out.extend(digits[at..].iter().map(|&d| char::from(d)));
+            out.push(']');
+        }
+    }
+}
+
 impl core::fmt::Display for Path<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        if let Some(parent) = self.parent {
-            write!(f, "{parent}.")?;
-        }
-        f.write_str(self.name)?;
-        if let Some(i) = self.index {
-            write!(f, "[{i}]")?;
-        }
-        Ok(())
+        f.write_str(&String::from(*self))
     }
 }
 
 impl From<Path<'_>> for String {
     fn from(path: Path<'_>) -> Self {
-        use core::fmt::Write as _;
         // Most paths are 40 to 90 bytes: one allocation instead of a few growing ones.
         let mut text = String::with_capacity(96);
-        let _ = write!(text, "{path}");
+        path.write_to(&mut text);
         text
     }
 }

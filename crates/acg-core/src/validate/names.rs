@@ -117,6 +117,10 @@ pub fn definition_name_issues(gallery: &str, name: &str) -> Vec<NameIssue> {
 pub fn version_name_issues(name: &str) -> Vec<NameIssue> {
     const V20: &str = "The image version name is invalid. The image version name should follow Major(int).Minor(int).Patch(int) format, for e.g: 1.0.0, 2018.12.1 etc";
     const FIX: &str = "Name the version Major.Minor.Patch with three whole numbers up to 2147483647, e.g. 1.0.0.";
+    // Most names are fine: say so without building a version.
+    if ImageVersionName::parse_key(name).is_some() && !ImageVersionName::text_has_leading_zero(name) {
+        return Vec::new();
+    }
     match name.parse::<ImageVersionName>() {
         Ok(v) if v.has_leading_zero() => vec![issue(
             "VER-01",

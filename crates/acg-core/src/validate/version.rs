@@ -29,9 +29,9 @@ pub(super) fn check_definition_versions(cx: &mut Cx<'_>, gi: usize, di: usize, g
         for n in names::version_name_issues(&v.name) {
             push_name_issue(cx, base.field("name"), n);
         }
-        let duplicate = match v.name.parse::<ImageVersionName>() {
-            Ok(parsed) => by_number.insert(parsed.key(), vi),
-            Err(_) => by_text.insert(v.name.as_str(), vi),
+        let duplicate = match ImageVersionName::parse_key(&v.name) {
+            Some(key) => by_number.insert(key, vi),
+            None => by_text.insert(v.name.as_str(), vi),
         };
         if let Some(first) = duplicate {
             cx.push(base.field("name"), "VER-03", Severity::Error, format!(
@@ -103,10 +103,13 @@ fn check_version(cx: &mut Cx<'_>, base: Path<'_>, g: &Gallery, d: &ImageDefiniti
         .azure("V1")
         .fix(format!("Add {source} (the version's source region) to the target regions."));
     }
+    // Duplicates: a scan of the few targets before this one; a set only for long lists.
     let mut seen: HashSet<&str> = HashSet::new();
+    let long = targets.len() > 16;
     for (ti, t) in targets.iter().enumerate() {
         let tpath = pp_path.item("targetRegions", ti);
-        if !seen.insert(t.name.key()) {
+        let duplicate = if long { !seen.insert(t.name.key()) } else { targets[..ti].iter().any(|x| x.name == t.name) };
+        if duplicate {
             cx.push(
                 tpath.field("name"),
                 "VER-07",
