@@ -138,9 +138,12 @@ pub fn save(workspace: &Workspace, plan: &Plan, done: impl FnOnce(Result<(), Str
     LAST.set(Some(stored.clone()));
     if !IDB.get() {
         let result = storage()
-            .ok_or_else(|| "this browser does not allow saving (neither IndexedDB nor localStorage is available)".to_owned())
+            .ok_or_else(|| {
+                "this browser does not allow saving (neither IndexedDB nor localStorage is available)".to_owned()
+            })
             .and_then(|s| {
-                s.set_item(KEY, &stored).map_err(|_| "the browser refused to save (storage full or private mode)".to_owned())
+                s.set_item(KEY, &stored)
+                    .map_err(|_| "the browser refused to save (storage full or private mode)".to_owned())
             });
         done(result);
         return;
