@@ -74,6 +74,16 @@ impl Route {
     ];
 }
 
+/// A report compared by identity (memo key).
+#[derive(Clone)]
+pub struct ReportKey(pub Rc<Report>);
+
+impl PartialEq for ReportKey {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// What every view reads: the state handle, the validation report, and today's date.
 #[derive(Clone)]
 pub struct Ctx {
@@ -81,6 +91,8 @@ pub struct Ctx {
     pub state: UseReducerHandle<AppState>,
     /// The plan's validation report.
     pub report: Rc<Report>,
+    /// Where its issues are (by field path, by resource, counts under each resource), built once per report.
+    pub issues: Rc<acg_core::report::IssueIndex>,
     /// Today, from the browser's clock (the core never reads one).
     pub today: NaiveDate,
 }
@@ -199,7 +211,8 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
-    let ctx = Ctx { state: state.clone(), report: Rc::clone(&report), today };
+    let issues = use_memo(ReportKey(Rc::clone(&report)), |r| acg_core::report::IssueIndex::new(&r.0));
+    let ctx = Ctx { state: state.clone(), report: Rc::clone(&report), issues, today };
     let errors = report.count(acg_core::Severity::Error);
     let warnings = report.count(acg_core::Severity::Warning);
     let banner_html = start::banner(&banner, &state, &workspace, &plan);

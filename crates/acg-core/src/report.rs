@@ -1,6 +1,9 @@
 //! Issues and reports: what validation, imports and checks say about a plan.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+
+use crate::address::At;
 
 use serde::{Deserialize, Serialize};
 
@@ -84,5 +87,94 @@ impl Report {
             i.path == path
                 || (i.path.starts_with(path) && matches!(i.path.as_bytes().get(path.len()), Some(b'.' | b'[')))
         })
+    }
+}
+
+/// Where a report's issues are, built once per report: the issues of a field path and of a resource in one
+/// look-up, and how many errors and warnings each resource holds (itself and everything in it). A form field,
+/// a table row and a tree node each find theirs without reading the whole report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IssueIndex {
+    by_path: HashMap<String, Vec<usize>>,
+    by_resource: HashMap<At, Vec<usize>>,
+    under: HashMap<At, (usize, usize)>,
+}
+
+impl IssueIndex {
+    /// Indexes a report.
+    pub fn new(report: &Report) -> Self {
+        let mut index = Self::default();
+        for (n, issue) in report.issues.iter().enumerate() {
+            index.by_path.entry(issue.path.clone()).or_default().push(n);
+            let Some((at, _)) = issue.resource() else { continue };
+            index.by_resource.entry(at).or_default().push(n);
+            let (errors, warnings) = match issue.severity {
+                Severity::Error => (1, 0),
+                Severity::Warning => (0, 1),
+                Severity::Info => continue,
+            };
+            let mut cur = Some(at);
+            while let Some(a) = cur {
+                let counts = index.under.entry(a).or_default();
+                counts.0 += errors;
+                counts.1 += warnings;
+                cur = a.parent();
+            }
+        }
+        index
+    }
+
+    /// The issues at exactly this path, in report order.
+    pub fn at_path<'a>(&'a self, report: &'a Report, path: &str) -> impl Iterator<Item = &'a Issue> + 'a {
+        self.by_path.get(path).into_iter().flatten().filter_map(|&n| report.issues.get(n))
+    }
+
+    /// The issues of one resource (its own fields, not what it holds), in report order.
+    pub fn of<'a>(&'a self, report: &'a Report, at: At) -> impl Iterator<Item = &'a Issue> + 'a {
+        self.by_resource.get(&at).into_iter().flatten().filter_map(|&n| report.issues.get(n))
+    }
+
+    /// Errors and warnings of a resource and everything it holds.
+    pub fn counts_under(&self, at: At) -> (usize, usize) {
+        self.under.get(&at).copied().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issue(path: &str, severity: Severity) -> Issue {
+        Issue {
+            path: path.into(),
+            code: "X".into(),
+            severity,
+            message: String::new(),
+            mitigation: None,
+            azure_message: None,
+        }
+    }
+
+    #[test]
+    fn finds_issues_by_path_and_resource_and_counts_them_upwards() {
+        let report = Report {
+            issues: vec![
+                issue("galleries[0].name", Severity::Error),
+                issue("galleries[0].images[1].versions[2].publishingProfile.targetRegions[0].name", Severity::Warning),
+                issue("galleries[0].images[1].versions[2].name", Severity::Error),
+                issue("galleries[0].images[1].versions[2].name", Severity::Info),
+                issue("galleries", Severity::Error),
+            ],
+        };
+        let index = IssueIndex::new(&report);
+        let v = At::Version(0, 1, 2);
+        assert_eq!(index.at_path(&report, &v.field("name")).count(), 2);
+        assert_eq!(index.of(&report, v).count(), 2);
+        assert_eq!(index.of(&report, At::TargetRegion(0, 1, 2, 0)).count(), 1);
+        assert_eq!(index.counts_under(v), (1, 1));
+        assert_eq!(index.counts_under(At::Definition(0, 1)), (1, 1));
+        assert_eq!(index.counts_under(At::Gallery(0)), (2, 1));
+        assert_eq!(index.counts_under(At::Gallery(1)), (0, 0));
+        assert_eq!(index.at_path(&report, "galleries").count(), 1);
     }
 }

@@ -1,28 +1,11 @@
 //! Design: the tree of galleries, definitions and versions, and the form of the selected resource.
 
-use std::collections::HashMap;
-
-use acg_core::Severity;
 use acg_core::edit::{At, Change};
 use yew::prelude::*;
 
 use super::form::form;
 use super::{change, on, use_ctx};
 use crate::state::Action;
-
-/// Errors per resource, counted once for the whole tree: each error counts for its resource and every resource
-/// that holds it (a target region's error shows on its version).
-fn errors_by_resource(report: &acg_core::Report) -> HashMap<At, usize> {
-    let mut counts = HashMap::new();
-    for issue in report.issues.iter().filter(|i| i.severity == Severity::Error) {
-        let mut at = issue.resource().map(|(at, _)| at);
-        while let Some(a) = at {
-            *counts.entry(a).or_insert(0) += 1;
-            at = a.parent();
-        }
-    }
-    counts
-}
 
 /// The design view: the tree and the form of the selected resource.
 #[component]
@@ -31,9 +14,8 @@ pub fn Design() -> Html {
     let state = &c.state;
     let plan = &state.plan;
     let sel = state.selection;
-    let errors = errors_by_resource(&c.report);
     let node = |at: At, label: &str, kind: &str| {
-        let n = errors.get(&at).copied().unwrap_or(0);
+        let (n, _) = c.issues.counts_under(at);
         let selected = sel == Some(at);
         html! {
             <button class={classes!("node", selected.then_some("selected"))} aria-current={selected.then_some("true")} onclick={on(state, move |_| Action::Select(Some(at)))}>

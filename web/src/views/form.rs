@@ -74,17 +74,10 @@ impl Form<'_> {
     }
     /// The issues of the resource itself and of listed fields that have no input of their own.
     fn own_issues(&self, fields: &[&str]) -> Html {
-        let base = self.at.to_string();
-        let at_base = |p: &str| {
-            p == base
-                || fields.iter().any(|f| {
-                    p.len() == base.len() + 1 + f.len()
-                        && p.starts_with(&base)
-                        && p.ends_with(f)
-                        && p.as_bytes()[base.len()] == b'.'
-                })
-        };
-        html! { <ul class="field-issues">{ for self.c.report.issues.iter().chain(self.c.state.refused.iter().flat_map(|r| r.issues.iter())).filter(|i| at_base(&i.path)).map(issue_item) }</ul> }
+        let paths: Vec<String> =
+            std::iter::once(self.at.to_string()).chain(fields.iter().map(|f| self.at.field(f))).collect();
+        let c = self.c;
+        html! { <ul class="field-issues">{ for paths.iter().flat_map(|p| c.issues.at_path(&c.report, p).chain(c.state.refused_at(p))).map(issue_item) }</ul> }
     }
     /// Duplicate and Delete, with Azure's reason when a delete would be refused.
     fn actions(&self) -> Html {
