@@ -12,7 +12,7 @@ use serde_json::{Map, Value, json};
 
 use super::{DEFINITION_PLANNER, GALLERY_NESTING, VERSION_PLANNER, rest_properties, strip_facts, to_value};
 use crate::model::{
-    Architecture, GalleryImageFeature, HyperVGeneration, ImageDefinition, ImageVersion, Plan, SecurityType,
+    Architecture, GalleryImageFeature, HyperVGeneration, ImageDefinition, ImageVersion, Plan, SecurityType, Unknowns,
 };
 
 /// The export formats.
@@ -110,7 +110,7 @@ pub fn export_with_notes(plan: &Plan, format: ExportFormat, options: &ExportOpti
     let text = match format {
         ExportFormat::Plan => pretty(&to_value(plan)),
         ExportFormat::Arm => {
-            let mut template = arm(&with_azure_defaults(plan), &api, &mut notes);
+            let mut template = arm(&for_export(plan), &api, &mut notes);
             // The notes go into the template's metadata (always there: it carries the planner's fields).
             if let Some(meta) = template.get_mut("metadata").and_then(Value::as_object_mut)
                 && !notes.0.is_empty()
@@ -120,7 +120,7 @@ pub fn export_with_notes(plan: &Plan, format: ExportFormat, options: &ExportOpti
             pretty(&template)
         }
         ExportFormat::Bicep => {
-            let effective = with_azure_defaults(plan);
+            let effective = for_export(plan);
             let body = bicep(&effective, &api, &mut notes);
             let mut text = String::new();
             file_header(
@@ -135,13 +135,52 @@ pub fn export_with_notes(plan: &Plan, format: ExportFormat, options: &ExportOpti
             text.push_str(&body);
             text
         }
-        ExportFormat::Az => super::az_script::az(&with_azure_defaults(plan), plan, &mut notes),
-        ExportFormat::Terraform => super::terraform::terraform(&with_azure_defaults(plan), plan, &mut notes),
+        ExportFormat::Az => super::az_script::az(&for_export(plan), plan, &mut notes),
+        ExportFormat::Terraform => super::terraform::terraform(&for_export(plan), plan, &mut notes),
         ExportFormat::Csv => {
             crate::billing::to_csv(&crate::billing::estimate_plan(plan, &crate::billing::plan_book(plan)))
         }
     };
-    Exported { text, notes: notes.0 }
+    // Names inside descriptions and notes: the expression in brackets, as the reader knows it.
+    let (text, notes) = if plan_has_unknowns(plan) {
+        let unmark = |t: &str| {
+            let mut t = t.to_owned();
+            for e in plan_expressions(plan) {
+                let json_escaped = serde_json::to_string(&format!("{MARK}{e}")).unwrap_or_default();
+                let json_escaped = json_escaped.trim_matches('"');
+                t = t.replace(json_escaped, &format!("[{e}]")).replace(&format!("{MARK}{e}"), &format!("[{e}]"));
+            }
+            t
+        };
+        (unmark(&text), notes.0.iter().map(|n| unmark(n)).collect())
+    } else {
+        (text, notes.0)
+    };
+    Exported { text, notes }
+}
+
+fn plan_has_unknowns(plan: &Plan) -> bool {
+    plan.galleries.iter().any(|g| {
+        !g.unknown.is_empty()
+            || g.images.iter().any(|d| !d.unknown.is_empty() || d.versions.iter().any(|v| !v.unknown.is_empty()))
+    })
+}
+
+/// Every unknown expression of a plan, longest first (so one that contains another is replaced first).
+fn plan_expressions(plan: &Plan) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for g in &plan.galleries {
+        out.extend(g.unknown.values.values().cloned());
+        for d in &g.images {
+            out.extend(d.unknown.values.values().cloned());
+            for v in &d.versions {
+                out.extend(v.unknown.values.values().cloned());
+            }
+        }
+    }
+    out.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    out.dedup();
+    out
 }
 
 /// The notes of one export, each once, in the order found.
@@ -262,6 +301,76 @@ pub fn with_azure_defaults(plan: &Plan) -> Plan {
     p
 }
 
+/// The marker that starts an unknown value inside an export: the rest is its ARM expression. Every writer
+/// of a string (ARM, Bicep, HCL, bash) writes a marked one as an expression, never as a literal.
+/// (Control characters and a name no Azure value has: a user's text does not start with it.)
+pub(crate) const MARK: &str = "\u{1}acg-unknown\u{2}";
+
+/// The expression of a marked string.
+pub(crate) fn marked(s: &str) -> Option<&str> {
+    s.strip_prefix(MARK)
+}
+
+/// Properties Azure reports but never accepts (read-only): kept in the plan for display, never exported.
+const READ_ONLY: [&str; 9] = [
+    "sharingStatus",
+    "validationsProfile",
+    "safetyProfile.reportedForPolicyViolation",
+    "safetyProfile.policyViolations",
+    "storageProfile.source.resourceGroup",
+    "storageProfile.osDiskImage.sizeInGb",
+    "storageProfile.osDiskImage.sizeInGB",
+    "sharingProfile.communityGalleryInfo.communityGalleryEnabled",
+    "provisioningState",
+];
+
+fn strip_read_only(props: &mut Map<String, Value>) {
+    for path in READ_ONLY {
+        super::import::remove_path(props, path);
+    }
+    if let Some(disks) =
+        props.get_mut("storageProfile").and_then(|s| s.get_mut("dataDiskImages")).and_then(Value::as_array_mut)
+    {
+        for d in disks.iter_mut().filter_map(Value::as_object_mut) {
+            d.shift_remove("sizeInGb");
+            d.shift_remove("sizeInGB");
+        }
+    }
+}
+
+/// [`with_azure_defaults`] for the deployment exports: unknown string values (names, locations, ids, ...)
+/// marked with [`MARK`] so each writer writes them as expressions.
+pub(crate) fn for_export(plan: &Plan) -> Plan {
+    let mut p = with_azure_defaults(plan);
+    for g in &mut p.galleries {
+        mark(g, |g| &g.unknown);
+        for d in &mut g.images {
+            mark(d, |d| &d.unknown);
+            for v in &mut d.versions {
+                mark(v, |v| &v.unknown);
+            }
+        }
+    }
+    p
+}
+
+fn mark<T: serde::Serialize + serde::de::DeserializeOwned>(r: &mut T, unknown: impl Fn(&T) -> &Unknowns) {
+    let u = unknown(r);
+    if u.values.is_empty() {
+        return;
+    }
+    let mut v = to_value(r);
+    let Some(o) = v.as_object_mut() else { return };
+    for (path, expr) in &u.values {
+        if super::import::kept_as_text(path) {
+            super::import::set_path(o, path, Value::String(format!("{MARK}{expr}")));
+        }
+    }
+    if let Ok(back) = crate::model::from_json_value(&v) {
+        *r = back;
+    }
+}
+
 /// Whether an ARM id names a virtual machine.
 pub(crate) fn is_vm_id(id: &str) -> bool {
     id.to_ascii_lowercase().contains("/providers/microsoft.compute/virtualmachines/")
@@ -279,6 +388,21 @@ pub(crate) struct Resource<'p> {
     pub(crate) properties: Map<String, Value>,
     pub(crate) definition: Option<&'p ImageDefinition>,
     pub(crate) version: Option<&'p ImageVersion>,
+    /// The document refers to this resource but does not create it: exports refer to it, never create it.
+    pub(crate) existing: bool,
+}
+
+/// Puts the unknown values the model could not hold as text (numbers, flags, lists) back as marked strings.
+fn restore_unknown(u: &Unknowns, properties: &mut Map<String, Value>, tags: &mut Value) {
+    for (path, expr) in &u.values {
+        let marked = Value::String(format!("{MARK}{expr}"));
+        if path == "tags" {
+            *tags = marked;
+        } else if path != "name" && path != "location" && !path.starts_with("tags.") && !path.starts_with("identity") {
+            super::import::set_path(properties, path, marked);
+        }
+    }
+    strip_read_only(properties);
 }
 
 /// The resources of a plan (already [`with_azure_defaults`]) with their REST bodies. Direct-share groups are
@@ -288,6 +412,8 @@ pub(crate) fn resources<'p>(plan: &'p Plan, notes: &mut Notes) -> Vec<Resource<'
     for g in &plan.galleries {
         let gv = to_value(g);
         let mut properties = rest_properties(&gv, &GALLERY_NESTING);
+        let mut gtags = gv.get("tags").cloned().unwrap_or(Value::Null);
+        restore_unknown(&g.unknown, &mut properties, &mut gtags);
         if let Some(sharing) = properties.get_mut("sharingProfile").and_then(Value::as_object_mut)
             && sharing.shift_remove("groups").is_some()
         {
@@ -301,41 +427,49 @@ pub(crate) fn resources<'p>(plan: &'p Plan, notes: &mut Notes) -> Vec<Resource<'
             names: vec![&g.name],
             location: g.location.to_string(),
             gallery_location: true,
-            tags: gv.get("tags").cloned().unwrap_or(Value::Null),
+            tags: gtags,
             identity: gv.get("identity").cloned(),
             properties,
             definition: None,
             version: None,
+            existing: g.unknown.is_reference(),
         });
         for d in &g.images {
             let dv = to_value(d);
             let dloc = d.location.as_ref().unwrap_or(&g.location);
+            let mut dprops = rest_properties(&dv, &DEFINITION_PLANNER);
+            let mut dtags = dv.get("tags").cloned().unwrap_or(Value::Null);
+            restore_unknown(&d.unknown, &mut dprops, &mut dtags);
             out.push(Resource {
                 kind: "Microsoft.Compute/galleries/images",
                 names: vec![&g.name, &d.name],
                 location: dloc.to_string(),
                 gallery_location: dloc.key() == g.location.key(),
-                tags: dv.get("tags").cloned().unwrap_or(Value::Null),
+                tags: dtags,
                 identity: None,
-                properties: rest_properties(&dv, &DEFINITION_PLANNER),
+                properties: dprops,
                 definition: Some(d),
                 version: None,
+                existing: d.unknown.is_reference(),
             });
             for v in &d.versions {
                 let vv = to_value(v);
                 let mut properties = rest_properties(&vv, &VERSION_PLANNER);
                 strip_facts(&mut properties);
+                let mut vtags = vv.get("tags").cloned().unwrap_or(Value::Null);
+                restore_unknown(&v.unknown, &mut properties, &mut vtags);
                 let vloc = v.location.as_ref().unwrap_or(dloc);
                 out.push(Resource {
                     kind: "Microsoft.Compute/galleries/images/versions",
                     names: vec![&g.name, &d.name, &v.name],
                     location: vloc.to_string(),
                     gallery_location: vloc.key() == g.location.key(),
-                    tags: vv.get("tags").cloned().unwrap_or(Value::Null),
+                    tags: vtags,
                     identity: None,
                     properties,
                     definition: Some(d),
                     version: Some(v),
+                    existing: v.unknown.is_reference(),
                 });
             }
         }
@@ -346,12 +480,22 @@ pub(crate) fn resources<'p>(plan: &'p Plan, notes: &mut Notes) -> Vec<Resource<'
 /// The name of a gallery's location parameter in ARM and Bicep (`location_contoso_prod`), unique per plan.
 fn location_parameters(plan: &Plan) -> Vec<String> {
     let mut used = Vec::new();
-    plan.galleries.iter().map(|g| symbol("location", &g.name, &mut used)).collect()
+    plan.galleries
+        .iter()
+        .map(|g| match marked(&g.name) {
+            Some(e) => {
+                let p = super::unknown::parameters_of(e).into_iter().next().unwrap_or_else(|| "gallery".to_owned());
+                symbol("location", &p, &mut used)
+            }
+            None => symbol("location", &g.name, &mut used),
+        })
+        .collect()
 }
 
-/// Escapes strings that ARM would read as expressions (a leading `[`).
+/// Escapes strings that ARM would read as expressions (a leading `[`); unknown values become expressions.
 fn arm_escape(v: Value) -> Value {
     match v {
+        Value::String(s) if s.starts_with(MARK) => Value::String(format!("[{}]", &s[MARK.len()..])),
         Value::String(s) if s.starts_with('[') => Value::String(format!("[{s}")),
         Value::Array(a) => Value::Array(a.into_iter().map(arm_escape).collect()),
         Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, arm_escape(v))).collect()),
@@ -367,21 +511,39 @@ fn arm(plan: &Plan, api: &str, notes: &mut Notes) -> Value {
             p.clone(),
             json!({
                 "type": "string",
-                "defaultValue": arm_escape(json!(g.location.as_str())),
+                "defaultValue": arm_escape(json!(g.location.as_str().to_owned())),
                 "metadata": { "description": format!("The region of the gallery {} and of its images and versions", g.name) }
             }),
         );
     }
+    for (k, decl) in &plan.template_parameters {
+        parameters.insert(k.clone(), decl.clone());
+    }
     let mut list = Vec::new();
     let mut gallery_index = 0usize;
-    for r in resources(plan, notes) {
+    let all = resources(plan, notes);
+    let existing: Vec<Vec<&str>> = all.iter().filter(|r| r.existing).map(|r| r.names.clone()).collect();
+    for r in all {
         if r.names.len() == 1 {
             gallery_index = plan.galleries.iter().position(|g| g.name == r.names[0]).unwrap_or(0);
+        }
+        if r.existing {
+            continue;
         }
         let mut o = Map::new();
         o.insert("type".into(), json!(r.kind));
         o.insert("apiVersion".into(), json!(api));
-        o.insert("name".into(), arm_escape(json!(r.names.join("/"))));
+        let name = if let [one] = r.names.as_slice()
+            && let Some(e) = marked(one)
+        {
+            json!(format!("[{e}]"))
+        } else if r.names.iter().any(|n| marked(n).is_some()) {
+            let segs: Vec<(&str, Option<&str>)> = r.names.iter().map(|n| (*n, marked(n))).collect();
+            json!(format!("[{}]", super::unknown::join_names(&segs)))
+        } else {
+            arm_escape(json!(r.names.join("/")))
+        };
+        o.insert("name".into(), name);
         let location = match params.get(gallery_index) {
             Some(p) if r.gallery_location => json!(format!("[parameters('{p}')]")),
             _ => arm_escape(json!(r.location)),
@@ -393,21 +555,24 @@ fn arm(plan: &Plan, api: &str, notes: &mut Notes) -> Value {
         if let Some(i) = &r.identity {
             o.insert("identity".into(), arm_escape(i.clone()));
         }
-        // Expressions are inserted after escaping: `[resourceId(...)]` must stay an expression.
-        match r.names.len() {
+        // Expressions are inserted after escaping: `[resourceId(...)]` must stay an expression. A parent that
+        // exists already is not in the template: nothing to depend on.
+        let parent_exists = existing.iter().any(|e| e.as_slice() == &r.names[..r.names.len().saturating_sub(1)]);
+        let arg = |n: &str| marked(n).map_or_else(|| format!("'{}'", arm_quote(n)), str::to_owned);
+        match if parent_exists { 0 } else { r.names.len() } {
             2 => {
                 o.insert(
                     "dependsOn".into(),
-                    json!([format!("[resourceId('Microsoft.Compute/galleries', '{}')]", arm_quote(r.names[0]))]),
+                    json!([format!("[resourceId('Microsoft.Compute/galleries', {})]", arg(r.names[0]))]),
                 );
             }
             3 => {
                 o.insert(
                     "dependsOn".into(),
                     json!([format!(
-                        "[resourceId('Microsoft.Compute/galleries/images', '{}', '{}')]",
-                        arm_quote(r.names[0]),
-                        arm_quote(r.names[1])
+                        "[resourceId('Microsoft.Compute/galleries/images', {}, {})]",
+                        arg(r.names[0]),
+                        arg(r.names[1])
                     )]),
                 );
             }
@@ -505,6 +670,9 @@ fn planner_metadata(plan: &Plan) -> Map<String, Value> {
 // Bicep
 
 fn bicep_string(s: &str) -> String {
+    if let Some(e) = marked(s) {
+        return super::unknown::to_bicep(e);
+    }
     let mut out = String::from("'");
     for c in s.chars() {
         match c {
@@ -605,6 +773,24 @@ fn bicep(plan: &Plan, api: &str, notes: &mut Notes) -> String {
             bicep_string(g.location.as_str())
         );
     }
+    for (k, decl) in &plan.template_parameters {
+        let t = match decl.get("type").and_then(Value::as_str).map(str::to_ascii_lowercase).as_deref() {
+            Some("int") => "int",
+            Some("bool") => "bool",
+            Some("object" | "secureobject") => "object",
+            Some("array") => "array",
+            _ => "string",
+        };
+        let secure =
+            decl.get("type").and_then(Value::as_str).is_some_and(|t| t.to_ascii_lowercase().starts_with("secure"));
+        if let Some(d) = decl.pointer("/metadata/description").and_then(Value::as_str) {
+            let _ = writeln!(out, "@description({})", bicep_string(d));
+        }
+        if secure {
+            out.push_str("@secure()\n");
+        }
+        let _ = writeln!(out, "param {} {t}\n", super::unknown::bicep_ident(k));
+    }
     // Parameter names start with `location_`, resources with `gallery_`, `image_`, `version_`: no clash.
     let mut used = params.clone();
     let mut parents: Vec<(Vec<String>, String)> = Vec::new();
@@ -634,8 +820,12 @@ fn bicep(plan: &Plan, api: &str, notes: &mut Notes) -> String {
             ),
             _ => format!("{what} {}", r.names[0]),
         };
-        let _ = writeln!(out, "@description({})", bicep_string(desc.trim()));
-        let _ = writeln!(out, "resource {sym} '{}@{api}' = {{", r.kind);
+        if r.existing {
+            let _ = writeln!(out, "resource {sym} '{}@{api}' existing = {{", r.kind);
+        } else {
+            let _ = writeln!(out, "@description({})", bicep_string(desc.trim()));
+            let _ = writeln!(out, "resource {sym} '{}@{api}' = {{", r.kind);
+        }
         let key: Vec<String> = r.names.iter().map(|s| (*s).to_owned()).collect();
         if key.len() > 1
             && let Some((_, parent)) = parents.iter().find(|(k, _)| k.as_slice() == &key[..key.len() - 1])
@@ -643,6 +833,11 @@ fn bicep(plan: &Plan, api: &str, notes: &mut Notes) -> String {
             let _ = writeln!(out, "  parent: {parent}");
         }
         let _ = writeln!(out, "  name: {}", bicep_string(r.names.last().copied().unwrap_or("")));
+        if r.existing {
+            out.push_str("}\n\n");
+            parents.push((key, sym));
+            continue;
+        }
         match params.get(gallery_index) {
             Some(p) if r.gallery_location => {
                 let _ = writeln!(out, "  location: {p}");

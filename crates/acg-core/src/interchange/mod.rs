@@ -16,9 +16,13 @@ mod az_script;
 mod export;
 mod import;
 mod terraform;
+pub(crate) mod unknown;
 
 pub use export::{ExportFormat, ExportOptions, Exported, export, export_with_notes, rfc3339_date, with_azure_defaults};
-pub use import::{ImportError, Imported, MAX_IMPORT_BYTES, SourceFormat, import};
+pub use import::{
+    ImportError, ImportOptions, ImportSummary, Imported, MAX_IMPORT_BYTES, SourceFormat, import, import_with,
+};
+pub use unknown::{depends_on, to_bicep};
 
 use serde_json::{Map, Value};
 
@@ -35,9 +39,9 @@ pub(crate) fn rest_properties(resource: &Value, drop: &[&str]) -> Map<String, Va
 }
 
 /// Planner-only keys per resource kind.
-pub(crate) const GALLERY_NESTING: [&str; 1] = ["images"];
-pub(crate) const DEFINITION_PLANNER: [&str; 3] = ["versions", "production", "demand"];
-pub(crate) const VERSION_PLANNER: [&str; 1] = ["occupiedGb"];
+pub(crate) const GALLERY_NESTING: [&str; 2] = ["images", "unknown"];
+pub(crate) const DEFINITION_PLANNER: [&str; 4] = ["versions", "production", "demand", "unknown"];
+pub(crate) const VERSION_PLANNER: [&str; 2] = ["occupiedGb", "unknown"];
 
 pub(crate) use crate::model::to_json_value as to_value;
 
