@@ -182,6 +182,58 @@ impl Parser<'_> {
     }
 }
 
+/// Inside the evaluator, an unknown value nested in a known object or array (`createObject('a',
+/// parameters('x'))`) is a string with this prefix; [`Evaluator::value`] turns each into an unknown value
+/// with its path.
+const M: &str = "\u{1}arm-unknown\u{2}";
+
+fn into_value(v: V) -> Value {
+    match v {
+        V::Known(k) => k,
+        V::Unknown(e) => Value::String(format!("{M}{e}")),
+    }
+}
+
+fn from_value(v: Value) -> V {
+    match v {
+        Value::String(s) if s.starts_with(M) => V::Unknown(s[M.len()..].to_owned()),
+        other => V::Known(other),
+    }
+}
+
+fn has_marker(v: &Value) -> bool {
+    match v {
+        Value::String(s) => s.starts_with(M),
+        Value::Array(a) => a.iter().any(has_marker),
+        Value::Object(o) => o.values().any(has_marker),
+        _ => false,
+    }
+}
+
+/// Replaces the markers of a value by `[expression]` strings, listing each with its path.
+fn extract(v: Value, path: &str, unknown: &mut Vec<(String, String)>) -> Value {
+    match v {
+        Value::String(s) if s.starts_with(M) => {
+            let e = s[M.len()..].to_owned();
+            let out = Value::String(format!("[{e}]"));
+            unknown.push((path.to_owned(), e));
+            out
+        }
+        Value::Array(a) => {
+            Value::Array(a.into_iter().enumerate().map(|(i, x)| extract(x, &format!("{path}[{i}]"), unknown)).collect())
+        }
+        Value::Object(o) => Value::Object(
+            o.into_iter()
+                .map(|(k, x)| {
+                    let p = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                    (k, extract(x, &p, unknown))
+                })
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
 /// A string literal of the expression language.
 pub(crate) fn quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', "''"))
@@ -190,6 +242,14 @@ pub(crate) fn quote(s: &str) -> String {
 /// A known value written as an expression.
 pub(crate) fn literal(v: &Value) -> String {
     match v {
+        Value::String(s) if s.starts_with(M) => s[M.len()..].to_owned(),
+        Value::Array(a) if has_marker(v) => {
+            format!("createArray({})", a.iter().map(literal).collect::<Vec<_>>().join(", "))
+        }
+        Value::Object(o) if has_marker(v) => format!(
+            "createObject({})",
+            o.iter().map(|(k, x)| format!("{}, {}", quote(k), literal(x))).collect::<Vec<_>>().join(", ")
+        ),
         Value::String(s) => quote(s),
         Value::Number(n) if n.is_i64() || n.is_u64() => n.to_string(),
         Value::Bool(true) => "true()".to_owned(),
@@ -297,32 +357,25 @@ impl<'a> Evaluator<'a> {
     /// Resolves every expression in a value. Unknown values become `[expression]` strings and are listed
     /// with their path.
     pub fn value(&mut self, value: &Value, path: &str, unknown: &mut Vec<(String, String)>) -> Value {
-        match self.value_v(value, path, unknown) {
-            V::Known(v) => v,
-            V::Unknown(e) => {
-                unknown.push((path.to_owned(), e.clone()));
-                Value::String(format!("[{e}]"))
-            }
-        }
+        let v = into_value(self.value_v(value));
+        extract(v, path, unknown)
     }
 
-    fn value_v(&mut self, value: &Value, path: &str, unknown: &mut Vec<(String, String)>) -> V {
-        let join = |k: &str| if path.is_empty() { k.to_owned() } else { format!("{path}.{k}") };
+    /// Resolves a value; unknowns inside known objects and arrays stay as markers.
+    fn value_v(&mut self, value: &Value) -> V {
         match value {
             Value::String(s) => self.string(s),
-            Value::Array(items) => V::Known(Value::Array(
-                items.iter().enumerate().map(|(i, v)| self.value(v, &format!("{path}[{i}]"), unknown)).collect(),
-            )),
+            Value::Array(items) => V::Known(Value::Array(items.iter().map(|v| into_value(self.value_v(v))).collect())),
             Value::Object(map) => {
                 let mut out = Map::new();
                 for (k, v) in map {
                     if k == "copy" && v.is_array() {
-                        for (name, items) in self.property_copies(v, path, unknown) {
+                        for (name, items) in self.property_copies(v) {
                             out.insert(name, items);
                         }
                         continue;
                     }
-                    let resolved = self.value(v, &join(k), unknown);
+                    let resolved = into_value(self.value_v(v));
                     out.insert(k.clone(), resolved);
                 }
                 V::Known(Value::Object(out))
@@ -332,24 +385,17 @@ impl<'a> Evaluator<'a> {
     }
 
     /// Property `copy` loops: each `{name, count, input}` becomes the array `name`.
-    fn property_copies(
-        &mut self,
-        copies: &Value,
-        path: &str,
-        unknown: &mut Vec<(String, String)>,
-    ) -> Vec<(String, Value)> {
+    fn property_copies(&mut self, copies: &Value) -> Vec<(String, Value)> {
         let mut out = Vec::new();
         for c in copies.as_array().into_iter().flatten() {
             let Some(name) = c.get("name").and_then(Value::as_str) else { continue };
-            let count = c.get("count").map(|n| self.value_v(n, "", &mut Vec::new()));
-            let field = if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+            let count = c.get("count").map(|n| self.value_v(n));
             match count.as_ref().and_then(as_int) {
                 Some(n) => {
                     let mut items = Vec::new();
                     for i in 0..n.clamp(0, 1000) {
                         self.copy.push((name.to_owned(), Some(i)));
-                        let item =
-                            self.value(c.get("input").unwrap_or(&Value::Null), &format!("{field}[{i}]"), unknown);
+                        let item = into_value(self.value_v(c.get("input").unwrap_or(&Value::Null)));
                         self.copy.pop();
                         items.push(item);
                     }
@@ -357,9 +403,7 @@ impl<'a> Evaluator<'a> {
                 }
                 None => {
                     let count = count.map_or_else(|| "?".to_owned(), |c| render(&c));
-                    let e = format!("copy loop {name} with count {count}");
-                    unknown.push((field, e.clone()));
-                    out.push((name.to_owned(), Value::String(format!("[{e}]"))));
+                    out.push((name.to_owned(), Value::String(format!("{M}copy loop {name} with count {count}"))));
                 }
             }
         }
@@ -371,8 +415,8 @@ impl<'a> Evaluator<'a> {
             return v.clone();
         }
         if let Some((_, v)) = find(&self.supplied, name) {
-            let v = v.clone();
-            return self.value_v(&v, "", &mut Vec::new());
+            // A parameters file holds values, not expressions.
+            return V::Known(v.clone());
         }
         let decl = self.template.get("parameters").and_then(Value::as_object).and_then(|p| find(p, name));
         let Some((key, decl)) = decl else {
@@ -386,7 +430,7 @@ impl<'a> Evaluator<'a> {
                 return V::Unknown(format!("parameters({})", quote(&key)));
             }
             self.depth += 1;
-            let v = self.value_v(default, "", &mut Vec::new());
+            let v = self.value_v(default);
             self.depth -= 1;
             return match (v, decl.get("type").and_then(Value::as_str)) {
                 (V::Known(Value::String(s)), Some(t)) if t.eq_ignore_ascii_case("int") => {
@@ -395,14 +439,40 @@ impl<'a> Evaluator<'a> {
                 (v, _) => v,
             };
         }
+        // An optional (nullable) parameter without a value is null.
+        if decl.get("nullable").and_then(Value::as_bool) == Some(true) {
+            return V::Known(Value::Null);
+        }
         self.unresolved.entry(key.clone()).or_insert(decl);
         V::Unknown(format!("parameters({})", quote(&key)))
     }
 
     fn variable(&mut self, name: &str) -> V {
-        let Some((_, raw)) = self.template.get("variables").and_then(Value::as_object).and_then(|p| find(p, name))
-        else {
-            self.notes.push(format!("variables('{name}'): the template declares no such variable"));
+        let vars = self.template.get("variables").and_then(Value::as_object);
+        let Some((_, raw)) = vars.and_then(|p| find(p, name)) else {
+            // A variable made by a copy loop (`"variables": {"copy": [{"name": ..., "count": ..., "input": ...}]}`).
+            if let Some(copies) = vars.and_then(|v| v.get("copy")).and_then(Value::as_array)
+                && let Some(entry) = copies
+                    .iter()
+                    .find(|c| c.get("name").and_then(Value::as_str).is_some_and(|n| n.eq_ignore_ascii_case(name)))
+            {
+                if self.depth > 32 {
+                    return V::Unknown(format!("variables({})", quote(name)));
+                }
+                let entry = Value::Array(vec![entry.clone()]);
+                self.depth += 1;
+                let made = self.property_copies(&entry);
+                self.depth -= 1;
+                return match made.into_iter().next().map(|(_, v)| from_value(v)) {
+                    Some(V::Unknown(_)) => V::Unknown(format!("variables({})", quote(name))),
+                    Some(v) => v,
+                    None => V::Known(Value::Null),
+                };
+            }
+            let note = format!("variables('{name}'): the template declares no such variable");
+            if !self.notes.contains(&note) {
+                self.notes.push(note);
+            }
             return V::Unknown(format!("variables({})", quote(name)));
         };
         let raw = raw.clone();
@@ -410,14 +480,9 @@ impl<'a> Evaluator<'a> {
             return V::Unknown(format!("variables({})", quote(name)));
         }
         self.depth += 1;
-        let mut unknown = Vec::new();
-        let v = self.value_v(&raw, "", &mut unknown);
+        let v = self.value_v(&raw);
         self.depth -= 1;
-        match v {
-            // An object or array with an unknown inside is unknown as a whole when used.
-            V::Known(_) if !unknown.is_empty() => V::Unknown(format!("variables({})", quote(name))),
-            v => v,
-        }
+        v
     }
 
     pub fn eval(&mut self, e: &E) -> V {
@@ -428,7 +493,7 @@ impl<'a> Evaluator<'a> {
             E::Null => V::Known(Value::Null),
             E::Prop(base, name) => match self.eval(base) {
                 V::Known(Value::Object(o)) => match find(&o, name) {
-                    Some((_, v)) => V::Known(v.clone()),
+                    Some((_, v)) => from_value(v.clone()),
                     None => V::Known(Value::Null),
                 },
                 other => V::Unknown(format!("{}.{name}", render(&other))),
@@ -438,12 +503,12 @@ impl<'a> Evaluator<'a> {
                 match (&b, &i) {
                     (V::Known(Value::Array(a)), V::Known(Value::Number(n))) => {
                         match n.as_u64().and_then(|n| a.get(usize::try_from(n).ok()?)) {
-                            Some(v) => V::Known(v.clone()),
+                            Some(v) => from_value(v.clone()),
                             None => V::Unknown(format!("{}[{}]", render(&b), render(&i))),
                         }
                     }
                     (V::Known(Value::Object(o)), V::Known(Value::String(k))) => {
-                        V::Known(find(o, k).map_or(Value::Null, |(_, v)| v.clone()))
+                        from_value(find(o, k).map_or(Value::Null, |(_, v)| v.clone()))
                     }
                     _ => V::Unknown(format!("{}[{}]", render(&b), render(&i))),
                 }
@@ -489,10 +554,11 @@ impl<'a> Evaluator<'a> {
                 };
             }
             ("coalesce", _) => {
-                for v in &vals {
+                for (i, v) in vals.iter().enumerate() {
                     match v {
                         V::Known(Value::Null) => continue,
-                        other => return other.clone(),
+                        V::Known(_) => return v.clone(),
+                        V::Unknown(_) => return V::Unknown(call_text(name, &vals[i..])),
                     }
                 }
                 return V::Known(Value::Null);
@@ -502,11 +568,31 @@ impl<'a> Evaluator<'a> {
         if DEPLOYMENT_FUNCTIONS.contains(&lower.as_str()) || lower.starts_with("list") {
             return V::Unknown(call_text(name, &vals));
         }
-        let Some(k) = known else {
+        // Functions that build objects and lists keep unknown parts inside a known structure.
+        if matches!(lower.as_str(), "createobject" | "createarray" | "shallowmerge" | "union" | "tryget" | "items") {
+            let args: Vec<Value> = vals.iter().cloned().map(into_value).collect();
+            let merging = matches!(lower.as_str(), "shallowmerge" | "union" | "tryget" | "items");
+            let ok_shape = !merging || args.iter().all(|a| !matches!(a, Value::String(s) if s.starts_with(M)));
+            if ok_shape && let Some(v) = known_function(&lower, &args) {
+                return from_value(v);
+            }
+        }
+        // Functions that look only at the shape of a list or object (not inside its items) accept items
+        // that are unknown.
+        let shape_only =
+            matches!(lower.as_str(), "length" | "empty" | "first" | "last" | "take" | "skip" | "flatten" | "array")
+                || (lower == "concat" && vals.iter().all(|v| matches!(v, V::Known(Value::Array(_)))));
+        let Some(k) = known.filter(|k| {
+            if shape_only {
+                !k.iter().any(|a| matches!(a, Value::String(s) if s.starts_with(M)))
+            } else {
+                !k.iter().any(has_marker)
+            }
+        }) else {
             return V::Unknown(call_text(name, &vals));
         };
         match known_function(&lower, &k) {
-            Some(v) => V::Known(v),
+            Some(v) => from_value(v),
             None => {
                 if !self.unsupported.iter().any(|u| u == name) {
                     self.unsupported.push(name.to_owned());
@@ -686,6 +772,9 @@ fn known_function(name: &str, a: &[Value]) -> Option<Value> {
                 _ => return None,
             };
             S(chars.get(i..i.checked_add(n)?)?.iter().collect())
+        }
+        ("flatten", [Array(xs)]) => {
+            Array(xs.iter().flat_map(|x| x.as_array().cloned().unwrap_or_else(|| vec![x.clone()])).collect())
         }
         ("first", [Array(xs)]) => xs.first().cloned().unwrap_or(Value::Null),
         ("last", [Array(xs)]) => xs.last().cloned().unwrap_or(Value::Null),
@@ -876,7 +965,7 @@ fn walk(
     for (rpath, r) in items {
         let copy = r.get("copy").filter(|c| c.is_object());
         let count = copy.map(|c| {
-            let v = c.get("count").map_or(V::Known(Value::from(1)), |n| eval.value_v(n, "", &mut Vec::new()));
+            let v = c.get("count").map_or(V::Known(Value::from(1)), |n| eval.value_v(n));
             (as_int(&v), c.get("name").and_then(Value::as_str).unwrap_or("").to_owned(), v)
         });
         match count {
@@ -914,7 +1003,7 @@ fn one(
 ) {
     let kind = r.get("type").and_then(Value::as_str).unwrap_or("");
     if let Some(c) = r.get("condition") {
-        match eval.value_v(c, "", &mut Vec::new()) {
+        match eval.value_v(c) {
             V::Known(v) if truthy(&v) == Some(false) => {
                 notes.push(format!("{rpath}: {kind} is not deployed (its condition is false); ignored"));
                 return;
@@ -1029,7 +1118,7 @@ fn nested_deployment(
         if let Some(params) = props.get("parameters").and_then(Value::as_object) {
             for (k, p) in params {
                 let v = match p.get("value") {
-                    Some(v) => eval.value_v(v, "", &mut Vec::new()),
+                    Some(v) => eval.value_v(v),
                     None => V::Unknown(format!("parameters({})", quote(k))),
                 };
                 supplied.push((k.clone(), v));

@@ -387,9 +387,18 @@ fn from_arm(template: &Value, options: &ImportOptions) -> Result<Imported, Impor
     let read = arm::read(template, supplied);
     let mut notes = read.notes;
     if read.resources.is_empty() {
-        return Err(err(
-            "the template has no Microsoft.Compute/galleries, galleries/images or galleries/images/versions resources",
-        ));
+        let skipped: Vec<&String> =
+            notes.iter().filter(|n| n.contains("is not deployed (its condition is false)")).collect();
+        return Err(err(if skipped.is_empty() {
+            "the template has no Microsoft.Compute/galleries, galleries/images or galleries/images/versions resources"
+                .to_owned()
+        } else {
+            format!(
+                "the template deploys no Microsoft.Compute/galleries, galleries/images or galleries/images/versions resources with these parameter values: {} resource(s) or deployment(s) have a false condition ({}); give a parameters file (--parameters) that deploys them",
+                skipped.len(),
+                skipped.iter().map(|n| n.split(':').next().unwrap_or("")).collect::<Vec<_>>().join(", ")
+            )
+        }));
     }
     let items = read
         .resources
@@ -627,6 +636,8 @@ const BOOL_KEYS: [&str; 8] = [
 fn convert_types(v: &mut Value) {
     match v {
         Value::Object(o) => {
+            // A null property is an absent one (an optional parameter without a value).
+            o.retain(|_, x| !x.is_null());
             for (k, x) in o.iter_mut() {
                 if let Value::String(s) = x {
                     if INT_KEYS.contains(&k.as_str()) {
@@ -861,6 +872,9 @@ fn from_items(
         let location = d.location.clone();
         let g = gallery_mut(&mut plan, &gallery, location.as_ref(), &mut notes, parent_reference(&gallery));
         if let Some(existing) = g.images.iter_mut().find(|x| x.name.eq_ignore_ascii_case(&d.name)) {
+            if d.unknown.is_reference() && !existing.unknown.is_reference() {
+                continue;
+            }
             let versions = std::mem::take(&mut existing.versions);
             *existing = d;
             existing.versions = versions;
@@ -906,6 +920,10 @@ fn placeholder(notes: &mut Vec<String>, i: usize, what: &str) -> String {
 
 fn merge_gallery(plan: &mut Plan, g: Gallery) {
     if let Some(existing) = plan.galleries.iter_mut().find(|x| x.name.eq_ignore_ascii_case(&g.name)) {
+        // A reference (an `existing` resource of a module) adds nothing to the gallery the document creates.
+        if g.unknown.is_reference() && !existing.unknown.is_reference() {
+            return;
+        }
         let images = std::mem::take(&mut existing.images);
         *existing = g;
         existing.images = images;
