@@ -202,12 +202,16 @@ pub struct Unknowns {
     /// Field path -> the ARM expression (without brackets) Azure would evaluate.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub values: BTreeMap<String, String>,
+    /// Read from Azure's own output (a GET or list response, `az ... show/list`): the resource exists as
+    /// described, so what Azure would reject on a create is reported as a warning about the document.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reported: bool,
 }
 
 impl Unknowns {
     /// Whether nothing is unknown.
     pub fn is_empty(&self) -> bool {
-        self.reference.is_none() && self.values.is_empty()
+        self.reference.is_none() && self.values.is_empty() && !self.reported
     }
     /// The expression of an unknown field, by its path relative to the resource.
     pub fn get(&self, field: &str) -> Option<&str> {

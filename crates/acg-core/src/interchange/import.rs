@@ -281,16 +281,38 @@ fn from_rest_example(o: &Map<String, Value>) -> Result<Imported, ImportError> {
         imported.notes.insert(0, "read the example's response (a list)".to_owned());
         return Ok(imported);
     }
+    // The request body is what the user asks for. An update (PATCH) sends only what changes: when the
+    // request lacks what a resource of its kind must have, it is read over the response (the resource after
+    // the update). A GET, DELETE or list has no request body: the response is read.
+    let partial = |req: &Value| {
+        let p = req.get("properties");
+        req.get("location").is_none()
+            || match names.len() {
+                2 => p.is_none_or(|p| p.get("identifier").is_none() || p.get("osType").is_none()),
+                3 => p.is_none_or(|p| p.get("storageProfile").is_none()),
+                _ => false,
+            }
+    };
+    let mut request_only = false;
     let body = match (request, response) {
-        // The request says what the user asked for; the response adds what Azure reports (read-only
-        // properties, kept for display) and, for an update, the properties the request did not change.
-        (Some(req), Some(resp)) if resp.is_object() => {
+        (Some(req), Some(resp)) if resp.is_object() && partial(&req) => {
             let mut merged = resp;
             merge(&mut merged, &req);
-            notes.push("read the example's request body over its response body".to_owned());
+            notes.push("read the example's request body (an update) over its response body".to_owned());
             merged
         }
-        (Some(req), _) => req,
+        (Some(mut req), resp) => {
+            // Azure's report on the request (provisioning and replication state), kept for display.
+            for key in ["provisioningState", "replicationStatus"] {
+                if let Some(v) = resp.as_ref().and_then(|r| r.get("properties")).and_then(|p| p.get(key))
+                    && let Some(props) = req.get_mut("properties").and_then(Value::as_object_mut)
+                {
+                    props.insert(key.to_owned(), v.clone());
+                }
+            }
+            request_only = true;
+            req
+        }
         (None, Some(resp)) if resp.is_object() => {
             notes.push("read the example's response body".to_owned());
             resp
@@ -305,16 +327,82 @@ fn from_rest_example(o: &Map<String, Value>) -> Result<Imported, ImportError> {
         _ => "Microsoft.Compute/galleries/images/versions",
     };
     body.insert("type".to_owned(), Value::String(kind.to_owned()));
+    let mut unknown = Vec::new();
+    for (k, v) in &body {
+        if !matches!(k.as_str(), "id" | "name" | "type") {
+            placeholders_in(v, k, &mut unknown);
+        }
+    }
+    let unknown =
+        unknown.into_iter().map(|(p, e)| (p.strip_prefix("properties.").map(str::to_owned).unwrap_or(p), e)).collect();
     let mut item = Item::rest(Value::Object(body));
     item.segments = Some(names.clone());
     item.existing = !described;
+    item.unknown = unknown;
+    item.reported = !request_only && described;
     if !described {
         notes.push(format!("the example only names {}: an existing resource (not checked)", names.join("/")));
     }
     let mut imported = from_items(vec![item], SourceFormat::RestExample, notes, Reference::Existing)?;
-    imported.plan.subscription_id = name("subscriptionId");
-    imported.plan.resource_group = name("resourceGroupName");
+    for p in used_parameters(&imported.plan) {
+        imported.plan.template_parameters.insert(
+            p.clone(),
+            serde_json::json!({ "type": "string", "metadata": { "description": format!("{{{p}}} in the REST API example") } }),
+        );
+    }
+    let real = |v: Option<String>| v.filter(|s| !s.contains('{'));
+    imported.plan.subscription_id = real(name("subscriptionId"));
+    imported.plan.resource_group = real(name("resourceGroupName"));
     Ok(imported)
+}
+
+/// The placeholders of a REST example (`/subscriptions/{subscriptionId}/...`): values the example does not
+/// know, as parameters (`format('/subscriptions/{0}/...', parameters('subscriptionId'))`).
+fn placeholders_in(v: &Value, path: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::String(s) => {
+            if let Some(e) = placeholder_expression(s) {
+                out.push((path.to_owned(), e));
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                placeholders_in(x, &format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Object(o) => {
+            for (k, x) in o {
+                placeholders_in(x, &format!("{path}.{k}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn placeholder_expression(s: &str) -> Option<String> {
+    let mut params: Vec<String> = Vec::new();
+    let mut fmt = String::new();
+    let mut rest = s;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..].find('}')? + open;
+        let name = &rest[open + 1..close];
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            return None;
+        }
+        fmt.push_str(&rest[..open]);
+        let i = params.iter().position(|p| p == name).unwrap_or_else(|| {
+            params.push(name.to_owned());
+            params.len() - 1
+        });
+        fmt.push_str(&format!("{{{i}}}"));
+        rest = &rest[close + 1..];
+    }
+    if params.is_empty() {
+        return None;
+    }
+    fmt.push_str(rest);
+    let args: Vec<String> = params.iter().map(|p| format!("parameters({})", arm::quote(p))).collect();
+    Some(if fmt == "{0}" { args[0].clone() } else { format!("format({}, {})", arm::quote(&fmt), args.join(", ")) })
 }
 
 /// Deep merge: `over` wins, objects merge key by key.
@@ -424,6 +512,7 @@ fn from_arm(template: &Value, options: &ImportOptions) -> Result<Imported, Impor
                 unknown,
                 existing: r.existing,
                 convert_types: true,
+                reported: false,
             }
         })
         .collect();
@@ -436,17 +525,29 @@ fn from_arm(template: &Value, options: &ImportOptions) -> Result<Imported, Impor
             u.values.entry("name".to_owned()).or_insert_with(|| e.to_owned());
         }
     };
+    // A parent that takes its location from an unknown one: that location is unknown too.
+    let unknown_location = |location: &str, u: &mut Unknowns| {
+        if let Some(e) = location.strip_prefix('[').and_then(|n| n.strip_suffix(']'))
+            && !location.starts_with("[[")
+        {
+            u.values.entry("location".to_owned()).or_insert_with(|| e.to_owned());
+        }
+    };
     for g in &mut imported.plan.galleries {
         unknown_name(&g.name.clone(), &mut g.unknown);
+        unknown_location(g.location.as_str(), &mut g.unknown);
         for d in &mut g.images {
             unknown_name(&d.name.clone(), &mut d.unknown);
+            if let Some(l) = d.location.clone() {
+                unknown_location(l.as_str(), &mut d.unknown);
+            }
         }
     }
     imported.summary = ImportSummary::of(&imported.plan, imported.summary.placeholders);
     imported.summary.unsupported_functions = read.unsupported;
     let used = used_parameters(&imported.plan);
     imported.plan.template_parameters =
-        read.unresolved.into_iter().filter(|(k, _)| used.contains(&k.to_ascii_lowercase())).collect();
+        read.unresolved.into_iter().filter(|(k, _)| used.iter().any(|u| u.eq_ignore_ascii_case(k))).collect();
     if let Some(meta) = template.pointer("/metadata/computeGalleryPlanner") {
         apply_planner_metadata(&mut imported.plan, meta, &mut imported.notes);
     }
@@ -459,8 +560,7 @@ fn used_parameters(plan: &Plan) -> Vec<String> {
     let mut add = |u: &Unknowns| {
         for e in u.values.values() {
             for p in super::unknown::parameters_of(e) {
-                let p = p.to_ascii_lowercase();
-                if !out.contains(&p) {
+                if !out.iter().any(|o: &String| o.eq_ignore_ascii_case(&p)) {
                     out.push(p);
                 }
             }
@@ -565,11 +665,16 @@ struct Item {
     existing: bool,
     /// Strings where Azure's schema says integer or boolean are converted, as ARM does.
     convert_types: bool,
+    /// Azure's output (a response body): the resource exists as described.
+    reported: bool,
 }
 
 impl Item {
     fn rest(body: Value) -> Self {
-        Self { body, kind: None, segments: None, unknown: Vec::new(), existing: false, convert_types: false }
+        // A body with Azure's read-only properties (`provisioningState`) is Azure's output.
+        let reported =
+            body.get("provisioningState").or_else(|| body.pointer("/properties/provisioningState")).is_some();
+        Self { body, kind: None, segments: None, unknown: Vec::new(), existing: false, convert_types: false, reported }
     }
 }
 
@@ -802,6 +907,7 @@ fn from_items(
         if item.existing {
             unknown.reference = Some(Reference::Existing);
         }
+        unknown.reported = item.reported;
         let kind = item.kind.unwrap_or_else(|| kind_of(&body, &resource));
         let seg = |i: usize| segments.get(i).cloned();
         let mut invent = |what: &str| {

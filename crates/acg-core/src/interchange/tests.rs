@@ -72,6 +72,8 @@ fn az_list_output_matches_the_equivalent_arm_template() {
     a.subscription_id = None;
     a.resource_group = None;
     a.galleries[0].images[0].versions[0].provisioning_state = None;
+    assert!(a.galleries[0].images[0].versions[0].unknown.reported, "az output is Azure's report");
+    a.galleries[0].images[0].versions[0].unknown.reported = false;
     assert_eq!(a, b);
     assert_eq!(
         b.galleries[0].images[0].versions[0].publishing_profile.target_regions[1].exclude_from_latest,

@@ -164,6 +164,16 @@ pub(crate) fn apply(plan: &Plan, issues: &mut Vec<Issue>) {
             ));
             continue;
         }
+        if o.unknown.reported && issue.severity == Severity::Error {
+            let mut issue = issue;
+            issue.severity = Severity::Warning;
+            issue.message = format!(
+                "{} exists as Azure reports it, yet on a create or update Azure would say: {}",
+                o.what, issue.message
+            );
+            out.push(issue);
+            continue;
+        }
         out.push(issue);
     }
     *issues = out;
