@@ -168,6 +168,9 @@ fn exports_keep_expressions_and_create_only_what_the_file_creates() {
             let p = &p[..p.find('\'').unwrap()];
             assert!(template["parameters"].get(p).is_some(), "{name}: ARM uses parameters('{p}') undeclared\n{arm}");
         }
+        if created == 0 {
+            continue;
+        }
         // Read back: the same resources and the same unknowns.
         let back = import(&arm).unwrap_or_else(|e| panic!("{name}: the ARM export does not read back: {e}\n{arm}"));
         let unknowns = |p: &Plan| {

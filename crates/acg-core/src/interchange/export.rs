@@ -325,6 +325,10 @@ const READ_ONLY: [&str; 9] = [
 ];
 
 fn strip_read_only(props: &mut Map<String, Value>) {
+    super::import::remove_path(props, "identifier.uniqueName");
+    if props.get("identifier").and_then(Value::as_object).is_some_and(Map::is_empty) {
+        props.shift_remove("identifier");
+    }
     for path in READ_ONLY {
         super::import::remove_path(props, path);
     }

@@ -265,11 +265,6 @@ fn from_rest_example(o: &Map<String, Value>) -> Result<Imported, ImportError> {
     let responses = o.get("responses").and_then(Value::as_object).cloned().unwrap_or_default();
     let response = ["200", "201", "202"].iter().find_map(|c| responses.get(*c)?.get("body")).cloned();
     let mut notes = Vec::new();
-    if names.is_empty() {
-        return Err(err(format!(
-            "this REST API example names no gallery (no galleryName parameter): it is not about galleries, image definitions or image versions; tried {FORMATS_TRIED}"
-        )));
-    }
     // A list response: its resources carry their ids.
     if request.is_none()
         && let Some(items) = response.as_ref().and_then(|b| b.get("value")).and_then(Value::as_array)
@@ -280,6 +275,11 @@ fn from_rest_example(o: &Map<String, Value>) -> Result<Imported, ImportError> {
         let mut imported = from_bodies(items.clone(), SourceFormat::RestExample, notes)?;
         imported.notes.insert(0, "read the example's response (a list)".to_owned());
         return Ok(imported);
+    }
+    if names.is_empty() {
+        return Err(err(format!(
+            "this REST API example names no gallery (no galleryName parameter): it is not about galleries, image definitions or image versions; tried {FORMATS_TRIED}"
+        )));
     }
     // The request body is what the user asks for. An update (PATCH) sends only what changes: when the
     // request lacks what a resource of its kind must have, it is read over the response (the resource after
@@ -359,6 +359,12 @@ fn from_rest_example(o: &Map<String, Value>) -> Result<Imported, ImportError> {
 /// The placeholders of a REST example (`/subscriptions/{subscriptionId}/...`): values the example does not
 /// know, as parameters (`format('/subscriptions/{0}/...', parameters('subscriptionId'))`).
 fn placeholders_in(v: &Value, path: &str, out: &mut Vec<(String, String)>) {
+    // Read-only properties are Azure's report, never written back: nothing to keep as an expression.
+    const READ_ONLY: [&str; 6] =
+        ["uniqueName", "provisioningState", "replicationStatus", "publishedDate", "sharingStatus", "validationsProfile"];
+    if READ_ONLY.iter().any(|k| path == *k || path.ends_with(&format!(".{k}"))) {
+        return;
+    }
     match v {
         Value::String(s) => {
             if let Some(e) = placeholder_expression(s) {
@@ -679,7 +685,8 @@ impl Item {
 }
 
 fn from_bodies(bodies: Vec<Value>, format: SourceFormat, notes: Vec<String>) -> Result<Imported, ImportError> {
-    from_items(bodies.into_iter().map(Item::rest).collect(), format, notes, Reference::Placeholder)
+    // A parent that a body's id names exists (Azure reported the child in it).
+    from_items(bodies.into_iter().map(Item::rest).collect(), format, notes, Reference::Existing)
 }
 
 /// Keys whose values the model keeps as text: an unknown value there stays as its `[expression]`.
@@ -762,6 +769,18 @@ fn convert_types(v: &mut Value) {
             }
         }
         Value::Array(a) => a.iter_mut().for_each(convert_types),
+        _ => {}
+    }
+}
+
+/// A null property is an absent one (`az` writes every property it knows, unset ones as null).
+fn drop_nulls(v: &mut Value) {
+    match v {
+        Value::Object(o) => {
+            o.retain(|_, x| !x.is_null());
+            o.values_mut().for_each(drop_nulls);
+        }
+        Value::Array(a) => a.iter_mut().for_each(drop_nulls),
         _ => {}
     }
 }
@@ -857,6 +876,7 @@ fn from_items(
     let mut pending_versions: Vec<(String, String, ImageVersion)> = Vec::new();
     let mut pending_defs: Vec<(String, ImageDefinition)> = Vec::new();
     let mut placeholders = 0usize;
+    let mut invented: Vec<String> = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
         let Value::Object(body) = item.body else {
             notes.push(format!("item {i} is not an object; ignored"));
@@ -892,10 +912,16 @@ fn from_items(
             }
         }
         resource.extend(props);
+        let mut v = Value::Object(resource);
         if item.convert_types {
-            let mut v = Value::Object(resource);
             convert_types(&mut v);
-            resource = v.as_object().cloned().unwrap_or_default();
+        } else {
+            drop_nulls(&mut v);
+        }
+        resource = v.as_object().cloned().unwrap_or_default();
+        // Older az versions spell one property differently.
+        if let Some(h) = resource.shift_remove("hyperVgeneration") {
+            resource.entry("hyperVGeneration".to_owned()).or_insert(h);
         }
         let mut unknown = Unknowns::default();
         for (path, expr) in item.unknown {
@@ -912,6 +938,7 @@ fn from_items(
         let seg = |i: usize| segments.get(i).cloned();
         let mut invent = |what: &str| {
             placeholders += 1;
+            invented.push(what.to_owned());
             placeholder(&mut notes, i, what)
         };
         let (gallery, definition, own) = match (kind, segments.len()) {
@@ -971,9 +998,8 @@ fn from_items(
             }
         }
     }
-    let parent_reference = |name: &str| {
-        if ["gallery", "definition"].contains(&name) { Reference::Placeholder } else { missing_parent }
-    };
+    let parent_reference =
+        |name: &str| if invented.iter().any(|n| n == name) { Reference::Placeholder } else { missing_parent };
     for (gallery, d) in pending_defs {
         let location = d.location.clone();
         let g = gallery_mut(&mut plan, &gallery, location.as_ref(), &mut notes, parent_reference(&gallery));

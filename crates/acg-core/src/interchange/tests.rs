@@ -90,8 +90,8 @@ fn single_rest_bodies() {
     assert_eq!(
         v.notes,
         [
-            "gallery g is not in the file: added with the location of its first child",
-            "image definition g/d is not in the file: added with only its name; fill in its OS type, state and identifier",
+            "gallery g is not in the file: an existing gallery (not created, not checked)",
+            "image definition g/d is not in the file: an existing definition (not created, not checked)",
         ]
     );
     let orphan = import(r#"{"name": "1.0.0", "location": "eastus", "properties": {"publishingProfile": {}}}"#).unwrap();

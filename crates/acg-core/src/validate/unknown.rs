@@ -89,12 +89,13 @@ fn any_unknown(plan: &Plan) -> bool {
     })
 }
 
-/// A version made from a managed image, VM or other version, whose data disks the document does not list:
+/// A version made from a managed image, VM, other version or community image, whose data disks the document does not list:
 /// they are the source's, which only Azure knows.
 fn source_disks_unknown(v: &ImageVersion) -> bool {
     let Some(sp) = v.storage_profile.as_ref() else { return false };
     let Some(src) = sp.source.as_ref() else { return false };
-    sp.data_disk_images.is_empty() && (src.id.is_some() || src.virtual_machine_id.is_some())
+    sp.data_disk_images.is_empty()
+        && (src.id.is_some() || src.virtual_machine_id.is_some() || src.community_gallery_image_id.is_some())
 }
 
 /// Replaces the issues about what cannot be known by "cannot check" infos.
