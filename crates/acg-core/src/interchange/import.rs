@@ -102,11 +102,17 @@ impl ImportSummary {
             out.push_str(&format!(" ({} existing, referred to but not created)", self.existing));
         }
         if !self.expressions.is_empty() {
-            out.push_str(&format!(
-                "; {} left as expressions: {}",
-                plural(self.expressions.len(), "value", "values"),
-                self.expressions.join(", ")
-            ));
+            let left = if self.expressions.len() == 1 {
+                "1 value left as an expression"
+            } else {
+                "values left as expressions"
+            };
+            let left = if self.expressions.len() == 1 {
+                left.to_owned()
+            } else {
+                format!("{} {left}", self.expressions.len())
+            };
+            out.push_str(&format!("; {left}: {}", self.expressions.join(", ")));
         }
         if self.placeholders > 0 {
             out.push_str(&format!("; {}", plural(self.placeholders, "placeholder name", "placeholder names")));
@@ -360,8 +366,14 @@ fn from_rest_example(o: &Map<String, Value>) -> Result<Imported, ImportError> {
 /// know, as parameters (`format('/subscriptions/{0}/...', parameters('subscriptionId'))`).
 fn placeholders_in(v: &Value, path: &str, out: &mut Vec<(String, String)>) {
     // Read-only properties are Azure's report, never written back: nothing to keep as an expression.
-    const READ_ONLY: [&str; 6] =
-        ["uniqueName", "provisioningState", "replicationStatus", "publishedDate", "sharingStatus", "validationsProfile"];
+    const READ_ONLY: [&str; 6] = [
+        "uniqueName",
+        "provisioningState",
+        "replicationStatus",
+        "publishedDate",
+        "sharingStatus",
+        "validationsProfile",
+    ];
     if READ_ONLY.iter().any(|k| path == *k || path.ends_with(&format!(".{k}"))) {
         return;
     }
