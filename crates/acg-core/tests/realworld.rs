@@ -51,6 +51,16 @@ fn reference(r: Option<Reference>) -> &'static str {
     }
 }
 
+/// The lines of a text that `keep` accepts, each with its newline.
+fn lines_where(text: &str, keep: impl Fn(&str) -> bool) -> String {
+    let mut out = String::new();
+    for l in text.lines().filter(|l| keep(l)) {
+        out.push_str(l);
+        out.push('\n');
+    }
+    out
+}
+
 /// What a golden records: the format, what was read, the resources, every finding.
 fn describe(path: &Path) -> (String, Plan) {
     let text = std::fs::read_to_string(path).unwrap();
@@ -95,17 +105,12 @@ fn every_corpus_file_reads_and_matches_its_golden() {
         if update {
             std::fs::create_dir_all(golden.parent().unwrap()).unwrap();
             // Keep the reviewer's notes (lines starting with '#') at the top.
-            let notes: String = std::fs::read_to_string(&golden)
-                .unwrap_or_default()
-                .lines()
-                .filter(|l| l.starts_with('#'))
-                .map(|l| format!("{l}\n"))
-                .collect();
+            let notes = lines_where(&std::fs::read_to_string(&golden).unwrap_or_default(), |l| l.starts_with('#'));
             std::fs::write(&golden, format!("{notes}{got}")).unwrap();
             continue;
         }
         let want = std::fs::read_to_string(&golden).unwrap_or_default();
-        let want: String = want.lines().filter(|l| !l.starts_with('#')).map(|l| format!("{l}\n")).collect();
+        let want = lines_where(&want, |l| !l.starts_with('#'));
         if want != got {
             failures.push(format!("{}:\n--- golden\n{want}--- got\n{got}", relative(path)));
         }

@@ -8,6 +8,12 @@
 //! everything known written in as literals (`concat(parameters('prefix'), '-gal')`). Unknowns are never
 //! text: the import records them by field path, validation does not check them, the exports write them back.
 
+#![allow(
+    clippy::many_single_char_names,
+    clippy::single_match_else,
+    reason = "an evaluator: e, v, k, a are the expression, value, key and arguments throughout; known/unknown read as a match"
+)]
+
 use serde_json::{Map, Value};
 
 /// A value while evaluating: known, or unknown with the residual expression (no brackets).
@@ -345,12 +351,11 @@ impl<'a> Evaluator<'a> {
         let Some(expr) = s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) else {
             return V::Known(Value::String(s.to_owned()));
         };
-        match parse(expr) {
-            Some(e) => self.eval(&e),
-            None => {
-                self.notes.push(format!("the expression {s} could not be parsed; kept as an expression"));
-                V::Unknown(expr.trim().to_owned())
-            }
+        if let Some(e) = parse(expr) {
+            self.eval(&e)
+        } else {
+            self.notes.push(format!("the expression {s} could not be parsed; kept as an expression"));
+            V::Unknown(expr.trim().to_owned())
         }
     }
 
@@ -556,7 +561,7 @@ impl<'a> Evaluator<'a> {
             ("coalesce", _) => {
                 for (i, v) in vals.iter().enumerate() {
                     match v {
-                        V::Known(Value::Null) => continue,
+                        V::Known(Value::Null) => {}
                         V::Known(_) => return v.clone(),
                         V::Unknown(_) => return V::Unknown(call_text(name, &vals[i..])),
                     }
@@ -611,13 +616,13 @@ pub(crate) fn as_int(v: &V) -> Option<i64> {
     }
 }
 
-fn text(v: &Value) -> Option<String> {
+fn text(v: &Value) -> String {
     match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(if *b { "True" } else { "False" }.to_owned()),
-        Value::Null => Some(String::new()),
-        other => Some(other.to_string()),
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => if *b { "True" } else { "False" }.to_owned(),
+        Value::Null => String::new(),
+        other => other.to_string(),
     }
 }
 
@@ -659,7 +664,7 @@ fn format_arm(fmt: &str, args: &[Value]) -> Option<String> {
                     spec.push(c);
                 }
                 let index: usize = spec.split([':', ',']).next()?.trim().parse().ok()?;
-                out.push_str(&text(args.get(index)?)?);
+                out.push_str(&text(args.get(index)?));
             }
             c => out.push(c),
         }
@@ -674,12 +679,12 @@ fn known_function(name: &str, a: &[Value]) -> Option<Value> {
         ("concat", items) if !items.is_empty() && items.iter().all(Value::is_array) => {
             Array(items.iter().flat_map(|v| v.as_array().cloned().unwrap_or_default()).collect())
         }
-        ("concat", items) => S(items.iter().map(text).collect::<Option<Vec<_>>>()?.concat()),
+        ("concat", items) => S(items.iter().map(text).collect::<Vec<_>>().concat()),
         ("format", [S(f), rest @ ..]) => S(format_arm(f, rest)?),
         ("tolower", [S(s)]) => S(s.to_lowercase()),
         ("toupper", [S(s)]) => S(s.to_uppercase()),
         ("trim", [S(s)]) => S(s.trim().to_owned()),
-        ("string", [v]) => S(text(v)?),
+        ("string", [v]) => S(text(v)),
         ("int", [v]) => match v {
             Number(_) => v.clone(),
             S(s) => Value::from(s.trim().parse::<i64>().ok()?),
@@ -689,7 +694,7 @@ fn known_function(name: &str, a: &[Value]) -> Option<Value> {
         ("json", [S(s)]) => serde_json::from_str(s).ok()?,
         ("true", []) => Bool(true),
         ("false", []) => Bool(false),
-        ("null", []) => Value::Null,
+        ("null", []) | ("tryget", [Value::Null, _]) => Value::Null,
         ("equals", [x, y]) => Bool(loose_eq(x, y)),
         ("not", [x]) => Bool(!truthy(x)?),
         ("and", xs) if !xs.is_empty() => Bool(xs.iter().map(truthy).collect::<Option<Vec<_>>>()?.iter().all(|b| *b)),
@@ -811,11 +816,10 @@ fn known_function(name: &str, a: &[Value]) -> Option<Value> {
         ("tryget", [Array(xs), Number(i)]) => {
             xs.get(usize::try_from(i.as_u64()?).ok()?).cloned().unwrap_or(Value::Null)
         }
-        ("tryget", [Value::Null, _]) => Value::Null,
         ("items", [Object(o)]) => Array(o.iter().map(|(k, v)| serde_json::json!({ "key": k, "value": v })).collect()),
         ("indexof", [S(s), S(x)]) => Value::from(s.find(x.as_str()).map_or(-1, |i| i64::try_from(i).unwrap_or(-1))),
         ("padleft", [v, Number(n), rest @ ..]) => {
-            let s = text(v)?;
+            let s = text(v);
             let pad = match rest {
                 [S(p)] => p.chars().next()?,
                 _ => ' ',
@@ -889,8 +893,8 @@ fn name_segments(eval: &mut Evaluator<'_>, raw: &Value) -> Vec<Seg> {
                                     Some(v) => {
                                         parts.push(V::Known(Value::String(std::mem::take(&mut lit))));
                                         parts.push(match v {
-                                            V::Known(k) => V::Known(Value::String(text(k).unwrap_or_default())),
-                                            u => u.clone(),
+                                            V::Known(k) => V::Known(Value::String(text(k))),
+                                            u @ V::Unknown(_) => u.clone(),
                                         });
                                     }
                                     None => ok = false,
@@ -915,7 +919,7 @@ fn name_segments(eval: &mut Evaluator<'_>, raw: &Value) -> Vec<Seg> {
     for p in parts {
         match p {
             V::Known(k) => {
-                let t = text(&k).unwrap_or_default();
+                let t = text(&k);
                 let mut pieces = t.split('/');
                 if let Some(first) = pieces.next() {
                     segs.last_mut().unwrap_or(&mut Vec::new()).push(V::Known(Value::String(first.to_owned())));
@@ -924,14 +928,16 @@ fn name_segments(eval: &mut Evaluator<'_>, raw: &Value) -> Vec<Seg> {
                     segs.push(vec![V::Known(Value::String(piece.to_owned()))]);
                 }
             }
-            u => segs.last_mut().unwrap_or(&mut Vec::new()).push(u),
+            u @ V::Unknown(_) => segs.last_mut().unwrap_or(&mut Vec::new()).push(u),
         }
     }
     segs.into_iter()
         .map(|parts| {
             let parts: Vec<V> = parts.into_iter().filter(|p| *p != V::Known(Value::String(String::new()))).collect();
             if parts.iter().all(|p| matches!(p, V::Known(_))) {
-                Seg::Known(parts.iter().filter_map(|p| if let V::Known(k) = p { text(k) } else { None }).collect())
+                Seg::Known(
+                    parts.iter().filter_map(|p| if let V::Known(k) = p { Some(text(k)) } else { None }).collect(),
+                )
             } else if parts.len() == 1 {
                 Seg::Unknown(render(&parts[0]))
             } else {
@@ -1100,11 +1106,8 @@ fn nested_deployment(
     let props = r.get("properties").cloned().unwrap_or(Value::Null);
     let Some(template) = props.get("template") else {
         if let Some(link) = props.get("templateLink") {
-            let uri = link
-                .get("uri")
-                .or_else(|| link.get("id"))
-                .map(|u| eval.value(u, "", &mut Vec::new()))
-                .unwrap_or(Value::Null);
+            let uri =
+                link.get("uri").or_else(|| link.get("id")).map_or(Value::Null, |u| eval.value(u, "", &mut Vec::new()));
             notes.push(format!("{rpath}: a linked template ({uri}) is not read; only inline templates are"));
         }
         return;

@@ -1,6 +1,7 @@
 //! Import: detect the format, build the plan, say what was ignored.
 
 use core::fmt;
+use core::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -99,7 +100,7 @@ impl ImportSummary {
             plural(self.versions, "version", "versions")
         );
         if self.existing > 0 {
-            out.push_str(&format!(" ({} existing, referred to but not created)", self.existing));
+            let _ = write!(out, " ({} existing, referred to but not created)", self.existing);
         }
         if !self.expressions.is_empty() {
             let left = if self.expressions.len() == 1 {
@@ -112,13 +113,13 @@ impl ImportSummary {
             } else {
                 format!("{} {left}", self.expressions.len())
             };
-            out.push_str(&format!("; {left}: {}", self.expressions.join(", ")));
+            let _ = write!(out, "; {left}: {}", self.expressions.join(", "));
         }
         if self.placeholders > 0 {
-            out.push_str(&format!("; {}", plural(self.placeholders, "placeholder name", "placeholder names")));
+            let _ = write!(out, "; {}", plural(self.placeholders, "placeholder name", "placeholder names"));
         }
         if !self.unsupported_functions.is_empty() {
-            out.push_str(&format!("; functions not evaluated offline: {}", self.unsupported_functions.join(", ")));
+            let _ = write!(out, "; functions not evaluated offline: {}", self.unsupported_functions.join(", "));
         }
         out
     }
@@ -412,7 +413,7 @@ fn placeholder_expression(s: &str) -> Option<String> {
             params.push(name.to_owned());
             params.len() - 1
         });
-        fmt.push_str(&format!("{{{i}}}"));
+        let _ = write!(fmt, "{{{i}}}");
         rest = &rest[close + 1..];
     }
     if params.is_empty() {
@@ -534,7 +535,7 @@ fn from_arm(template: &Value, options: &ImportOptions) -> Result<Imported, Impor
             }
         })
         .collect();
-    let mut imported = from_items(items, SourceFormat::ArmTemplate, notes.drain(..).collect(), Reference::Existing)?;
+    let mut imported = from_items(items, SourceFormat::ArmTemplate, std::mem::take(&mut notes), Reference::Existing)?;
     // Parents the template only refers to by an unknown name: the name is an unknown value too.
     let unknown_name = |name: &str, u: &mut Unknowns| {
         if let Some(e) = name.strip_prefix('[').and_then(|n| n.strip_suffix(']'))
@@ -874,7 +875,7 @@ pub(crate) fn kept_as_text(path: &str) -> bool {
         return true;
     }
     matches!(path_steps(path).last(), Some(Ok(k)) if TEXT_KEYS.contains(k))
-        && !path.ends_with("]")
+        && !path.ends_with(']')
         && path != "identity.type"
 }
 

@@ -68,14 +68,13 @@ pub fn depends_on(expr: &str) -> String {
             ("resourceid", _) => add("the subscription and resource group".to_owned()),
             ("reference", _) => add("a deployed resource".to_owned()),
             ("deployment", _) => add("the deployment".to_owned()),
-            ("uniquestring" | "guid", _) => {}
             ("utcnow", _) => add("the time of the deployment".to_owned()),
             ("newguid", _) => add("a new GUID".to_owned()),
             ("copyindex", _) => add("a copy loop's index".to_owned()),
             (
                 "split" | "concat" | "format" | "if" | "equals" | "not" | "empty" | "tolower" | "toupper" | "coalesce"
                 | "json" | "createarray" | "createobject" | "union" | "string" | "int" | "bool" | "true" | "false"
-                | "null" | "length" | "contains" | "tryget",
+                | "null" | "length" | "contains" | "tryget" | "uniquestring" | "guid",
                 _,
             ) => {}
             _ => add(format!("{name}(), which this planner does not evaluate")),
@@ -84,13 +83,11 @@ pub fn depends_on(expr: &str) -> String {
     if parts.is_empty() {
         return format!("[{expr}], which is not known before deployment");
     }
-    match parts.len() {
-        1 => parts.remove(0),
-        _ => {
-            let last = parts.pop().unwrap_or_default();
-            format!("{} and {last}", parts.join(", "))
-        }
+    if parts.len() == 1 {
+        return parts.remove(0);
     }
+    let last = parts.pop().unwrap_or_default();
+    format!("{} and {last}", parts.join(", "))
 }
 
 /// An ARM expression written in Bicep: `parameters('x')` is the parameter `x`, `if` the conditional
