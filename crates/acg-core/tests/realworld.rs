@@ -135,6 +135,28 @@ fn no_corpus_file_has_an_error_its_golden_does_not_explain() {
     }
 }
 
+/// Whether every Bicep string on a line closes before something that may follow a string.
+fn bicep_strings_close(line: &str) -> bool {
+    let mut chars = line.chars().peekable();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        match (in_string, c) {
+            (true, '\\') => {
+                chars.next();
+            }
+            (true, '\'') => {
+                in_string = false;
+                if !matches!(chars.peek(), None | Some(')' | ',' | ']' | '}' | ' ' | ':' | '?')) {
+                    return false;
+                }
+            }
+            (false, '\'') => in_string = true,
+            _ => {}
+        }
+    }
+    !in_string
+}
+
 /// Strings in an export that are ARM expressions written as literals: `'[...]'` in Bicep, `"[...` in HCL.
 fn literal_expressions(text: &str, quote: char) -> Vec<String> {
     let pattern = format!("{quote}[");
@@ -191,6 +213,9 @@ fn exports_keep_expressions_and_create_only_what_the_file_creates() {
         assert!(unknowns(&back.plan) >= unknowns(&plan).min(1), "{name}: unknowns lost through ARM");
         let bicep = export(&plan, ExportFormat::Bicep, &ExportOptions::default());
         assert_eq!(literal_expressions(&bicep, '\''), Vec::<String>::new(), "{name}: Bicep\n{bicep}");
+        for line in bicep.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            assert!(bicep_strings_close(line), "{name}: a Bicep string is not closed where it should be: {line}");
+        }
         assert_eq!(
             bicep.matches("existing = {").count() + created,
             bicep.matches("\nresource ").count() + usize::from(bicep.starts_with("resource ")),

@@ -148,7 +148,11 @@ pub fn export_with_notes(plan: &Plan, format: ExportFormat, options: &ExportOpti
             for e in plan_expressions(plan) {
                 let json_escaped = serde_json::to_string(&format!("{MARK}{e}")).unwrap_or_default();
                 let json_escaped = json_escaped.trim_matches('"');
-                t = t.replace(json_escaped, &format!("[{e}]")).replace(&format!("{MARK}{e}"), &format!("[{e}]"));
+                let bicep_escaped = format!("{MARK}{}", e.replace('\'', "\\'"));
+                t = t
+                    .replace(json_escaped, &format!("[{e}]"))
+                    .replace(&bicep_escaped, &format!("[{}]", e.replace('\'', "\\'")))
+                    .replace(&format!("{MARK}{e}"), &format!("[{e}]"));
             }
             t
         };
@@ -754,7 +758,16 @@ pub(crate) fn write_value(v: &Value, indent: usize, out: &mut String, lit: &Lite
 }
 
 pub(crate) fn symbol(prefix: &str, name: &str, used: &mut Vec<String>) -> String {
-    let clean: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    // An unknown name part stands in the symbol by its parameter's name.
+    let readable: String = name
+        .split('_')
+        .map(|part| match marked(part) {
+            Some(e) => super::unknown::parameters_of(e).into_iter().next().unwrap_or_else(|| "unknown".to_owned()),
+            None => part.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("_");
+    let clean: String = readable.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
     let base = format!("{prefix}_{clean}");
     let mut candidate = base.clone();
     let mut n = 2;

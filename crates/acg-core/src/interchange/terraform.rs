@@ -124,7 +124,7 @@ pub(crate) fn terraform(effective: &Plan, plan: &Plan, notes: &mut Notes) -> Str
     let mut azapi = false;
     let mut existing: Vec<String> = Vec::new();
     for g in &effective.galleries {
-        let gsym = symbol("gallery", &g.name.replace(super::export::MARK, ""), &mut used);
+        let gsym = symbol("gallery", &g.name, &mut used);
         if g.unknown.is_reference() {
             // Referred to, not created: a data source.
             let _ = writeln!(
@@ -137,7 +137,7 @@ pub(crate) fn terraform(effective: &Plan, plan: &Plan, notes: &mut Notes) -> Str
             gallery(g, &gsym, notes, &mut body);
         }
         for d in &g.images {
-            let dsym = symbol("image", &format!("{}_{}", g.name, d.name).replace(super::export::MARK, ""), &mut used);
+            let dsym = symbol("image", &format!("{}_{}", g.name, d.name), &mut used);
             if d.unknown.is_reference() {
                 let _ = writeln!(
                     body,

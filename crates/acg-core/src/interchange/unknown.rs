@@ -195,6 +195,9 @@ pub(crate) fn variable_for(expr: &str) -> String {
     for b in lower.bytes() {
         hash = (hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
     }
+    if lower.replace(' ', "") == "resourcegroup().location" {
+        return "resource_group_location".to_owned();
+    }
     terraform_variable(expr, &format!("value_{hash:08x}"))
 }
 
