@@ -135,8 +135,14 @@ pub fn export_with_notes(plan: &Plan, format: ExportFormat, options: &ExportOpti
             text.push_str(&body);
             text
         }
-        ExportFormat::Az => super::az_script::az(&for_export(plan), plan, &mut notes),
-        ExportFormat::Terraform => super::terraform::terraform(&for_export(plan), plan, &mut notes),
+        ExportFormat::Az => {
+            unknown_not_written(plan, "the az commands", &[], &mut notes);
+            super::az_script::az(&for_export(plan), plan, &mut notes)
+        }
+        ExportFormat::Terraform => {
+            unknown_not_written(plan, "azurerm", &["publishingProfile.replicaCount"], &mut notes);
+            super::terraform::terraform(&for_export(plan), plan, &mut notes)
+        }
         ExportFormat::Csv => {
             crate::billing::to_csv(&crate::billing::estimate_plan(plan, &crate::billing::plan_book(plan)))
         }
@@ -161,6 +167,32 @@ pub fn export_with_notes(plan: &Plan, format: ExportFormat, options: &ExportOpti
         (text, notes.0)
     };
     Exported { text, notes }
+}
+
+/// The unknown values a format with typed attributes cannot carry as a variable (numbers, flags, lists,
+/// objects): named in the notes, never written as a guess.
+fn unknown_not_written(plan: &Plan, tool: &str, written: &[&str], notes: &mut Notes) {
+    let mut each = |who: String, u: &Unknowns| {
+        if u.is_reference() {
+            return;
+        }
+        for (path, expr) in &u.values {
+            if !super::import::kept_as_text(path) && !written.contains(&path.as_str()) {
+                notes.add(format!(
+                    "{who}: {path} is the template's [{expr}], which {tool} cannot take as a variable here: not written; set it after the deployment or in the template"
+                ));
+            }
+        }
+    };
+    for g in &plan.galleries {
+        each(format!("gallery {}", g.name), &g.unknown);
+        for d in &g.images {
+            each(format!("image definition {}/{}", g.name, d.name), &d.unknown);
+            for v in &d.versions {
+                each(format!("image version {}/{}/{}", g.name, d.name, v.name), &v.unknown);
+            }
+        }
+    }
 }
 
 fn plan_has_unknowns(plan: &Plan) -> bool {
@@ -260,7 +292,12 @@ pub fn with_azure_defaults(plan: &Plan) -> Plan {
         for d in &mut g.images {
             d.provisioning_state = None;
             let generation = d.effective_hyper_v_generation(&api);
-            if d.security_type().is_none() && api.is_2025_or_later() && generation == HyperVGeneration::V2 {
+            let features_unknown = d.unknown.get("features").is_some();
+            if d.security_type().is_none()
+                && !features_unknown
+                && api.is_2025_or_later()
+                && generation == HyperVGeneration::V2
+            {
                 d.features.push(GalleryImageFeature {
                     name: "SecurityType".to_owned(),
                     value: SecurityType::TrustedLaunchSupported.as_str().to_owned(),
@@ -275,6 +312,10 @@ pub fn with_azure_defaults(plan: &Plan) -> Plan {
             for v in &mut d.versions {
                 v.provisioning_state = None;
                 v.replication_status = None;
+                // A default that follows from an unknown value is not known either: left to Azure.
+                let count_unknown = v.unknown.get("publishingProfile.replicaCount").is_some();
+                let storage_unknown = v.unknown.get("publishingProfile.storageAccountType").is_some()
+                    || v.unknown.get("publishingProfile.storageAccountStrategy").is_some();
                 let effective: Vec<_> = v
                     .publishing_profile
                     .target_regions
@@ -285,8 +326,12 @@ pub fn with_azure_defaults(plan: &Plan) -> Plan {
                 pp.published_date = None;
                 pp.end_of_life_date = pp.end_of_life_date.as_deref().map(rfc3339_date);
                 for (t, (replicas, storage)) in pp.target_regions.iter_mut().zip(effective) {
-                    t.regional_replica_count = Some(replicas);
-                    t.storage_account_type = Some(storage);
+                    if !count_unknown || t.regional_replica_count.is_some() {
+                        t.regional_replica_count = Some(replicas);
+                    }
+                    if !storage_unknown || t.storage_account_type.is_some() {
+                        t.storage_account_type = Some(storage);
+                    }
                 }
                 if let Some(sp) = v.storage_profile.as_mut() {
                     if let Some(src) = sp.source.as_mut()

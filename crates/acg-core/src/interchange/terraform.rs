@@ -160,6 +160,13 @@ pub(crate) fn terraform(effective: &Plan, plan: &Plan, notes: &mut Notes) -> Str
     }
     let mut unknown = Vec::new();
     super::unknown::marked_in(&super::to_value(effective), &mut unknown);
+    for v in effective.galleries.iter().flat_map(|g| &g.images).flat_map(|d| &d.versions) {
+        if let Some(e) = v.unknown.get("publishingProfile.replicaCount")
+            && !unknown.iter().any(|x| x.eq_ignore_ascii_case(e))
+        {
+            unknown.push(e.to_owned());
+        }
+    }
     let mut out = String::new();
     file_header(
         &mut out,
@@ -554,7 +561,15 @@ fn version(
     }
     for t in &pp.target_regions {
         let _ = writeln!(out, "\n  target_region {{\n    name = {}", hcl(region_key(&t.name)));
-        let _ = writeln!(out, "    regional_replica_count = {}", v.replicas_in(t));
+        match (t.regional_replica_count, v.unknown.get("publishingProfile.replicaCount")) {
+            // The count every region takes is the template's expression: a variable.
+            (None, Some(e)) => {
+                let _ = writeln!(out, "    regional_replica_count = var.{}", super::unknown::variable_for(e));
+            }
+            _ => {
+                let _ = writeln!(out, "    regional_replica_count = {}", v.replicas_in(t));
+            }
+        }
         if let Some(s) = &t.storage_account_type {
             let _ = writeln!(out, "    storage_account_type = {}", hcl(s.as_str()));
         }

@@ -551,3 +551,31 @@ mod tools_accept {
         assert_eq!(ExportFormat::Plan.file_name("../../etc"), "etc.plan.json");
     }
 }
+
+#[test]
+fn defaults_that_follow_from_an_unknown_value_are_not_guessed() {
+    let t = json!({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+        "parameters": {"n": {"type": "int"}, "t": {"type": "object"}},
+        "resources": [{"type": "Microsoft.Compute/galleries/images/versions", "apiVersion": "2025-03-03", "name": "g/d/1.0.0", "location": "eastus", "tags": "[parameters('t')]",
+            "properties": {"publishingProfile": {"replicaCount": "[parameters('n')]", "targetRegions": [{"name": "eastus"}]},
+                "storageProfile": {"source": {"id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/images/i"}}}}]});
+    let i = import(&t.to_string()).unwrap();
+    let v = &i.plan.galleries[0].images[0].versions[0];
+    assert_eq!(v.publishing_profile.replica_count, None, "not a number: left out of the model");
+    assert_eq!(v.unknown.get("publishingProfile.replicaCount"), Some("parameters('n')"));
+    let arm: serde_json::Value =
+        serde_json::from_str(&export(&i.plan, ExportFormat::Arm, &ExportOptions::default())).unwrap();
+    let pp = &arm["resources"][0]["properties"]["publishingProfile"];
+    assert_eq!(pp["replicaCount"], "[parameters('n')]");
+    assert!(pp["targetRegions"][0].get("regionalReplicaCount").is_none(), "{pp}");
+    assert_eq!(arm["resources"][0]["tags"], "[parameters('t')]");
+    assert_eq!(arm["parameters"]["n"]["type"], "int");
+    let tf = export_with_notes(&i.plan, ExportFormat::Terraform, &ExportOptions::default());
+    assert!(
+        tf.notes.iter().any(|n| n.starts_with("image version g/d/1.0.0: tags is the template's [parameters('t')]")),
+        "{:?}",
+        tf.notes
+    );
+    assert!(tf.text.contains("regional_replica_count = var.n\n"), "{}", tf.text);
+    assert!(tf.text.contains("variable \"n\" {"), "{}", tf.text);
+}
