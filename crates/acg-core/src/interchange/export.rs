@@ -284,6 +284,11 @@ pub fn with_azure_defaults(plan: &Plan) -> Plan {
         if let Some(i) = g.identity.as_mut() {
             i.principal_id = None;
             i.tenant_id = None;
+            // Each user-assigned identity's principalId and clientId are Azure's report: the request names
+            // the identity only.
+            for v in i.user_assigned_identities.iter_mut().flat_map(|m| m.values_mut()) {
+                *v = serde_json::Value::Object(Map::new());
+            }
         }
         if let Some(c) = g.sharing_profile.as_mut().and_then(|s| s.community_gallery_info.as_mut()) {
             c.community_gallery_enabled = None;
