@@ -11,7 +11,9 @@ pub(crate) const CODE: &str = "UNK-01";
 
 struct Owner<'p> {
     base: String,
-    what: String,
+    /// What it is, for messages: kind and names (joined only when a message is written).
+    kind: &'static str,
+    names: Vec<&'p str>,
     unknown: &'p Unknowns,
     /// Unknowns of the parents (their values show up in the children's messages).
     parents: Vec<&'p Unknowns>,
@@ -38,7 +40,8 @@ fn owner<'p>(plan: &'p Plan, path: &str) -> Option<Owner<'p>> {
     let Some(di) = di else {
         return Some(Owner {
             base: gbase,
-            what: format!("gallery {}", g.name),
+            kind: "gallery",
+            names: vec![&g.name],
             unknown: &g.unknown,
             parents: vec![],
             version: None,
@@ -49,7 +52,8 @@ fn owner<'p>(plan: &'p Plan, path: &str) -> Option<Owner<'p>> {
     let Some(vi) = vi else {
         return Some(Owner {
             base: dbase,
-            what: format!("image definition {}/{}", g.name, d.name),
+            kind: "image definition",
+            names: vec![&g.name, &d.name],
             unknown: &d.unknown,
             parents: vec![&g.unknown],
             version: None,
@@ -58,11 +62,18 @@ fn owner<'p>(plan: &'p Plan, path: &str) -> Option<Owner<'p>> {
     let v = d.versions.get(vi)?;
     Some(Owner {
         base: format!("{dbase}.versions[{vi}]"),
-        what: format!("image version {}/{}/{}", g.name, d.name, v.name),
+        kind: "image version",
+        names: vec![&g.name, &d.name, &v.name],
         unknown: &v.unknown,
         parents: vec![&g.unknown, &d.unknown],
         version: Some(v),
     })
+}
+
+impl Owner<'_> {
+    fn what(&self) -> String {
+        format!("{} {}", self.kind, self.names.join("/"))
+    }
 }
 
 fn under(path: &str, field: &str) -> bool {
@@ -104,7 +115,7 @@ pub(crate) fn apply(plan: &Plan, issues: &mut Vec<Issue>) {
         return;
     }
     let mut out: Vec<Issue> = Vec::with_capacity(issues.len());
-    let mut said: Vec<String> = Vec::new();
+    let mut said: std::collections::HashSet<String> = std::collections::HashSet::new();
     for issue in issues.drain(..) {
         let Some(o) = owner(plan, &issue.path) else {
             out.push(issue);
@@ -112,15 +123,14 @@ pub(crate) fn apply(plan: &Plan, issues: &mut Vec<Issue>) {
         };
         if let Some(reference) = o.unknown.reference {
             let key = format!("{}#ref", o.base);
-            if !said.contains(&key) {
-                said.push(key);
+            if said.insert(key) {
                 let why = match reference {
                     Reference::Existing => "it is an existing resource the document refers to but does not describe",
                     Reference::Placeholder => "the document does not describe it (its name is a placeholder)",
                 };
                 out.push(info(
                     o.base.clone(),
-                    format!("cannot check {}: {why}", o.what),
+                    format!("cannot check {}: {why}", o.what()),
                     "Import the document that creates it, or check it in Azure.",
                 ));
             }
@@ -140,13 +150,12 @@ pub(crate) fn apply(plan: &Plan, issues: &mut Vec<Issue>) {
         };
         if let Some((field, expr)) = by_field.or_else(by_text) {
             let key = format!("{}#{field}", issue.path);
-            if !said.contains(&key) {
-                said.push(key);
+            if said.insert(key) {
                 out.push(info(
                     issue.path.clone(),
                     format!(
                         "cannot check {field} of {}: it depends on {}",
-                        o.what,
+                        o.what(),
                         crate::interchange::depends_on(expr)
                     ),
                     "Give the template a parameters file (acg --parameters), or check after deployment.",
@@ -159,7 +168,7 @@ pub(crate) fn apply(plan: &Plan, issues: &mut Vec<Issue>) {
                 issue.path.clone(),
                 format!(
                     "cannot check this LUN of {}: it depends on the data disks of the source, which the document does not list",
-                    o.what
+                    o.what()
                 ),
                 "List the source's data disks (storageProfile.dataDiskImages), or check in Azure.",
             ));
@@ -170,7 +179,8 @@ pub(crate) fn apply(plan: &Plan, issues: &mut Vec<Issue>) {
             issue.severity = Severity::Warning;
             issue.message = format!(
                 "{} exists as Azure reports it, yet on a create or update Azure would say: {}",
-                o.what, issue.message
+                o.what(),
+                issue.message
             );
             out.push(issue);
             continue;
