@@ -107,6 +107,13 @@ pub fn export(plan: &Plan, format: ExportFormat, options: &ExportOptions) -> Str
 pub fn export_with_notes(plan: &Plan, format: ExportFormat, options: &ExportOptions) -> Exported {
     let api = options.api_version.clone().unwrap_or_else(|| plan.api_version.as_str().to_owned());
     let mut notes = Notes::default();
+    if matches!(format, ExportFormat::Arm | ExportFormat::Bicep | ExportFormat::Az | ExportFormat::Terraform) {
+        for (who, path, expr) in plan_unknowns(plan).into_iter().filter(|(_, _, e)| !writable(e)) {
+            notes.add(format!(
+                "{who}: {path} is not written: the template's {expr}, which this planner cannot write back"
+            ));
+        }
+    }
     let text = match format {
         ExportFormat::Plan => pretty(&to_value(plan)),
         ExportFormat::Arm => {
@@ -193,6 +200,26 @@ fn unknown_not_written(plan: &Plan, tool: &str, written: &[&str], notes: &mut No
             }
         }
     }
+}
+
+/// Every unknown value of a plan: (resource, field, expression).
+fn plan_unknowns(plan: &Plan) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    let mut add = |who: String, u: &Unknowns| {
+        for (p, e) in &u.values {
+            out.push((who.clone(), p.clone(), e.clone()));
+        }
+    };
+    for g in &plan.galleries {
+        add(format!("gallery {}", g.name), &g.unknown);
+        for d in &g.images {
+            add(format!("image definition {}/{}", g.name, d.name), &d.unknown);
+            for v in &d.versions {
+                add(format!("image version {}/{}/{}", g.name, d.name, v.name), &v.unknown);
+            }
+        }
+    }
+    out
 }
 
 fn plan_has_unknowns(plan: &Plan) -> bool {
@@ -421,7 +448,8 @@ fn mark<T: serde::Serialize + serde::de::DeserializeOwned>(r: &mut T, unknown: i
     let Some(o) = v.as_object_mut() else { return };
     for (path, expr) in &u.values {
         if super::import::kept_as_text(path) {
-            super::import::set_path(o, path, Value::String(format!("{MARK}{expr}")));
+            let v = if writable(expr) { Value::String(format!("{MARK}{expr}")) } else { Value::Null };
+            super::import::set_path(o, path, v);
         }
     }
     if let Ok(back) = crate::model::from_json_value(&v) {
@@ -451,8 +479,19 @@ pub(crate) struct Resource<'p> {
 }
 
 /// Puts the unknown values the model could not hold as text (numbers, flags, lists) back as marked strings.
+/// Whether an unknown value's expression can be written back (a `copy` loop whose count is not known is kept
+/// as a description, not an expression: it is named in the notes instead).
+fn writable(expr: &str) -> bool {
+    super::arm::parse(expr).is_some()
+}
+
 fn restore_unknown(u: &Unknowns, properties: &mut Map<String, Value>, tags: &mut Value) {
     for (path, expr) in &u.values {
+        if !writable(expr) {
+            // Named in the notes; an empty or default value in its place would deploy something else.
+            super::import::remove_path(properties, path);
+            continue;
+        }
         let marked = Value::String(format!("{MARK}{expr}"));
         if path == "tags" {
             *tags = marked;
