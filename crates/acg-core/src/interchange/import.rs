@@ -279,8 +279,26 @@ fn from_rest_example(o: &Map<String, Value>) -> Result<Imported, ImportError> {
         if items.is_empty() {
             return Err(err("this REST API example lists no resources"));
         }
-        let mut imported = from_bodies(items.clone(), SourceFormat::RestExample, notes)?;
+        let items = items
+            .iter()
+            .map(|body| {
+                let mut unknown = Vec::new();
+                for (k, v) in body.as_object().into_iter().flatten() {
+                    if !matches!(k.as_str(), "id" | "name" | "type") {
+                        placeholders_in(v, k, &mut unknown);
+                    }
+                }
+                let mut item = Item::rest(body.clone());
+                item.unknown = unknown
+                    .into_iter()
+                    .map(|(p, e)| (p.strip_prefix("properties.").map(str::to_owned).unwrap_or(p), e))
+                    .collect();
+                item
+            })
+            .collect();
+        let mut imported = from_items(items, SourceFormat::RestExample, notes, Reference::Existing)?;
         imported.notes.insert(0, "read the example's response (a list)".to_owned());
+        declare_placeholders(&mut imported.plan);
         return Ok(imported);
     }
     if names.is_empty() {
@@ -351,16 +369,28 @@ fn from_rest_example(o: &Map<String, Value>) -> Result<Imported, ImportError> {
         notes.push(format!("the example only names {}: an existing resource (not checked)", names.join("/")));
     }
     let mut imported = from_items(vec![item], SourceFormat::RestExample, notes, Reference::Existing)?;
-    for p in used_parameters(&imported.plan) {
-        imported.plan.template_parameters.insert(
-            p.clone(),
-            serde_json::json!({ "type": "string", "metadata": { "description": format!("{{{p}}} in the REST API example") } }),
-        );
-    }
+    declare_placeholders(&mut imported.plan);
     let real = |v: Option<String>| v.filter(|s| !s.contains('{'));
     imported.plan.subscription_id = real(name("subscriptionId"));
     imported.plan.resource_group = real(name("resourceGroupName"));
     Ok(imported)
+}
+
+/// Declares the parameters a REST example's placeholders became (exports declare them again), and drops
+/// placeholder subscription and resource group names.
+fn declare_placeholders(plan: &mut Plan) {
+    for p in used_parameters(plan) {
+        plan.template_parameters.insert(
+            p.clone(),
+            serde_json::json!({ "type": "string", "metadata": { "description": format!("{{{p}}} in the REST API example") } }),
+        );
+    }
+    if plan.subscription_id.as_deref().is_some_and(|s| s.contains('{')) {
+        plan.subscription_id = None;
+    }
+    if plan.resource_group.as_deref().is_some_and(|s| s.contains('{')) {
+        plan.resource_group = None;
+    }
 }
 
 /// The placeholders of a REST example (`/subscriptions/{subscriptionId}/...`): values the example does not
