@@ -445,9 +445,10 @@ fn mark<T: serde::Serialize + serde::de::DeserializeOwned>(r: &mut T, unknown: i
         return;
     }
     let mut v = to_value(r);
+    let current = v.clone();
     let Some(o) = v.as_object_mut() else { return };
     for (path, expr) in &u.values {
-        if super::import::kept_as_text(path) {
+        if super::import::kept_as_text(path) && super::import::still_unknown(&current, path, expr) {
             let v = if writable(expr) { Value::String(format!("{MARK}{expr}")) } else { Value::Null };
             super::import::set_path(o, path, v);
         }
@@ -486,7 +487,17 @@ fn writable(expr: &str) -> bool {
 }
 
 fn restore_unknown(u: &Unknowns, properties: &mut Map<String, Value>, tags: &mut Value) {
+    let current = Value::Object(properties.clone());
     for (path, expr) in &u.values {
+        // A value set since the import is known: it stays as set.
+        let set = match path.as_str() {
+            "tags" => !tags.is_null() && tags.as_object().is_none_or(|t| !t.is_empty()),
+            _ => !super::import::still_unknown(&current, path, expr),
+        };
+        // Text fields were marked in the model already (`for_export`); a value set since stays as set.
+        if set || (super::import::kept_as_text(path) && path != "tags") {
+            continue;
+        }
         if !writable(expr) {
             // Named in the notes; an empty or default value in its place would deploy something else.
             super::import::remove_path(properties, path);

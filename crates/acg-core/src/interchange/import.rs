@@ -845,6 +845,32 @@ pub(crate) fn path_steps(path: &str) -> Vec<Result<&str, usize>> {
     out
 }
 
+/// The value at `path`, if there is one.
+pub(crate) fn get_path<'v>(root: &'v Value, path: &str) -> Option<&'v Value> {
+    let mut cur = root;
+    for step in path_steps(path) {
+        cur = match step {
+            Ok(k) => cur.get(k)?,
+            Err(i) => cur.get(i)?,
+        };
+    }
+    Some(cur)
+}
+
+/// Whether an unknown value is still unknown in a resource: the field holds its `[expression]` text, or
+/// nothing (a value the model cannot hold as text). A user who set the field since has made it known.
+pub(crate) fn still_unknown(resource: &Value, path: &str, expr: &str) -> bool {
+    match get_path(resource, path) {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => {
+            s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) == Some(expr)
+                // A REST example's placeholder (`/subscriptions/{subscriptionId}/...`) as written.
+                || placeholder_expression(s).as_deref() == Some(expr)
+        }
+        Some(_) => false,
+    }
+}
+
 /// Removes the value at `path` (an unknown the model cannot hold as text).
 pub(crate) fn remove_path(root: &mut Map<String, Value>, path: &str) {
     let steps = path_steps(path);

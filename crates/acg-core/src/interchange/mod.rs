@@ -19,6 +19,7 @@ mod terraform;
 pub(crate) mod unknown;
 
 pub use export::{ExportFormat, ExportOptions, Exported, export, export_with_notes, rfc3339_date, with_azure_defaults};
+pub(crate) use import::still_unknown;
 pub use import::{
     ImportError, ImportOptions, ImportSummary, Imported, MAX_IMPORT_BYTES, SourceFormat, import, import_with,
 };

@@ -579,3 +579,42 @@ fn defaults_that_follow_from_an_unknown_value_are_not_guessed() {
     assert!(tf.text.contains("regional_replica_count = var.n\n"), "{}", tf.text);
     assert!(tf.text.contains("variable \"n\" {"), "{}", tf.text);
 }
+
+#[test]
+fn a_value_set_after_the_import_is_exported_as_set() {
+    let t = json!({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+        "parameters": {"n": {"type": "int"}, "d": {"type": "string"}},
+        "resources": [{"type": "Microsoft.Compute/galleries", "apiVersion": "2025-03-03", "name": "g", "location": "[resourceGroup().location]", "properties": {"description": "[parameters('d')]"}},
+            {"type": "Microsoft.Compute/galleries/images/versions", "apiVersion": "2025-03-03", "name": "g/d/1.0.0", "location": "eastus",
+            "properties": {"publishingProfile": {"replicaCount": "[parameters('n')]", "targetRegions": [{"name": "eastus"}]},
+                "storageProfile": {"source": {"id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/images/i"}}}}]});
+    let mut plan = import(&t.to_string()).unwrap().plan;
+    // The user sets the location, the description and the replica count in the app.
+    plan.galleries[0].location = "westus2".into();
+    plan.galleries[0].description = Some("mine".into());
+    plan.galleries[0].images[0].versions[0].publishing_profile.replica_count = Some(3);
+    let arm: serde_json::Value =
+        serde_json::from_str(&export(&plan, ExportFormat::Arm, &ExportOptions::default())).unwrap();
+    assert_eq!(arm["parameters"]["location_g"]["defaultValue"], "westus2", "{arm:#}");
+    assert_eq!(arm["resources"][0]["properties"]["description"], "mine");
+    assert_eq!(arm["resources"][1]["properties"]["publishingProfile"]["replicaCount"], 3);
+    // And what the user did not set stays an expression.
+    let untouched = import(&t.to_string()).unwrap().plan;
+    let arm: serde_json::Value =
+        serde_json::from_str(&export(&untouched, ExportFormat::Arm, &ExportOptions::default())).unwrap();
+    assert_eq!(arm["resources"][0]["properties"]["description"], "[parameters('d')]");
+    assert_eq!(arm["resources"][1]["properties"]["publishingProfile"]["replicaCount"], "[parameters('n')]");
+}
+
+#[test]
+fn a_value_set_after_the_import_is_checked() {
+    let t = json!({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+        "parameters": {"g": {"type": "string"}},
+        "resources": [{"type": "Microsoft.Compute/galleries", "apiVersion": "2025-03-03", "name": "[parameters('g')]", "location": "eastus", "properties": {}}]});
+    let mut plan = import(&t.to_string()).unwrap().plan;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    assert!(!crate::validate::validate(&plan, today).has_errors());
+    plan.galleries[0].name = "my-gallery".into();
+    let report = crate::validate::validate(&plan, today);
+    assert_eq!(report.issues[0].code, "GAL-02", "{:?}", report.issues);
+}

@@ -18,6 +18,8 @@ struct Owner<'p> {
     /// Unknowns of the parents (their values show up in the children's messages).
     parents: Vec<&'p Unknowns>,
     version: Option<&'p ImageVersion>,
+    /// The resource as JSON, made only when a field's value must be compared.
+    json: Box<dyn Fn() -> serde_json::Value + 'p>,
 }
 
 /// The owners of a path: the resource whose fields it names, innermost first.
@@ -45,6 +47,7 @@ fn owner<'p>(plan: &'p Plan, path: &str) -> Option<Owner<'p>> {
             unknown: &g.unknown,
             parents: vec![],
             version: None,
+            json: Box::new(move || crate::model::to_json_value(g)),
         });
     };
     let d = g.images.get(di)?;
@@ -57,6 +60,7 @@ fn owner<'p>(plan: &'p Plan, path: &str) -> Option<Owner<'p>> {
             unknown: &d.unknown,
             parents: vec![&g.unknown],
             version: None,
+            json: Box::new(move || crate::model::to_json_value(d)),
         });
     };
     let v = d.versions.get(vi)?;
@@ -67,6 +71,7 @@ fn owner<'p>(plan: &'p Plan, path: &str) -> Option<Owner<'p>> {
         unknown: &v.unknown,
         parents: vec![&g.unknown, &d.unknown],
         version: Some(v),
+        json: Box::new(move || crate::model::to_json_value(v)),
     })
 }
 
@@ -141,7 +146,9 @@ pub(crate) fn apply(plan: &Plan, issues: &mut Vec<Issue>) {
             .unknown
             .values
             .iter()
-            .find(|(field, _)| under(rel, field) || (field.as_str() == "name" && rel.is_empty()));
+            .find(|(field, _)| under(rel, field) || (field.as_str() == "name" && rel.is_empty()))
+            // A value the user set since the import is checked like any other.
+            .filter(|(field, expr)| crate::interchange::still_unknown(&(o.json)(), field, expr));
         let by_text = || {
             std::iter::once(o.unknown)
                 .chain(o.parents.iter().copied())
