@@ -109,6 +109,10 @@ pub struct Plan {
     /// Planner-only: the replica guidance and over-provisioning margin.
     #[serde(default, skip_serializing_if = "ReplicaSettings::is_default")]
     pub replica_policy: ReplicaSettings,
+    /// Planner-only: the declarations (type, default, allowed values) of the template parameters that the
+    /// plan's unknown values refer to, as an imported template declared them; exports declare them again.
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub template_parameters: serde_json::Map<String, serde_json::Value>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
@@ -171,8 +175,61 @@ impl Default for Plan {
             billing: None,
             prices: PlanPrices::default(),
             replica_policy: ReplicaSettings::default(),
+            template_parameters: serde_json::Map::new(),
             extra: Extra::new(),
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Unknown values
+
+/// How a resource that an imported document does not describe came into the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Reference {
+    /// The document refers to it (a template deploys into it, a REST body's id or an example names it) but
+    /// does not create it: it exists already. Exports refer to it, never create it.
+    Existing,
+    /// The document does not name it (a bare REST body; Azure takes names from the URL): its name is a
+    /// placeholder the user should replace.
+    Placeholder,
+}
+
+/// Planner-only: what an import could not know about one resource.
+///
+/// A value that cannot be known offline (`[resourceGroup().location]`, a parameter without a value) is kept
+/// as its ARM expression: string fields hold the expression text (`[parameters('galleryName')]`), other
+/// fields are left out; `values` names both by field path (relative to the resource, as validation writes
+/// paths: `publishingProfile.replicaCount`). Validation does not check them ("cannot check ..."), and the
+/// exports write them back as expressions.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Unknowns {
+    /// Set when the document does not describe this resource itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Reference>,
+    /// Field path -> the ARM expression (without brackets) Azure would evaluate.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: BTreeMap<String, String>,
+    /// Read from Azure's own output (a GET or list response, `az ... show/list`): the resource exists as
+    /// described, so what Azure would reject on a create is reported as a warning about the document.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reported: bool,
+}
+
+impl Unknowns {
+    /// Whether nothing is unknown.
+    pub fn is_empty(&self) -> bool {
+        self.reference.is_none() && self.values.is_empty() && !self.reported
+    }
+    /// The expression of an unknown field, by its path relative to the resource.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.values.get(field).map(String::as_str)
+    }
+    /// Whether the document does not describe the resource (existing or placeholder).
+    pub fn is_reference(&self) -> bool {
+        self.reference.is_some()
     }
 }
 
@@ -213,6 +270,10 @@ pub struct Gallery {
     /// Image definitions in the gallery.
     #[serde(default)]
     pub images: Vec<ImageDefinition>,
+    /// Planner-only: what an import could not know about this resource (values left as expressions, a
+    /// resource the document only refers to or names by placeholder). Never exported as a property.
+    #[serde(default, skip_serializing_if = "Unknowns::is_empty")]
+    pub unknown: Unknowns,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
@@ -442,6 +503,10 @@ pub struct ImageDefinition {
     /// Planner-only: deployment load per region, for replica recommendations.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub demand: Vec<RegionDemand>,
+    /// Planner-only: what an import could not know about this resource (values left as expressions, a
+    /// resource the document only refers to or names by placeholder). Never exported as a property.
+    #[serde(default, skip_serializing_if = "Unknowns::is_empty")]
+    pub unknown: Unknowns,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
@@ -689,6 +754,10 @@ pub struct ImageVersion {
     /// Planner-only: the used (occupied) size of each disk, for billing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub occupied_gb: Option<OccupiedSize>,
+    /// Planner-only: what an import could not know about this resource (values left as expressions, a
+    /// resource the document only refers to or names by placeholder). Never exported as a property.
+    #[serde(default, skip_serializing_if = "Unknowns::is_empty")]
+    pub unknown: Unknowns,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
@@ -1172,6 +1241,7 @@ impl Gallery {
             soft_delete_policy: self.soft_delete_policy.clone(),
             provisioning_state: self.provisioning_state.clone(),
             images: Vec::new(),
+            unknown: self.unknown.clone(),
             extra: self.extra.clone(),
         }
     }
@@ -1204,6 +1274,7 @@ impl ImageDefinition {
             versions: Vec::new(),
             production: self.production,
             demand: self.demand.clone(),
+            unknown: self.unknown.clone(),
             extra: self.extra.clone(),
         }
     }

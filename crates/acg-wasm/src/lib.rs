@@ -222,19 +222,29 @@ pub fn apply_edit(plan: JsPlan, change: JsChange, today_: Option<String>) -> Res
     }
 }
 
-/// Imports any format (a REST body, az output, an ARM template, a plan) and validates it.
+/// Imports any format (a REST body, az output, an ARM template, a plan) and validates it. `parameters`: a
+/// deployment parameters file's text for a template; `name`: "gallery/definition/version" for a bare body.
 #[cfg(feature = "full")]
 #[wasm_bindgen(js_name = validateResource)]
-pub fn validate_resource(json: &str, today_: Option<String>) -> Result<JsReport, JsError> {
-    let imported = acg_core::interchange::import(json).map_err(|e| JsError::new(&e.to_string()))?;
+pub fn validate_resource(
+    json: &str,
+    today_: Option<String>,
+    parameters: Option<String>,
+    name: Option<String>,
+) -> Result<JsReport, JsError> {
+    let options = acg_core::interchange::ImportOptions { parameters, name };
+    let imported = acg_core::interchange::import_with(json, &options).map_err(|e| JsError::new(&e.to_string()))?;
     out(&acg_core::validate::validate(&imported.plan, today(today_)?))
 }
 
-/// Imports a plan from any supported format.
+/// Imports a plan from any supported format. `parameters`: a deployment parameters file's text (for an ARM
+/// template); `name`: "gallery", "gallery/definition" or "gallery/definition/version" for a REST body that
+/// names nothing. The result says what was read (`summary`).
 #[cfg(feature = "full")]
 #[wasm_bindgen(js_name = importPlan)]
-pub fn import_plan(text: &str) -> Result<JsImported, JsError> {
-    out(&acg_core::interchange::import(text).map_err(|e| JsError::new(&e.to_string()))?)
+pub fn import_plan(text: &str, parameters: Option<String>, name: Option<String>) -> Result<JsImported, JsError> {
+    let options = acg_core::interchange::ImportOptions { parameters, name };
+    out(&acg_core::interchange::import_with(text, &options).map_err(|e| JsError::new(&e.to_string()))?)
 }
 
 /// Exports a plan: format is "plan", "arm", "bicep", "az", "terraform" or "csv".

@@ -1,12 +1,12 @@
 /** A plan: galleries with their image definitions and versions (REST API 2025-03-03 properties). */
-export interface Plan { schemaVersion?: number; name?: string; apiVersion?: string; subscriptionId?: string; resourceGroup?: string; galleries: Gallery[]; prices?: PlanPrices; replicaPolicy?: { policy: "bestPractices" | "scaling" | "2019"; marginPercent: number }; billing?: { cadencePerMonth: number; retention: number; fullVersions: number; months: number }; [extra: string]: unknown }
+export interface Plan { schemaVersion?: number; name?: string; apiVersion?: string; subscriptionId?: string; resourceGroup?: string; galleries: Gallery[]; prices?: PlanPrices; replicaPolicy?: { policy: "bestPractices" | "scaling" | "2019"; marginPercent: number }; billing?: { cadencePerMonth: number; retention: number; fullVersions: number; months: number }; templateParameters?: Record<string, unknown>; [extra: string]: unknown }
 export interface PlanPrices { currency?: string; snapshots?: PlanPrice[]; transferPairs?: PlanPrice[]; transferOut?: PlanPrice[]; imports?: string[] }
 export interface PlanPrice { key: string; amount: string; asOf: string; source: string; estimated?: boolean }
 export interface DisplayAmount { amount: string; places: number }
-export interface Gallery { name: string; location: string; description?: string; tags?: Record<string, string>; images?: ImageDefinition[]; [property: string]: unknown }
-export interface ImageDefinition { name: string; osType?: "Windows" | "Linux"; osState?: "Generalized" | "Specialized"; identifier?: { publisher: string; offer: string; sku: string }; versions?: ImageVersion[]; [property: string]: unknown }
+export interface Gallery { name: string; location: string; description?: string; tags?: Record<string, string>; images?: ImageDefinition[]; unknown?: Unknowns; [property: string]: unknown }
+export interface ImageDefinition { name: string; osType?: "Windows" | "Linux"; osState?: "Generalized" | "Specialized"; identifier?: { publisher: string; offer: string; sku: string }; versions?: ImageVersion[]; unknown?: Unknowns; [property: string]: unknown }
 export interface TargetRegion { name: string; regionalReplicaCount?: number; storageAccountType?: string; excludeFromLatest?: boolean; [property: string]: unknown }
-export interface ImageVersion { name: string; location?: string; publishingProfile?: { targetRegions?: TargetRegion[]; replicaCount?: number; excludeFromLatest?: boolean; [property: string]: unknown }; occupiedGb?: { osDisk: number; dataDisks?: { lun: number; gb: number }[] }; [property: string]: unknown }
+export interface ImageVersion { name: string; location?: string; publishingProfile?: { targetRegions?: TargetRegion[]; replicaCount?: number; excludeFromLatest?: boolean; [property: string]: unknown }; occupiedGb?: { osDisk: number; dataDisks?: { lun: number; gb: number }[] }; unknown?: Unknowns; [property: string]: unknown }
 export interface Issue { path: string; code: string; severity: "error" | "warning" | "info"; message: string; mitigation?: string; azureMessage?: string }
 export interface Report { issues: Issue[] }
 export interface NameIssue { code: string; severity: "error" | "warning" | "info"; message: string; azureMessage: string | null; mitigation: string }
@@ -21,7 +21,9 @@ export interface Estimate { currency: string; storageGbMonths: number; storageMo
 export interface PriceBook { currency: string; origin: string; snapshots: Record<string, { amount: string; asOf: string; source: string; estimated: boolean }>; transferPairs: Record<string, unknown>; transferOut: Record<string, unknown> }
 export interface RetailImport { prices: PriceBook; report: { currency: string; taken: string[]; ignored: string[]; replaced: boolean } }
 export interface Region { name: string; displayName: string; geography: string; continent: string; pairedRegion: string | null; availabilityZones: boolean; accessRestricted: boolean; source: string }
-export interface Imported { plan: Plan; format: "planJson" | "restBody" | "restList" | "armTemplate"; notes: string[] }
+export interface Imported { plan: Plan; format: "planJson" | "restBody" | "restList" | "armTemplate" | "restExample"; notes: string[]; summary: ImportSummary }
+export interface ImportSummary { galleries: number; definitions: number; versions: number; existing: number; placeholders: number; expressions: string[]; unsupportedFunctions?: string[] }
+export interface Unknowns { reference?: "existing" | "placeholder"; values?: Record<string, string>; reported?: boolean }
 export interface ExportOptions { apiVersion?: string }
 export interface VersionSketch { name: string; regions?: string; excludeFromLatest?: boolean; excludedIn?: string; endOfLifeDate?: string | null; publishedDate?: string | null }
 export interface Explanation { errors: PastedError[]; matches: ExplainMatch[] }

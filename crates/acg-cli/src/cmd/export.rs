@@ -12,6 +12,9 @@ use crate::input;
 pub struct Args {
     /// The plan: Plan JSON, a REST body, az list output or an ARM template ("-" for standard input).
     file: String,
+    /// How to read a template or a bare REST body.
+    #[command(flatten)]
+    import: input::ImportArgs,
     /// The format: arm, bicep, az, terraform, plan or csv.
     #[arg(long)]
     to: String,
@@ -28,7 +31,7 @@ pub fn run(args: &Args) -> Outcome {
     let format = ExportFormat::parse(&args.to).ok_or_else(|| {
         Failure::invalid(format!("--to '{}' is not one of arm, bicep, az, terraform, plan, csv", args.to))
     })?;
-    let plan = input::load_plan(&args.file)?;
+    let plan = input::load_plan_with(&args.file, &args.import)?;
     let exported = export_with_notes(&plan, format, &ExportOptions { api_version: args.api_version.clone() });
     match &args.output {
         Some(path) => {

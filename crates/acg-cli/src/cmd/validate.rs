@@ -13,6 +13,9 @@ use crate::input;
 pub struct Args {
     /// A Plan JSON file ("-" for standard input).
     file: String,
+    /// How to read a template or a bare REST body.
+    #[command(flatten)]
+    import: input::ImportArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     format: Format,
@@ -24,7 +27,7 @@ pub struct Args {
 /// Prints every issue; exit status 1 when any is an error.
 pub fn run(args: &Args) -> Outcome {
     let today = super::today(args.today.as_deref())?;
-    let plan = input::load_plan(&args.file)?;
+    let plan = input::load_plan_with(&args.file, &args.import)?;
     let report = acg_core::validate::validate(&plan, today);
     match args.format {
         Format::Json => print!("{}", to_json(&report)),

@@ -11,6 +11,9 @@ use crate::region::RegionName;
 
 /// Quotes for bash: single quotes, with embedded single quotes closed, escaped and reopened.
 pub(crate) fn sh(s: &str) -> String {
+    if let Some(e) = super::unknown::marked(s) {
+        return format!("\"${}\"", super::unknown::variable_for(e).to_ascii_uppercase());
+    }
     format!("'{}'", s.replace('\'', "'\\''"))
 }
 
@@ -71,16 +74,20 @@ fn shorthand(s: &str) -> String {
 }
 
 fn region(r: &RegionName) -> String {
-    r.key().to_owned()
+    if super::unknown::marked(r.as_str()).is_some() { r.as_str().to_owned() } else { r.key().to_owned() }
 }
 
 /// `effective` is the plan with Azure's defaults written; `plan` the plan as the user wrote it (for the header).
 pub(crate) fn az(effective: &Plan, plan: &Plan, notes: &mut Notes) -> String {
     let mut body = String::new();
     for g in &effective.galleries {
-        gallery(g, notes, &mut body);
+        if !g.unknown.is_reference() {
+            gallery(g, notes, &mut body);
+        }
         for d in &g.images {
-            definition(g, d, notes, &mut body);
+            if !d.unknown.is_reference() {
+                definition(g, d, notes, &mut body);
+            }
             for v in &d.versions {
                 version(effective, g, d, v, notes, &mut body);
             }
@@ -109,6 +116,23 @@ pub(crate) fn az(effective: &Plan, plan: &Plan, notes: &mut Notes) -> String {
         "RESOURCE_GROUP=\"${{RESOURCE_GROUP:-{}}}\"\n",
         plan.resource_group.as_deref().unwrap_or("my-resource-group").replace(['"', '$', '`', '\\', '}'], "")
     );
+    let mut unknown = Vec::new();
+    super::unknown::marked_in(&super::to_value(effective), &mut unknown);
+    let mut declared: Vec<String> = Vec::new();
+    for e in &unknown {
+        let name = super::unknown::variable_for(e).to_ascii_uppercase();
+        if !declared.contains(&name) {
+            let _ = writeln!(
+                out,
+                "{name}=\"${{{name}:?set {name}: not known before deployment (the template's [{}])}}\"",
+                e.replace(['"', '$', '`', '\\', '}'], "")
+            );
+            declared.push(name);
+        }
+    }
+    if !declared.is_empty() {
+        out.push('\n');
+    }
     out.push_str(&body);
     out
 }

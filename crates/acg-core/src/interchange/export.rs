@@ -1,5 +1,4 @@
-//! Exports: the formats, the ARM template and Bicep writers, and what every writer shares (notes, file header,
-//! literals); `export` in the parent module picks the writer (`az_script.rs`, `terraform.rs` use this module).
+//! Exports: Plan JSON, ARM template, Bicep, an `az` script, Terraform (azurerm), cost CSV.
 //!
 //! The four deployment formats describe one set of resources: each starts from [`with_azure_defaults`] (the
 //! plan with Azure's effective value written wherever the plan leaves one to Azure, because `az` and azurerm
@@ -11,9 +10,10 @@ use core::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
+use super::unknown::{MARK, marked};
 use super::{DEFINITION_PLANNER, GALLERY_NESTING, VERSION_PLANNER, rest_properties, strip_facts, to_value};
 use crate::model::{
-    Architecture, GalleryImageFeature, HyperVGeneration, ImageDefinition, ImageVersion, Plan, SecurityType,
+    Architecture, GalleryImageFeature, HyperVGeneration, ImageDefinition, ImageVersion, Plan, SecurityType, Unknowns,
 };
 
 /// The export formats.
@@ -164,6 +164,11 @@ pub fn with_azure_defaults(plan: &Plan) -> Plan {
         if let Some(i) = g.identity.as_mut() {
             i.principal_id = None;
             i.tenant_id = None;
+            // Each user-assigned identity's principalId and clientId are Azure's report: the request names
+            // the identity only.
+            for v in i.user_assigned_identities.iter_mut().flat_map(|m| m.values_mut()) {
+                *v = serde_json::Value::Object(Map::new());
+            }
         }
         if let Some(c) = g.sharing_profile.as_mut().and_then(|s| s.community_gallery_info.as_mut()) {
             c.community_gallery_enabled = None;
@@ -172,7 +177,12 @@ pub fn with_azure_defaults(plan: &Plan) -> Plan {
         for d in &mut g.images {
             d.provisioning_state = None;
             let generation = d.effective_hyper_v_generation(&api);
-            if d.security_type().is_none() && api.is_2025_or_later() && generation == HyperVGeneration::V2 {
+            let features_unknown = d.unknown.get("features").is_some();
+            if d.security_type().is_none()
+                && !features_unknown
+                && api.is_2025_or_later()
+                && generation == HyperVGeneration::V2
+            {
                 d.features.push(GalleryImageFeature {
                     name: "SecurityType".to_owned(),
                     value: SecurityType::TrustedLaunchSupported.as_str().to_owned(),
@@ -187,6 +197,10 @@ pub fn with_azure_defaults(plan: &Plan) -> Plan {
             for v in &mut d.versions {
                 v.provisioning_state = None;
                 v.replication_status = None;
+                // A default that follows from an unknown value is not known either: left to Azure.
+                let count_unknown = v.unknown.get("publishingProfile.replicaCount").is_some();
+                let storage_unknown = v.unknown.get("publishingProfile.storageAccountType").is_some()
+                    || v.unknown.get("publishingProfile.storageAccountStrategy").is_some();
                 let effective: Vec<_> = v
                     .publishing_profile
                     .target_regions
@@ -197,8 +211,12 @@ pub fn with_azure_defaults(plan: &Plan) -> Plan {
                 pp.published_date = None;
                 pp.end_of_life_date = pp.end_of_life_date.as_deref().map(rfc3339_date);
                 for (t, (replicas, storage)) in pp.target_regions.iter_mut().zip(effective) {
-                    t.regional_replica_count = Some(replicas);
-                    t.storage_account_type = Some(storage);
+                    if !count_unknown || t.regional_replica_count.is_some() {
+                        t.regional_replica_count = Some(replicas);
+                    }
+                    if !storage_unknown || t.storage_account_type.is_some() {
+                        t.storage_account_type = Some(storage);
+                    }
                 }
                 if let Some(sp) = v.storage_profile.as_mut() {
                     if let Some(src) = sp.source.as_mut()
@@ -215,6 +233,72 @@ pub fn with_azure_defaults(plan: &Plan) -> Plan {
         }
     }
     p
+}
+
+/// Properties Azure reports but never accepts (read-only): kept in the plan for display, never exported.
+const READ_ONLY: [&str; 9] = [
+    "sharingStatus",
+    "validationsProfile",
+    "safetyProfile.reportedForPolicyViolation",
+    "safetyProfile.policyViolations",
+    "storageProfile.source.resourceGroup",
+    "storageProfile.osDiskImage.sizeInGb",
+    "storageProfile.osDiskImage.sizeInGB",
+    "sharingProfile.communityGalleryInfo.communityGalleryEnabled",
+    "provisioningState",
+];
+
+fn strip_read_only(props: &mut Map<String, Value>) {
+    super::import::remove_path(props, "identifier.uniqueName");
+    if props.get("identifier").and_then(Value::as_object).is_some_and(Map::is_empty) {
+        props.shift_remove("identifier");
+    }
+    for path in READ_ONLY {
+        super::import::remove_path(props, path);
+    }
+    if let Some(disks) =
+        props.get_mut("storageProfile").and_then(|s| s.get_mut("dataDiskImages")).and_then(Value::as_array_mut)
+    {
+        for d in disks.iter_mut().filter_map(Value::as_object_mut) {
+            d.shift_remove("sizeInGb");
+            d.shift_remove("sizeInGB");
+        }
+    }
+}
+
+/// [`with_azure_defaults`] for the deployment exports: unknown string values (names, locations, ids, ...)
+/// marked with [`MARK`] so each writer writes them as expressions.
+pub(crate) fn for_export(plan: &Plan) -> Plan {
+    let mut p = with_azure_defaults(plan);
+    for g in &mut p.galleries {
+        mark(g, |g| &g.unknown);
+        for d in &mut g.images {
+            mark(d, |d| &d.unknown);
+            for v in &mut d.versions {
+                mark(v, |v| &v.unknown);
+            }
+        }
+    }
+    p
+}
+
+fn mark<T: serde::Serialize + serde::de::DeserializeOwned>(r: &mut T, unknown: impl Fn(&T) -> &Unknowns) {
+    let u = unknown(r);
+    if u.values.is_empty() {
+        return;
+    }
+    let mut v = to_value(r);
+    let current = v.clone();
+    let Some(o) = v.as_object_mut() else { return };
+    for (path, expr) in &u.values {
+        if super::import::kept_as_text(path) && super::import::still_unknown(&current, path, expr) {
+            let v = if writable(expr) { Value::String(format!("{MARK}{expr}")) } else { Value::Null };
+            super::import::set_path(o, path, v);
+        }
+    }
+    if let Ok(back) = crate::model::from_json_value(&v) {
+        *r = back;
+    }
 }
 
 /// Whether an ARM id names a virtual machine.
@@ -234,6 +318,42 @@ pub(crate) struct Resource<'p> {
     pub(crate) properties: Map<String, Value>,
     pub(crate) definition: Option<&'p ImageDefinition>,
     pub(crate) version: Option<&'p ImageVersion>,
+    /// The document refers to this resource but does not create it: exports refer to it, never create it.
+    pub(crate) existing: bool,
+}
+
+/// Puts the unknown values the model could not hold as text (numbers, flags, lists) back as marked strings.
+/// Whether an unknown value's expression can be written back (a `copy` loop whose count is not known is kept
+/// as a description, not an expression: it is named in the notes instead).
+pub(super) fn writable(expr: &str) -> bool {
+    super::arm::parse(expr).is_some()
+}
+
+fn restore_unknown(u: &Unknowns, properties: &mut Map<String, Value>, tags: &mut Value) {
+    let current = Value::Object(properties.clone());
+    for (path, expr) in &u.values {
+        // A value set since the import is known: it stays as set.
+        let set = match path.as_str() {
+            "tags" => !tags.is_null() && tags.as_object().is_none_or(|t| !t.is_empty()),
+            _ => !super::import::still_unknown(&current, path, expr),
+        };
+        // Text fields were marked in the model already (`for_export`); a value set since stays as set.
+        if set || (super::import::kept_as_text(path) && path != "tags") {
+            continue;
+        }
+        if !writable(expr) {
+            // Named in the notes; an empty or default value in its place would deploy something else.
+            super::import::remove_path(properties, path);
+            continue;
+        }
+        let marked = Value::String(format!("{MARK}{expr}"));
+        if path == "tags" {
+            *tags = marked;
+        } else if path != "name" && path != "location" && !path.starts_with("tags.") && !path.starts_with("identity") {
+            super::import::set_path(properties, path, marked);
+        }
+    }
+    strip_read_only(properties);
 }
 
 /// The resources of a plan (already [`with_azure_defaults`]) with their REST bodies. Direct-share groups are
@@ -243,6 +363,8 @@ pub(crate) fn resources<'p>(plan: &'p Plan, notes: &mut Notes) -> Vec<Resource<'
     for g in &plan.galleries {
         let gv = to_value(g);
         let mut properties = rest_properties(&gv, &GALLERY_NESTING);
+        let mut gtags = gv.get("tags").cloned().unwrap_or(Value::Null);
+        restore_unknown(&g.unknown, &mut properties, &mut gtags);
         if let Some(sharing) = properties.get_mut("sharingProfile").and_then(Value::as_object_mut)
             && sharing.shift_remove("groups").is_some()
         {
@@ -256,41 +378,49 @@ pub(crate) fn resources<'p>(plan: &'p Plan, notes: &mut Notes) -> Vec<Resource<'
             names: vec![&g.name],
             location: g.location.to_string(),
             gallery_location: true,
-            tags: gv.get("tags").cloned().unwrap_or(Value::Null),
+            tags: gtags,
             identity: gv.get("identity").cloned(),
             properties,
             definition: None,
             version: None,
+            existing: g.unknown.is_reference(),
         });
         for d in &g.images {
             let dv = to_value(d);
             let dloc = d.location.as_ref().unwrap_or(&g.location);
+            let mut dprops = rest_properties(&dv, &DEFINITION_PLANNER);
+            let mut dtags = dv.get("tags").cloned().unwrap_or(Value::Null);
+            restore_unknown(&d.unknown, &mut dprops, &mut dtags);
             out.push(Resource {
                 kind: "Microsoft.Compute/galleries/images",
                 names: vec![&g.name, &d.name],
                 location: dloc.to_string(),
                 gallery_location: dloc.key() == g.location.key(),
-                tags: dv.get("tags").cloned().unwrap_or(Value::Null),
+                tags: dtags,
                 identity: None,
-                properties: rest_properties(&dv, &DEFINITION_PLANNER),
+                properties: dprops,
                 definition: Some(d),
                 version: None,
+                existing: d.unknown.is_reference(),
             });
             for v in &d.versions {
                 let vv = to_value(v);
                 let mut properties = rest_properties(&vv, &VERSION_PLANNER);
                 strip_facts(&mut properties);
+                let mut vtags = vv.get("tags").cloned().unwrap_or(Value::Null);
+                restore_unknown(&v.unknown, &mut properties, &mut vtags);
                 let vloc = v.location.as_ref().unwrap_or(dloc);
                 out.push(Resource {
                     kind: "Microsoft.Compute/galleries/images/versions",
                     names: vec![&g.name, &d.name, &v.name],
                     location: vloc.to_string(),
                     gallery_location: vloc.key() == g.location.key(),
-                    tags: vv.get("tags").cloned().unwrap_or(Value::Null),
+                    tags: vtags,
                     identity: None,
                     properties,
                     definition: Some(d),
                     version: Some(v),
+                    existing: v.unknown.is_reference(),
                 });
             }
         }
@@ -301,12 +431,22 @@ pub(crate) fn resources<'p>(plan: &'p Plan, notes: &mut Notes) -> Vec<Resource<'
 /// The name of a gallery's location parameter in ARM and Bicep (`location_contoso_prod`), unique per plan.
 fn location_parameters(plan: &Plan) -> Vec<String> {
     let mut used = Vec::new();
-    plan.galleries.iter().map(|g| symbol("location", &g.name, &mut used)).collect()
+    plan.galleries
+        .iter()
+        .map(|g| match marked(&g.name) {
+            Some(e) => {
+                let p = super::unknown::parameters_of(e).into_iter().next().unwrap_or_else(|| "gallery".to_owned());
+                symbol("location", &p, &mut used)
+            }
+            None => symbol("location", &g.name, &mut used),
+        })
+        .collect()
 }
 
-/// Escapes strings that ARM would read as expressions (a leading `[`).
+/// Escapes strings that ARM would read as expressions (a leading `[`); unknown values become expressions.
 fn arm_escape(v: Value) -> Value {
     match v {
+        Value::String(s) if s.starts_with(MARK) => Value::String(format!("[{}]", &s[MARK.len()..])),
         Value::String(s) if s.starts_with('[') => Value::String(format!("[{s}")),
         Value::Array(a) => Value::Array(a.into_iter().map(arm_escape).collect()),
         Value::Object(o) => Value::Object(o.into_iter().map(|(k, v)| (k, arm_escape(v))).collect()),
@@ -322,21 +462,39 @@ pub(super) fn arm(plan: &Plan, api: &str, notes: &mut Notes) -> Value {
             p.clone(),
             json!({
                 "type": "string",
-                "defaultValue": arm_escape(json!(g.location.as_str())),
+                "defaultValue": arm_escape(json!(g.location.as_str().to_owned())),
                 "metadata": { "description": format!("The region of the gallery {} and of its images and versions", g.name) }
             }),
         );
     }
+    for (k, decl) in &plan.template_parameters {
+        parameters.insert(k.clone(), decl.clone());
+    }
     let mut list = Vec::new();
     let mut gallery_index = 0usize;
-    for r in resources(plan, notes) {
+    let all = resources(plan, notes);
+    let existing: Vec<Vec<&str>> = all.iter().filter(|r| r.existing).map(|r| r.names.clone()).collect();
+    for r in all {
         if r.names.len() == 1 {
             gallery_index = plan.galleries.iter().position(|g| g.name == r.names[0]).unwrap_or(0);
+        }
+        if r.existing {
+            continue;
         }
         let mut o = Map::new();
         o.insert("type".into(), json!(r.kind));
         o.insert("apiVersion".into(), json!(api));
-        o.insert("name".into(), arm_escape(json!(r.names.join("/"))));
+        let name = if let [one] = r.names.as_slice()
+            && let Some(e) = marked(one)
+        {
+            json!(format!("[{e}]"))
+        } else if r.names.iter().any(|n| marked(n).is_some()) {
+            let segs: Vec<(&str, Option<&str>)> = r.names.iter().map(|n| (*n, marked(n))).collect();
+            json!(format!("[{}]", super::unknown::join_names(&segs)))
+        } else {
+            arm_escape(json!(r.names.join("/")))
+        };
+        o.insert("name".into(), name);
         let location = match params.get(gallery_index) {
             Some(p) if r.gallery_location => json!(format!("[parameters('{p}')]")),
             _ => arm_escape(json!(r.location)),
@@ -348,21 +506,24 @@ pub(super) fn arm(plan: &Plan, api: &str, notes: &mut Notes) -> Value {
         if let Some(i) = &r.identity {
             o.insert("identity".into(), arm_escape(i.clone()));
         }
-        // Expressions are inserted after escaping: `[resourceId(...)]` must stay an expression.
-        match r.names.len() {
+        // Expressions are inserted after escaping: `[resourceId(...)]` must stay an expression. A parent that
+        // exists already is not in the template: nothing to depend on.
+        let parent_exists = existing.iter().any(|e| e.as_slice() == &r.names[..r.names.len().saturating_sub(1)]);
+        let arg = |n: &str| marked(n).map_or_else(|| format!("'{}'", arm_quote(n)), str::to_owned);
+        match if parent_exists { 0 } else { r.names.len() } {
             2 => {
                 o.insert(
                     "dependsOn".into(),
-                    json!([format!("[resourceId('Microsoft.Compute/galleries', '{}')]", arm_quote(r.names[0]))]),
+                    json!([format!("[resourceId('Microsoft.Compute/galleries', {})]", arg(r.names[0]))]),
                 );
             }
             3 => {
                 o.insert(
                     "dependsOn".into(),
                     json!([format!(
-                        "[resourceId('Microsoft.Compute/galleries/images', '{}', '{}')]",
-                        arm_quote(r.names[0]),
-                        arm_quote(r.names[1])
+                        "[resourceId('Microsoft.Compute/galleries/images', {}, {})]",
+                        arg(r.names[0]),
+                        arg(r.names[1])
                     )]),
                 );
             }
@@ -460,6 +621,9 @@ fn planner_metadata(plan: &Plan) -> Map<String, Value> {
 // Bicep
 
 fn bicep_string(s: &str) -> String {
+    if let Some(e) = marked(s) {
+        return super::unknown::to_bicep(e);
+    }
     let mut out = String::from("'");
     for c in s.chars() {
         match c {
@@ -537,7 +701,16 @@ pub(crate) fn write_value(v: &Value, indent: usize, out: &mut String, lit: &Lite
 }
 
 pub(crate) fn symbol(prefix: &str, name: &str, used: &mut Vec<String>) -> String {
-    let clean: String = name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+    // An unknown name part stands in the symbol by its parameter's name.
+    let readable: String = name
+        .split('_')
+        .map(|part| match marked(part) {
+            Some(e) => super::unknown::parameters_of(e).into_iter().next().unwrap_or_else(|| "unknown".to_owned()),
+            None => part.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("_");
+    let clean: String = readable.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
     let base = format!("{prefix}_{clean}");
     let mut candidate = base.clone();
     let mut n = 2;
@@ -559,6 +732,24 @@ pub(super) fn bicep(plan: &Plan, api: &str, notes: &mut Notes) -> String {
             bicep_string(&format!("The region of the gallery {} and of its images and versions", g.name)),
             bicep_string(g.location.as_str())
         );
+    }
+    for (k, decl) in &plan.template_parameters {
+        let t = match decl.get("type").and_then(Value::as_str).map(str::to_ascii_lowercase).as_deref() {
+            Some("int") => "int",
+            Some("bool") => "bool",
+            Some("object" | "secureobject") => "object",
+            Some("array") => "array",
+            _ => "string",
+        };
+        let secure =
+            decl.get("type").and_then(Value::as_str).is_some_and(|t| t.to_ascii_lowercase().starts_with("secure"));
+        if let Some(d) = decl.pointer("/metadata/description").and_then(Value::as_str) {
+            let _ = writeln!(out, "@description({})", bicep_string(d));
+        }
+        if secure {
+            out.push_str("@secure()\n");
+        }
+        let _ = writeln!(out, "param {} {t}\n", super::unknown::bicep_ident(k));
     }
     // Parameter names start with `location_`, resources with `gallery_`, `image_`, `version_`: no clash.
     let mut used = params.clone();
@@ -589,8 +780,12 @@ pub(super) fn bicep(plan: &Plan, api: &str, notes: &mut Notes) -> String {
             ),
             _ => format!("{what} {}", r.names[0]),
         };
-        let _ = writeln!(out, "@description({})", bicep_string(desc.trim()));
-        let _ = writeln!(out, "resource {sym} '{}@{api}' = {{", r.kind);
+        if r.existing {
+            let _ = writeln!(out, "resource {sym} '{}@{api}' existing = {{", r.kind);
+        } else {
+            let _ = writeln!(out, "@description({})", bicep_string(desc.trim()));
+            let _ = writeln!(out, "resource {sym} '{}@{api}' = {{", r.kind);
+        }
         let key: Vec<String> = r.names.iter().map(|s| (*s).to_owned()).collect();
         if key.len() > 1
             && let Some((_, parent)) = parents.iter().find(|(k, _)| k.as_slice() == &key[..key.len() - 1])
@@ -598,6 +793,11 @@ pub(super) fn bicep(plan: &Plan, api: &str, notes: &mut Notes) -> String {
             let _ = writeln!(out, "  parent: {parent}");
         }
         let _ = writeln!(out, "  name: {}", bicep_string(r.names.last().copied().unwrap_or("")));
+        if r.existing {
+            out.push_str("}\n\n");
+            parents.push((key, sym));
+            continue;
+        }
         match params.get(gallery_index) {
             Some(p) if r.gallery_location => {
                 let _ = writeln!(out, "  location: {p}");

@@ -16,60 +16,20 @@ mod az_script;
 mod export;
 mod import;
 mod terraform;
+pub(crate) mod unknown;
+mod write;
 
 pub use export::{ExportFormat, ExportOptions, Exported, rfc3339_date, with_azure_defaults};
-pub use import::{ImportError, Imported, MAX_IMPORT_BYTES, SourceFormat, import};
+pub(crate) use import::still_unknown;
+pub use import::{
+    ImportError, ImportOptions, ImportSummary, Imported, MAX_IMPORT_BYTES, SourceFormat, import, import_with,
+};
+pub use unknown::{depends_on, to_bicep};
+pub use write::{export, export_with_notes};
 
-use serde_json::{Map, Value, json};
+use serde_json::{Map, Value};
 
 use crate::model::Plan;
-use export::{Notes, arm, bicep, file_header, pretty};
-
-/// Writes a plan in a format.
-pub fn export(plan: &Plan, format: ExportFormat, options: &ExportOptions) -> String {
-    export_with_notes(plan, format, options).text
-}
-
-/// Writes a plan in a format, with the notes on what the format could not carry.
-pub fn export_with_notes(plan: &Plan, format: ExportFormat, options: &ExportOptions) -> Exported {
-    let api = options.api_version.clone().unwrap_or_else(|| plan.api_version.as_str().to_owned());
-    let mut notes = Notes::default();
-    let text = match format {
-        ExportFormat::Plan => pretty(&to_value(plan)),
-        ExportFormat::Arm => {
-            let mut template = arm(&with_azure_defaults(plan), &api, &mut notes);
-            // The notes go into the template's metadata (always there: it carries the planner's fields).
-            if let Some(meta) = template.get_mut("metadata").and_then(Value::as_object_mut)
-                && !notes.0.is_empty()
-            {
-                meta.insert("notes".into(), json!(notes.0));
-            }
-            pretty(&template)
-        }
-        ExportFormat::Bicep => {
-            let effective = with_azure_defaults(plan);
-            let body = bicep(&effective, &api, &mut notes);
-            let mut text = String::new();
-            file_header(
-                &mut text,
-                "//",
-                plan,
-                "",
-                "Deploy: az deployment group create --resource-group <group> --template-file <this file>",
-                &notes.0,
-            );
-            text.push('\n');
-            text.push_str(&body);
-            text
-        }
-        ExportFormat::Az => az_script::az(&with_azure_defaults(plan), plan, &mut notes),
-        ExportFormat::Terraform => terraform::terraform(&with_azure_defaults(plan), plan, &mut notes),
-        ExportFormat::Csv => {
-            crate::billing::to_csv(&crate::billing::estimate_plan(plan, &crate::billing::plan_book(plan)))
-        }
-    };
-    Exported { text, notes: notes.0 }
-}
 
 /// The REST `properties` of a gallery, definition or version: the plan's fields minus name, location, tags,
 /// identity, nesting and planner-only fields.
@@ -82,9 +42,9 @@ pub(crate) fn rest_properties(resource: &Value, drop: &[&str]) -> Map<String, Va
 }
 
 /// Planner-only keys per resource kind.
-pub(crate) const GALLERY_NESTING: [&str; 1] = ["images"];
-pub(crate) const DEFINITION_PLANNER: [&str; 3] = ["versions", "production", "demand"];
-pub(crate) const VERSION_PLANNER: [&str; 1] = ["occupiedGb"];
+pub(crate) const GALLERY_NESTING: [&str; 2] = ["images", "unknown"];
+pub(crate) const DEFINITION_PLANNER: [&str; 4] = ["versions", "production", "demand", "unknown"];
+pub(crate) const VERSION_PLANNER: [&str; 2] = ["occupiedGb", "unknown"];
 
 pub(crate) use crate::model::to_json_value as to_value;
 

@@ -13,6 +13,9 @@ use crate::model::{Gallery, ImageDefinition, ImageVersion, Plan, SecurityType, S
 
 /// A string literal in HCL (`${` and `%{` escaped: no interpolation or template directive).
 pub(crate) fn hcl(s: &str) -> String {
+    if let Some(e) = super::unknown::marked(s) {
+        return format!("var.{}", super::unknown::variable_for(e));
+    }
     let mut out = String::from("\"");
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
@@ -31,6 +34,11 @@ pub(crate) fn hcl(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// A region as azurerm writes it (`westus2`); an unknown one as written (its expression).
+fn region_key(r: &crate::region::RegionName) -> &str {
+    if super::unknown::marked(r.as_str()).is_some() { r.as_str() } else { r.key() }
 }
 
 /// A JSON value as an HCL expression (objects with quoted keys), for azapi bodies.
@@ -114,16 +122,49 @@ pub(crate) fn terraform(effective: &Plan, plan: &Plan, notes: &mut Notes) -> Str
     let mut body = String::new();
     let mut used = Vec::new();
     let mut azapi = false;
+    let mut existing: Vec<String> = Vec::new();
     for g in &effective.galleries {
         let gsym = symbol("gallery", &g.name, &mut used);
-        gallery(g, &gsym, notes, &mut body);
+        if g.unknown.is_reference() {
+            // Referred to, not created: a data source.
+            let _ = writeln!(
+                body,
+                "data \"azurerm_shared_image_gallery\" \"{gsym}\" {{\n  name = {}\n  resource_group_name = var.resource_group_name\n}}\n",
+                hcl(&g.name)
+            );
+            existing.push(format!("azurerm_shared_image_gallery.{gsym}."));
+        } else {
+            gallery(g, &gsym, notes, &mut body);
+        }
         for d in &g.images {
             let dsym = symbol("image", &format!("{}_{}", g.name, d.name), &mut used);
-            definition(g, d, &gsym, &dsym, notes, &mut body);
+            if d.unknown.is_reference() {
+                let _ = writeln!(
+                    body,
+                    "data \"azurerm_shared_image\" \"{dsym}\" {{\n  name = {}\n  gallery_name = {}\n  resource_group_name = var.resource_group_name\n}}\n",
+                    hcl(&d.name),
+                    hcl(&g.name)
+                );
+                existing.push(format!("azurerm_shared_image.{dsym}."));
+            } else {
+                definition(g, d, &gsym, &dsym, notes, &mut body);
+            }
             for v in &d.versions {
                 let vsym = symbol("version", &format!("{}_{}_{}", g.name, d.name, v.name), &mut used);
                 azapi |= version(effective, g, d, v, (&gsym, &dsym, &vsym), notes, &mut body);
             }
+        }
+    }
+    for e in &existing {
+        body = body.replace(&format!(" {e}"), &format!(" data.{e}"));
+    }
+    let mut unknown = Vec::new();
+    super::unknown::marked_in(&super::to_value(effective), &mut unknown);
+    for v in effective.galleries.iter().flat_map(|g| &g.images).flat_map(|d| &d.versions) {
+        if let Some(e) = v.unknown.get("publishingProfile.replicaCount")
+            && !unknown.iter().any(|x| x.eq_ignore_ascii_case(e))
+        {
+            unknown.push(e.to_owned());
         }
     }
     let mut out = String::new();
@@ -150,6 +191,19 @@ pub(crate) fn terraform(effective: &Plan, plan: &Plan, notes: &mut Notes) -> Str
         "variable \"resource_group_name\" {{\n  type    = string\n  default = {}\n}}\n",
         hcl(plan.resource_group.as_deref().unwrap_or("my-resource-group"))
     );
+    let mut declared: Vec<String> = Vec::new();
+    for e in &unknown {
+        let name = super::unknown::variable_for(e);
+        if declared.contains(&name) {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "variable \"{name}\" {{\n  description = {}\n}}\n",
+            hcl(&format!("Not known before deployment: the template's [{e}]"))
+        );
+        declared.push(name);
+    }
     out.push_str(&body);
     // One newline at the end, as terraform fmt leaves it.
     while out.ends_with("\n\n") {
@@ -162,7 +216,7 @@ fn gallery(g: &Gallery, gsym: &str, notes: &mut Notes, out: &mut String) {
     let _ = writeln!(out, "resource \"azurerm_shared_image_gallery\" \"{gsym}\" {{");
     let _ = writeln!(out, "  name = {}", hcl(&g.name));
     out.push_str("  resource_group_name = var.resource_group_name\n");
-    let _ = writeln!(out, "  location = {}", hcl(g.location.key()));
+    let _ = writeln!(out, "  location = {}", hcl(region_key(&g.location)));
     if let Some(d) = &g.description {
         let _ = writeln!(out, "  description = {}", hcl(d));
     }
@@ -226,7 +280,7 @@ fn definition(g: &Gallery, d: &ImageDefinition, gsym: &str, dsym: &str, notes: &
     let _ = writeln!(out, "  name = {}", hcl(&d.name));
     let _ = writeln!(out, "  gallery_name = azurerm_shared_image_gallery.{gsym}.name");
     out.push_str("  resource_group_name = var.resource_group_name\n");
-    let _ = writeln!(out, "  location = {}", hcl(d.location.as_ref().unwrap_or(&g.location).key()));
+    let _ = writeln!(out, "  location = {}", hcl(region_key(d.location.as_ref().unwrap_or(&g.location))));
     if let Some(o) = &d.os_type {
         let _ = writeln!(out, "  os_type = {}", hcl(o.as_str()));
     }
@@ -456,7 +510,7 @@ fn version(
         let _ = writeln!(out, "  type = \"Microsoft.Compute/galleries/images/versions@{}\"", plan.api_version.as_str());
         let _ = writeln!(out, "  name = {}", hcl(&v.name));
         let _ = writeln!(out, "  parent_id = azurerm_shared_image.{dsym}.id");
-        let _ = writeln!(out, "  location = {}", hcl(location.key()));
+        let _ = writeln!(out, "  location = {}", hcl(region_key(location)));
         out.push_str("  body = {\n    properties = ");
         hcl_value(&Value::Object(props), 2, out);
         out.push_str("\n  }\n");
@@ -469,7 +523,7 @@ fn version(
     let _ = writeln!(out, "  gallery_name = azurerm_shared_image_gallery.{gsym}.name");
     let _ = writeln!(out, "  image_name = azurerm_shared_image.{dsym}.name");
     out.push_str("  resource_group_name = var.resource_group_name\n");
-    let _ = writeln!(out, "  location = {}", hcl(location.key()));
+    let _ = writeln!(out, "  location = {}", hcl(region_key(location)));
     let sp = v.storage_profile.as_ref();
     let src = sp.and_then(|s| s.source.as_ref());
     if let Some(id) = src.and_then(|s| s.virtual_machine_id.as_deref().or(s.id.as_deref())) {
@@ -506,8 +560,16 @@ fn version(
         ));
     }
     for t in &pp.target_regions {
-        let _ = writeln!(out, "\n  target_region {{\n    name = {}", hcl(t.name.key()));
-        let _ = writeln!(out, "    regional_replica_count = {}", v.replicas_in(t));
+        let _ = writeln!(out, "\n  target_region {{\n    name = {}", hcl(region_key(&t.name)));
+        match (t.regional_replica_count, v.unknown.get("publishingProfile.replicaCount")) {
+            // The count every region takes is the template's expression: a variable.
+            (None, Some(e)) => {
+                let _ = writeln!(out, "    regional_replica_count = var.{}", super::unknown::variable_for(e));
+            }
+            _ => {
+                let _ = writeln!(out, "    regional_replica_count = {}", v.replicas_in(t));
+            }
+        }
         if let Some(s) = &t.storage_account_type {
             let _ = writeln!(out, "    storage_account_type = {}", hcl(s.as_str()));
         }

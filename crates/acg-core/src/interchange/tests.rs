@@ -72,6 +72,8 @@ fn az_list_output_matches_the_equivalent_arm_template() {
     a.subscription_id = None;
     a.resource_group = None;
     a.galleries[0].images[0].versions[0].provisioning_state = None;
+    assert!(a.galleries[0].images[0].versions[0].unknown.reported, "az output is Azure's report");
+    a.galleries[0].images[0].versions[0].unknown.reported = false;
     assert_eq!(a, b);
     assert_eq!(
         b.galleries[0].images[0].versions[0].publishing_profile.target_regions[1].exclude_from_latest,
@@ -88,8 +90,8 @@ fn single_rest_bodies() {
     assert_eq!(
         v.notes,
         [
-            "gallery g is not in the file: added with the location of its first child",
-            "image definition g/d is not in the file: added with only its name; fill in its OS type, state and identifier",
+            "gallery g is not in the file: an existing gallery (not created, not checked)",
+            "image definition g/d is not in the file: an existing definition (not created, not checked)",
         ]
     );
     let orphan = import(r#"{"name": "1.0.0", "location": "eastus", "properties": {"publishingProfile": {}}}"#).unwrap();
@@ -115,22 +117,201 @@ fn errors_name_the_problem_and_position() {
     );
     assert_eq!(
         import("42").unwrap_err().to_string(),
-        "expected a JSON object or array: a plan, a REST resource body, a list of bodies, or an ARM template"
+        "expected a JSON object or array: a plan (galleries), an ARM template ($schema, resources), a REST API example file (parameters, responses), a REST resource body (name, type, properties), or a list of bodies (value, or `az ... list` output)"
     );
+    // Nothing known is an error naming the formats tried, never a gallery named ''.
+    for text in [r#"{"foo": 1}"#, r#"[{"foo": 1}]"#, r#"{"value": [{"bar": 2}]}"#] {
+        assert!(
+            import(text).unwrap_err().to_string().starts_with(
+                "nothing in the file is a gallery, image definition or image version; tried a plan (galleries), an ARM template"
+            ),
+            "{text}"
+        );
+    }
 }
 
 #[test]
-fn arm_unresolvable_expressions_are_reported() {
+fn arm_unresolvable_expressions_are_unknown_not_text() {
     let t = json!({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
-        "resources": [{"type": "Microsoft.Compute/galleries", "name": "g", "location": "[resourceGroup().location]", "properties": {}}]});
+        "parameters": {"galleryName": {"type": "string"}, "tags": {"type": "object", "defaultValue": {}}, "replicas": {"type": "int"}},
+        "resources": [{"type": "Microsoft.Compute/galleries", "apiVersion": "2025-03-03", "name": "[parameters('galleryName')]", "location": "[resourceGroup().location]", "tags": "[parameters('tags')]", "properties": {}}]});
+    let i = import(&t.to_string()).unwrap();
+    let g = &i.plan.galleries[0];
+    assert_eq!(g.location.as_str(), "[resourceGroup().location]");
+    assert_eq!(g.unknown.get("location"), Some("resourceGroup().location"));
+    assert_eq!(g.unknown.get("name"), Some("parameters('galleryName')"));
+    assert_eq!(
+        i.summary.line(),
+        "1 gallery, 0 definitions, 0 versions; 2 values left as expressions: [parameters('galleryName')] location: [resourceGroup().location], [parameters('galleryName')] name: [parameters('galleryName')]"
+    );
+    // Validation says what it cannot check instead of validating the text.
+    let report = crate::validate::validate(&i.plan, chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    assert!(!report.has_errors(), "{report:?}");
+    let messages: Vec<&str> = report.issues.iter().map(|x| x.message.as_str()).collect();
+    assert!(
+        messages.contains(
+            &"cannot check location of gallery [parameters('galleryName')]: it depends on the resource group's location"
+        ),
+        "{messages:?}"
+    );
+    assert!(
+        messages.contains(
+            &"cannot check name of gallery [parameters('galleryName')]: it depends on the parameter galleryName"
+        ),
+        "{messages:?}"
+    );
+    // Exports write the expressions back, never as string literals.
+    let arm = export(&i.plan, ExportFormat::Arm, &ExportOptions::default());
+    assert!(arm.contains(r#""name": "[parameters('galleryName')]""#), "{arm}");
+    assert!(arm.contains(r#""defaultValue": "[resourceGroup().location]""#), "{arm}");
+    assert!(arm.contains(r#""galleryName": {"#), "the parameter is declared again: {arm}");
+    let bicep = export(&i.plan, ExportFormat::Bicep, &ExportOptions::default());
+    assert!(bicep.contains("param galleryName string"), "{bicep}");
+    assert!(bicep.contains("  name: galleryName\n"), "{bicep}");
+    assert!(bicep.contains("= resourceGroup().location"), "{bicep}");
+    assert!(!bicep.contains("'[resourceGroup"), "{bicep}");
+    let tf = export(&i.plan, ExportFormat::Terraform, &ExportOptions::default());
+    assert!(tf.contains("name                = var.gallery_name"), "{tf}");
+    assert!(tf.contains("variable \"gallery_name\""), "{tf}");
+    let az = export(&i.plan, ExportFormat::Az, &ExportOptions::default());
+    assert!(az.contains("--gallery-name \"$GALLERY_NAME\""), "{az}");
+    // And the ARM export reads back as the same unknowns.
+    let back = import(&arm).unwrap();
+    assert_eq!(back.plan.galleries[0].unknown, g.unknown);
+}
+
+#[test]
+fn unknown_names_are_never_split_into_invented_resources() {
+    // The quickstart sig-image-version-create: the version's name joins three parameters without defaults.
+    let t = json!({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+        "parameters": {"existingGalleryName": {"type": "string"}, "existingImageDefinitionName": {"type": "string"}, "imageVersionName": {"type": "string", "defaultValue": "1.0.0"},
+            "existingManagedImageID": {"type": "string"}, "location": {"type": "string", "defaultValue": "[resourceGroup().location]"}},
+        "resources": [{"type": "Microsoft.Compute/galleries/images/versions", "apiVersion": "2019-12-01",
+            "name": "[concat(parameters('existingGalleryName'), '/', parameters('existingImageDefinitionName'), '/', parameters('imageVersionName'))]",
+            "location": "[parameters('location')]",
+            "properties": {"publishingProfile": {"replicaCount": "1", "targetRegions": [{"name": "[parameters('location')]", "regionalReplicaCount": "1"}]},
+                "storageProfile": {"source": {"id": "[parameters('existingManagedImageID')]"}}}}]});
     let i = import(&t.to_string()).unwrap();
     assert_eq!(
-        i.notes,
+        resource_names(&i.plan),
         [
-            "resources[0].location: the expression [resourceGroup().location] cannot be resolved offline; kept as written"
+            "[parameters('existingGalleryName')]",
+            "[parameters('existingGalleryName')]/[parameters('existingImageDefinitionName')]",
+            "[parameters('existingGalleryName')]/[parameters('existingImageDefinitionName')]/1.0.0"
         ]
     );
-    assert_eq!(i.plan.galleries[0].location.as_str(), "[resourceGroup().location]");
+    let g = &i.plan.galleries[0];
+    assert_eq!(g.unknown.reference, Some(crate::model::Reference::Existing));
+    assert_eq!(g.images[0].unknown.reference, Some(crate::model::Reference::Existing));
+    let v = &g.images[0].versions[0];
+    assert_eq!(v.publishing_profile.replica_count, Some(1), "\"1\" is an integer where the schema says so");
+    assert_eq!(i.summary.existing, 2);
+    let report = crate::validate::validate(&i.plan, chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    assert!(!report.has_errors(), "{:#?}", report.issues);
+    // The exports create only the version, in the existing gallery and definition.
+    let arm = export(&i.plan, ExportFormat::Arm, &ExportOptions::default());
+    let template: serde_json::Value = serde_json::from_str(&arm).unwrap();
+    let resources = template["resources"].as_array().unwrap();
+    assert_eq!(resources.len(), 1, "{arm}");
+    assert_eq!(
+        resources[0]["name"],
+        "[format('{0}/{1}/{2}', parameters('existingGalleryName'), parameters('existingImageDefinitionName'), '1.0.0')]"
+    );
+    assert_eq!(resources[0]["properties"]["storageProfile"]["source"]["id"], "[parameters('existingManagedImageID')]");
+    assert!(resources[0].get("dependsOn").is_none());
+    let bicep = export(&i.plan, ExportFormat::Bicep, &ExportOptions::default());
+    assert!(bicep.contains("existing = {"), "{bicep}");
+    assert!(bicep.contains("id: existingManagedImageID"), "{bicep}");
+    assert_eq!(bicep.matches("existing = {").count(), 2, "{bicep}");
+    let tf = export(&i.plan, ExportFormat::Terraform, &ExportOptions::default());
+    assert!(tf.contains("data \"azurerm_shared_image_gallery\""), "{tf}");
+    assert!(!tf.contains("resource \"azurerm_shared_image_gallery\""), "{tf}");
+}
+
+#[test]
+fn parameters_files_copy_loops_and_nested_deployments() {
+    let t = json!({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+    "parameters": {"name": {"type": "string"}, "regions": {"type": "array", "defaultValue": ["eastus", "westus2"]}},
+    "resources": [{"type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "inner",
+        "properties": {"mode": "Incremental", "expressionEvaluationOptions": {"scope": "inner"},
+            "parameters": {"galleryName": {"value": "[parameters('name')]"}, "regions": {"value": "[parameters('regions')]"}},
+            "template": {"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "languageVersion": "2.0",
+                "parameters": {"galleryName": {"type": "string"}, "regions": {"type": "array"}},
+                "resources": {
+                    "gallery": {"type": "Microsoft.Compute/galleries", "apiVersion": "2025-03-03", "name": "[parameters('galleryName')]", "location": "eastus", "properties": {}},
+                    "image": {"type": "Microsoft.Compute/galleries/images", "apiVersion": "2025-03-03", "name": "[format('{0}/{1}', parameters('galleryName'), 'img')]", "location": "eastus",
+                        "properties": {"osType": "Linux", "osState": "Generalized", "identifier": {"publisher": "p", "offer": "o", "sku": "s"}}},
+                    "versions": {"copy": {"name": "v", "count": 2}, "type": "Microsoft.Compute/galleries/images/versions", "apiVersion": "2025-03-03",
+                        "name": "[format('{0}/img/1.0.{1}', parameters('galleryName'), copyIndex())]", "location": "eastus",
+                        "properties": {"publishingProfile": {"copy": [{"name": "targetRegions", "count": "[length(parameters('regions'))]", "input": {"name": "[parameters('regions')[copyIndex('targetRegions')]]"}}]},
+                            "storageProfile": {"source": {"id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/images/i"}}}}
+                }}}}]});
+    let without = import(&t.to_string()).unwrap();
+    assert_eq!(without.plan.galleries[0].name, "[parameters('name')]");
+    let with = import_with(
+        &t.to_string(),
+        &ImportOptions { parameters: Some(r#"{"parameters": {"name": {"value": "gal"}}}"#.into()), name: None },
+    )
+    .unwrap();
+    assert_eq!(resource_names(&with.plan), ["gal", "gal/img", "gal/img/1.0.0", "gal/img/1.0.1"]);
+    let v = &with.plan.galleries[0].images[0].versions[1];
+    let regions: Vec<&str> = v.publishing_profile.target_regions.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(regions, ["eastus", "westus2"]);
+    assert!(with.summary.expressions.is_empty(), "{:?}", with.summary);
+}
+
+#[test]
+fn rest_example_files_and_bare_bodies() {
+    let example = json!({"parameters": {"subscriptionId": "{subscription-id}", "resourceGroupName": "myResourceGroup", "galleryName": "myGalleryName", "galleryImageName": "myGalleryImageName", "api-version": "2025-03-03",
+        "galleryImage": {"location": "West US", "properties": {"osType": "Windows", "osState": "Generalized", "hyperVGeneration": "V1", "identifier": {"publisher": "myPublisherName", "offer": "myOfferName", "sku": "mySkuName"}}}},
+        "responses": {"200": {"body": {"name": "myGalleryImageName", "location": "West US", "properties": {"osType": "Windows", "osState": "Generalized", "hyperVGeneration": "V1", "identifier": {"publisher": "myPublisherName", "offer": "myOfferName", "sku": "mySkuName"}, "provisioningState": "Updating"}}}}});
+    let i = import(&example.to_string()).unwrap();
+    assert_eq!(i.format, SourceFormat::RestExample);
+    assert_eq!(resource_names(&i.plan), ["myGalleryName", "myGalleryName/myGalleryImageName"]);
+    assert_eq!(i.plan.resource_group.as_deref(), Some("myResourceGroup"));
+    assert_eq!(i.plan.galleries[0].images[0].provisioning_state.as_deref(), Some("Updating"), "kept for display");
+    let report = crate::validate::validate(&i.plan, chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    assert!(!report.has_errors(), "{:#?}", report.issues);
+    // A bare body: placeholder parents, marked, and no error about their fields.
+    let bare = r#"{"location": "West US", "properties": {"publishingProfile": {"targetRegions": [{"name": "West US"}]}, "storageProfile": {"source": {"id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/images/i"}}}}"#;
+    let i = import(bare).unwrap();
+    assert_eq!(i.plan.galleries[0].unknown.reference, Some(crate::model::Reference::Placeholder));
+    assert_eq!(i.summary.placeholders, 3);
+    let report = crate::validate::validate(&i.plan, chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+    assert!(!report.has_errors(), "{:#?}", report.issues);
+    let named = import_with(bare, &ImportOptions { parameters: None, name: Some("gal/img/1.2.3".into()) }).unwrap();
+    assert_eq!(resource_names(&named.plan), ["gal", "gal/img", "gal/img/1.2.3"]);
+    assert_eq!(named.summary.placeholders, 0);
+}
+
+#[test]
+fn read_only_properties_are_kept_but_never_exported() {
+    let az = json!([{
+        "id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/galleries/g/images/d/versions/1.0.0", "name": "1.0.0", "location": "eastus", "type": "Microsoft.Compute/galleries/images/versions",
+        "provisioningState": "Succeeded", "replicationStatus": {"aggregatedState": "Completed", "summary": []},
+        "publishingProfile": {"publishedDate": "2024-01-01T00:00:00Z", "targetRegions": [{"name": "East US"}]},
+        "storageProfile": {"source": {"id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/images/i", "resourceGroup": "r"}, "osDiskImage": {"sizeInGb": 30, "hostCaching": "ReadWrite"}},
+        "safetyProfile": {"reportedForPolicyViolation": false, "allowDeletionOfReplicatedLocations": false}
+    }]);
+    let i = import(&az.to_string()).unwrap();
+    let v = &i.plan.galleries[0].images[0].versions[0];
+    assert_eq!(v.provisioning_state.as_deref(), Some("Succeeded"));
+    let arm: serde_json::Value =
+        serde_json::from_str(&export(&i.plan, ExportFormat::Arm, &ExportOptions::default())).unwrap();
+    let written = arm["resources"].to_string();
+    let bicep = export(&i.plan, ExportFormat::Bicep, &ExportOptions::default());
+    for ro in [
+        "provisioningState",
+        "replicationStatus",
+        "publishedDate",
+        "resourceGroup\"",
+        "resourceGroup:",
+        "sizeInGb",
+        "reportedForPolicyViolation",
+    ] {
+        assert!(!written.contains(ro), "ARM writes {ro}:\n{written}");
+        assert!(!bicep.contains(ro), "Bicep writes {ro}:\n{bicep}");
+    }
 }
 
 #[test]
@@ -369,4 +550,71 @@ mod tools_accept {
         assert_eq!(ExportFormat::Az.file_name(""), "plan.sh");
         assert_eq!(ExportFormat::Plan.file_name("../../etc"), "etc.plan.json");
     }
+}
+
+#[test]
+fn defaults_that_follow_from_an_unknown_value_are_not_guessed() {
+    let t = json!({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+        "parameters": {"n": {"type": "int"}, "t": {"type": "object"}},
+        "resources": [{"type": "Microsoft.Compute/galleries/images/versions", "apiVersion": "2025-03-03", "name": "g/d/1.0.0", "location": "eastus", "tags": "[parameters('t')]",
+            "properties": {"publishingProfile": {"replicaCount": "[parameters('n')]", "targetRegions": [{"name": "eastus"}]},
+                "storageProfile": {"source": {"id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/images/i"}}}}]});
+    let i = import(&t.to_string()).unwrap();
+    let v = &i.plan.galleries[0].images[0].versions[0];
+    assert_eq!(v.publishing_profile.replica_count, None, "not a number: left out of the model");
+    assert_eq!(v.unknown.get("publishingProfile.replicaCount"), Some("parameters('n')"));
+    let arm: serde_json::Value =
+        serde_json::from_str(&export(&i.plan, ExportFormat::Arm, &ExportOptions::default())).unwrap();
+    let pp = &arm["resources"][0]["properties"]["publishingProfile"];
+    assert_eq!(pp["replicaCount"], "[parameters('n')]");
+    assert!(pp["targetRegions"][0].get("regionalReplicaCount").is_none(), "{pp}");
+    assert_eq!(arm["resources"][0]["tags"], "[parameters('t')]");
+    assert_eq!(arm["parameters"]["n"]["type"], "int");
+    let tf = export_with_notes(&i.plan, ExportFormat::Terraform, &ExportOptions::default());
+    assert!(
+        tf.notes.iter().any(|n| n.starts_with("image version g/d/1.0.0: tags is the template's [parameters('t')]")),
+        "{:?}",
+        tf.notes
+    );
+    assert!(tf.text.contains("regional_replica_count = var.n\n"), "{}", tf.text);
+    assert!(tf.text.contains("variable \"n\" {"), "{}", tf.text);
+}
+
+#[test]
+fn a_value_set_after_the_import_is_exported_as_set() {
+    let t = json!({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+        "parameters": {"n": {"type": "int"}, "d": {"type": "string"}},
+        "resources": [{"type": "Microsoft.Compute/galleries", "apiVersion": "2025-03-03", "name": "g", "location": "[resourceGroup().location]", "properties": {"description": "[parameters('d')]"}},
+            {"type": "Microsoft.Compute/galleries/images/versions", "apiVersion": "2025-03-03", "name": "g/d/1.0.0", "location": "eastus",
+            "properties": {"publishingProfile": {"replicaCount": "[parameters('n')]", "targetRegions": [{"name": "eastus"}]},
+                "storageProfile": {"source": {"id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/images/i"}}}}]});
+    let mut plan = import(&t.to_string()).unwrap().plan;
+    // The user sets the location, the description and the replica count in the app.
+    plan.galleries[0].location = "westus2".into();
+    plan.galleries[0].description = Some("mine".into());
+    plan.galleries[0].images[0].versions[0].publishing_profile.replica_count = Some(3);
+    let arm: serde_json::Value =
+        serde_json::from_str(&export(&plan, ExportFormat::Arm, &ExportOptions::default())).unwrap();
+    assert_eq!(arm["parameters"]["location_g"]["defaultValue"], "westus2", "{arm:#}");
+    assert_eq!(arm["resources"][0]["properties"]["description"], "mine");
+    assert_eq!(arm["resources"][1]["properties"]["publishingProfile"]["replicaCount"], 3);
+    // And what the user did not set stays an expression.
+    let untouched = import(&t.to_string()).unwrap().plan;
+    let arm: serde_json::Value =
+        serde_json::from_str(&export(&untouched, ExportFormat::Arm, &ExportOptions::default())).unwrap();
+    assert_eq!(arm["resources"][0]["properties"]["description"], "[parameters('d')]");
+    assert_eq!(arm["resources"][1]["properties"]["publishingProfile"]["replicaCount"], "[parameters('n')]");
+}
+
+#[test]
+fn a_value_set_after_the_import_is_checked() {
+    let t = json!({"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0",
+        "parameters": {"g": {"type": "string"}},
+        "resources": [{"type": "Microsoft.Compute/galleries", "apiVersion": "2025-03-03", "name": "[parameters('g')]", "location": "eastus", "properties": {}}]});
+    let mut plan = import(&t.to_string()).unwrap().plan;
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    assert!(!crate::validate::validate(&plan, today).has_errors());
+    plan.galleries[0].name = "my-gallery".into();
+    let report = crate::validate::validate(&plan, today);
+    assert_eq!(report.issues[0].code, "GAL-02", "{:?}", report.issues);
 }

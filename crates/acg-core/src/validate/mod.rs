@@ -14,6 +14,7 @@
 mod gallery;
 mod image;
 mod names;
+mod unknown;
 mod version;
 
 #[cfg(test)]
@@ -41,6 +42,7 @@ pub use names::{NameIssue, definition_name_issues, gallery_name_issues, version_
 pub fn validate(plan: &Plan, today: NaiveDate) -> Report {
     let mut cx = Cx { plan, today, issues: Vec::new() };
     gallery::check_all(&mut cx);
+    unknown::apply(plan, &mut cx.issues);
     Report { issues: cx.issues }
 }
 
