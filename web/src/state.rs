@@ -30,8 +30,8 @@ pub struct AppState {
     pub refused: Option<Rc<Report>>,
     /// The last Retail import's report lines, or its error.
     pub price_message: Option<Result<Vec<String>, String>>,
-    /// The last import's notes, or its error.
-    pub import_message: Option<Result<Vec<String>, String>>,
+    /// What the last import understood, or its error.
+    pub import_message: Option<Result<ImportReport, String>>,
     /// What the last tree delete removed, in Azure's order.
     pub deleted: Option<Vec<String>>,
     /// What-if result of the last regional exclude toggle in the latest view.
@@ -88,6 +88,17 @@ impl AppState {
     }
 }
 
+/// What an import understood, for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportReport {
+    /// "1 gallery, 2 definitions, 3 versions; 2 values left as expressions: …".
+    pub summary: String,
+    /// Names the import had to invent (the user is asked for the real ones).
+    pub placeholders: usize,
+    /// What was ignored, assumed or left unresolved.
+    pub notes: Vec<String>,
+}
+
 /// Everything that changes the state.
 #[derive(Debug, Clone, PartialEq)]
 #[allow(clippy::large_enum_variant, reason = "actions are dispatched one at a time and moved, never stored in bulk")]
@@ -96,8 +107,16 @@ pub enum Action {
     Edit(Change),
     /// Open another saved plan: its own history starts empty (undo never crosses plans).
     OpenPlan(Box<Plan>),
-    /// Import a plan from text (any format the core reads); undoable.
-    ImportPlan(String),
+    /// Import a plan from text (any format the core reads), with a template's parameters file and names for a
+    /// bare REST body; undoable.
+    ImportPlan {
+        /// The document.
+        text: String,
+        /// A deployment parameters file for an ARM template.
+        parameters: Option<String>,
+        /// `gallery/definition/version` for a body that carries no names.
+        name: Option<String>,
+    },
     /// Select a resource (or nothing).
     Select(Option<At>),
     /// Name the open plan (the workspace renamed it): not an edit of the content, so no undo step.
@@ -120,13 +139,21 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         match action {
             Action::Edit(change) => next.edit(change),
-            Action::ImportPlan(text) => match acg_core::interchange::import(&text) {
-                Ok(imported) => {
-                    next.edit(Change::ReplacePlan { plan: Box::new(imported.plan) });
-                    next.import_message = Some(Ok(imported.notes));
+            Action::ImportPlan { text, parameters, name } => {
+                let options = acg_core::interchange::ImportOptions { parameters, name };
+                match acg_core::interchange::import_with(&text, &options) {
+                    Ok(imported) => {
+                        let report = ImportReport {
+                            summary: imported.summary.line(),
+                            placeholders: imported.summary.placeholders,
+                            notes: imported.notes,
+                        };
+                        next.edit(Change::ReplacePlan { plan: Box::new(imported.plan) });
+                        next.import_message = Some(Ok(report));
+                    }
+                    Err(e) => next.import_message = Some(Err(e.to_string())),
                 }
-                Err(e) => next.import_message = Some(Err(e.to_string())),
-            },
+            }
             Action::OpenPlan(p) => {
                 next = AppState { price_message: None, import_message: None, ..AppState::new(*p) };
             }

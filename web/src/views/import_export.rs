@@ -18,9 +18,24 @@ pub fn ImportExport() -> Html {
         let text = text.clone();
         Callback::from(move |e: InputEvent| text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
     };
+    let parameters = use_state(String::new);
+    let name = use_state(String::new);
     let import = {
-        let text = text.clone();
-        on(state, move |_| Action::ImportPlan((*text).clone()))
+        let (text, parameters, name) = (text.clone(), parameters.clone(), name.clone());
+        let given = |t: &str| (!t.trim().is_empty()).then(|| t.trim().to_owned());
+        on(state, move |_| Action::ImportPlan {
+            text: (*text).clone(),
+            parameters: given(&parameters),
+            name: given(&name),
+        })
+    };
+    let on_parameters = {
+        let parameters = parameters.clone();
+        Callback::from(move |e: InputEvent| parameters.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+    let on_name = {
+        let name = name.clone();
+        Callback::from(move |e: InputEvent| name.set(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
     // Reading a file (chosen or dropped) into the text area; the reader lives until it is done.
     let reader = use_state(|| None::<gloo::file::callbacks::FileReader>);
@@ -84,9 +99,25 @@ pub fn ImportExport() -> Html {
                 <label for="import-file">{ "Or choose a file" }</label>
                 <input id="import-file" type="file" accept=".json,application/json" onchange={on_file} />
             </div>
+            <details class="import-options" open={!parameters.is_empty() || !name.is_empty()}>
+                <summary>{ "A template's parameters, or names for a bare REST body" }</summary>
+                <div class="field">
+                    <label for="import-parameters">{ "Deployment parameters file (JSON: {\"parameters\": {\"name\": {\"value\": …}}}) for an ARM template" }</label>
+                    <textarea id="import-parameters" rows="4" value={(*parameters).clone()} oninput={on_parameters} />
+                </div>
+                <div class="field">
+                    <label for="import-name">{ "Names for a REST body, which carries none (Azure takes them from the URL)" }</label>
+                    <span class="hint">{ "gallery, gallery/definition or gallery/definition/version" }</span>
+                    <input id="import-name" type="text" autocomplete="off" spellcheck="false" value={(*name).clone()} oninput={on_name} />
+                </div>
+            </details>
             <button id="import-plan" onclick={import}>{ "Import (replaces the plan; Undo brings it back)" }</button>
             { match &state.import_message {
-                Some(Ok(notes)) => html! { <div role="status" class="report"><p>{ "Imported." }</p><ul>{ for notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul></div> },
+                Some(Ok(r)) => html! { <div role="status" class="report">
+                    <p>{ "Imported. " }{ &r.summary }</p>
+                    if r.placeholders > 0 { <p class="issue warning"><span class="sev">{ "Names needed" }</span>{ " " }{ format!("{} name(s) were invented because the document carries none: give the real ones above (gallery/definition/version) and import again, or rename them in Design.", r.placeholders) }</p> }
+                    <ul>{ for r.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                </div> },
                 Some(Err(e)) => html! { <p role="alert" class="issue error"><span class="sev">{ "Error" }</span>{ " " }{ e }</p> },
                 None => html! {},
             } }

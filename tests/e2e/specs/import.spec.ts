@@ -1,0 +1,50 @@
+// Importing what Azure users keep: a public quickstart template with its parameters file, and a REST body
+// without names. The app says what it read; nothing typed is lost.
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const realworld = join(__dirname, '..', '..', 'fixtures', 'realworld');
+
+test('a quickstart template with a parameters file: names from the parameters, the rest said as expressions', async ({ page }) => {
+  await page.goto('/#/io');
+  const template = readFileSync(join(realworld, 'quickstart-sig-image-definition-create.json'), 'utf8');
+  await page.getByLabel(/Paste a Plan JSON, an ARM template/).fill(template);
+  await page.getByText("A template's parameters, or names for a bare REST body").click();
+  await page.getByLabel(/Deployment parameters file/).fill(JSON.stringify({
+    parameters: { galleryName: { value: 'contosoGallery' }, galleryImageDefinitionName: { value: 'ubuntu2204' } },
+  }));
+  await page.getByRole('button', { name: /^Import/ }).click();
+  const report = page.getByRole('status').filter({ hasText: 'Imported.' });
+  await expect(report).toContainText('1 gallery, 1 definition, 0 versions');
+  await expect(report).toContainText('location: [resourceGroup().location]');
+  await page.getByRole('link', { name: 'Design' }).click();
+  const tree = page.getByRole('navigation', { name: 'Galleries, image definitions and versions' });
+  await expect(tree.getByRole('button', { name: /^Gallery contosoGallery/ })).toBeVisible();
+  await expect(tree.getByRole('button', { name: /^Definition ubuntu2204/ })).toBeVisible();
+});
+
+test('a bare REST body asks for its real names; given, they are used', async ({ page }) => {
+  await page.goto('/#/io');
+  const body = JSON.stringify({ location: 'westus2', properties: { description: 'from a REST body' } });
+  await page.getByLabel(/Paste a Plan JSON, an ARM template/).fill(body);
+  await page.getByRole('button', { name: /^Import/ }).click();
+  await expect(page.getByText(/name\(s\) were invented because the document carries none/)).toBeVisible();
+  await page.getByLabel(/Names for a REST body/).fill('myGallery');
+  await page.getByRole('button', { name: /^Import/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported.' })).toContainText('1 gallery');
+  await expect(page.getByText(/name\(s\) were invented/)).toHaveCount(0);
+  await page.getByRole('link', { name: 'Design' }).click();
+  await expect(page.getByRole('navigation', { name: 'Galleries, image definitions and versions' }).getByRole('button', { name: /^Gallery myGallery/ })).toBeVisible();
+});
+
+test('a document that yields nothing known is an error naming the formats tried, and the plan stays', async ({ page }) => {
+  await page.goto('/#/io');
+  await page.getByLabel(/Paste a Plan JSON, an ARM template/).fill('{"foo": 1}');
+  await page.getByRole('button', { name: /^Import/ }).click();
+  await expect(page.getByRole('alert')).toContainText('Error');
+  await expect(page.getByText('Imported.')).toHaveCount(0);
+  await expect(page.getByLabel(/Paste a Plan JSON, an ARM template/)).toHaveValue('{"foo": 1}');
+  await page.getByRole('link', { name: 'Design' }).click();
+  await expect(page.getByRole('navigation', { name: 'Galleries, image definitions and versions' }).getByRole('button', { name: /^Gallery contoso_prod/ })).toBeVisible();
+});
