@@ -29,6 +29,8 @@ pub fn ImportExport() -> Html {
             name: given(&name),
         })
     };
+    // The last import invented names: the box that takes the real ones is open.
+    let names_needed = matches!(&state.import_message, Some(Ok(r)) if r.placeholders > 0);
     let on_parameters = {
         let parameters = parameters.clone();
         Callback::from(move |e: InputEvent| parameters.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
@@ -99,7 +101,7 @@ pub fn ImportExport() -> Html {
                 <label for="import-file">{ "Or choose a file" }</label>
                 <input id="import-file" type="file" accept=".json,application/json" onchange={on_file} />
             </div>
-            <details class="import-options" open={!parameters.is_empty() || !name.is_empty()}>
+            <details class="import-options" open={!parameters.is_empty() || !name.is_empty() || names_needed}>
                 <summary>{ "A template's parameters, or names for a bare REST body" }</summary>
                 <div class="field">
                     <label for="import-parameters">{ "Deployment parameters file (JSON: {\"parameters\": {\"name\": {\"value\": …}}}) for an ARM template" }</label>
