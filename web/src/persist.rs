@@ -59,12 +59,18 @@ pub enum Saved {
     },
 }
 
+/// Runs a future: one instance of the executor's glue for all of this module's (each `spawn_local` of its own
+/// future type would be a copy).
+fn spawn(future: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>) {
+    wasm_bindgen_futures::spawn_local(future);
+}
+
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
 fn js_message(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
+    e.dyn_ref::<js_sys::Error>().map_or_else(|| "unknown error".to_owned(), |e| String::from(e.message()))
 }
 
 /// Reads the save from IndexedDB before the app starts (call once, then mount the app).
@@ -74,7 +80,8 @@ pub async fn preload() {
             IDB.set(true);
             PRELOADED.set(value.as_string());
         }
-        Err(e) => gloo::console::warn!(format!("IndexedDB is unavailable, saving to localStorage: {}", js_message(&e))),
+        // IndexedDB is unavailable (some private modes): saves go to localStorage.
+        Err(_) => {}
     }
 }
 
@@ -90,9 +97,9 @@ pub fn load() -> Saved {
             Ok(workspace) => Saved::Workspace(Box::new(workspace)),
             Err(e) => {
                 let raw = saved::unpack(&stored).map_or_else(|_| stored.clone(), std::borrow::Cow::into_owned);
-                wasm_bindgen_futures::spawn_local(async move {
+                spawn(Box::pin(async move {
                     let _ = idb_put(KEY_UNREADABLE, &stored).await;
-                });
+                }));
                 Saved::Unreadable { raw, reason: e.to_string() }
             }
         };
@@ -129,6 +136,11 @@ fn stamp(stored: &str) -> String {
 /// unavailable); `done` gets the outcome once the browser has it, the error saying why it could not be saved
 /// (quota, private mode).
 pub fn save(workspace: &Workspace, plan: &Plan, done: impl FnOnce(Result<(), String>) + 'static) {
+    save_boxed(workspace, plan, Box::new(done));
+}
+
+/// [`save`] compiled once, not once per caller's closure.
+fn save_boxed(workspace: &Workspace, plan: &Plan, done: Box<dyn FnOnce(Result<(), String>)>) {
     let stored = saved::pack(&saved::encode_with_active(workspace, plan));
     if READ.with_borrow(|read| read.as_deref() == Some(stored.as_str())) {
         done(Ok(()));
@@ -138,14 +150,17 @@ pub fn save(workspace: &Workspace, plan: &Plan, done: impl FnOnce(Result<(), Str
     LAST.set(Some(stored.clone()));
     if !IDB.get() {
         let result = storage()
-            .ok_or_else(|| "this browser does not allow saving (neither IndexedDB nor localStorage is available)".to_owned())
+            .ok_or_else(|| {
+                "this browser does not allow saving (neither IndexedDB nor localStorage is available)".to_owned()
+            })
             .and_then(|s| {
-                s.set_item(KEY, &stored).map_err(|_| "the browser refused to save (storage full or private mode)".to_owned())
+                s.set_item(KEY, &stored)
+                    .map_err(|_| "the browser refused to save (storage full or private mode)".to_owned())
             });
         done(result);
         return;
     }
-    wasm_bindgen_futures::spawn_local(async move {
+    spawn(Box::pin(async move {
         let result = idb_put(KEY, &stored)
             .await
             .map(|_| ())
@@ -158,7 +173,7 @@ pub fn save(workspace: &Workspace, plan: &Plan, done: impl FnOnce(Result<(), Str
             let _ = s.set_item(KEY_SAVED, &stamp(&stored));
         }
         done(result);
-    });
+    }));
 }
 
 /// Saves at once, as the page closes: IndexedDB's writes are asynchronous and may not land before the page is
@@ -174,9 +189,9 @@ pub fn save_now(workspace: &Workspace, plan: &Plan) {
     if storage().is_some_and(|s| s.set_item(KEY, &stored).is_ok()) {
         return;
     }
-    wasm_bindgen_futures::spawn_local(async move {
+    spawn(Box::pin(async move {
         let _ = idb_put(KEY, &stored).await;
-    });
+    }));
 }
 
 /// Saves even what this tab read unchanged ("Keep mine" over another tab's save).
@@ -189,13 +204,13 @@ pub fn overwrite(workspace: &Workspace, plan: &Plan) {
 /// `storage` events about other keys.
 pub fn other_tab_saved(event: &web_sys::StorageEvent, then: impl FnOnce(String) + 'static) {
     match event.key().as_deref() {
-        Some(KEY_SAVED) => wasm_bindgen_futures::spawn_local(async move {
+        Some(KEY_SAVED) => spawn(Box::pin(async move {
             if let Ok(value) = idb_get(KEY).await
                 && let Some(text) = value.as_string()
             {
                 then(text);
             }
-        }),
+        })),
         // A tab saving to localStorage (IndexedDB unavailable there).
         Some(KEY) => {
             if let Some(value) = event.new_value() {

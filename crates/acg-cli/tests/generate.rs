@@ -29,5 +29,8 @@ fn the_l_plan_fits_the_import_limit() {
     let (code, out, _) = acg(&["generate", "--size", "L"]);
     assert_eq!(code, 0);
     assert!(out.len() < acg_core::interchange::MAX_IMPORT_BYTES, "{} bytes", out.len());
-    assert_eq!(acg_core::interchange::import(&out).unwrap().plan, acg_core::generate::plan(acg_core::generate::PlanSize::L, 42));
+    assert_eq!(
+        acg_core::interchange::import(&out).unwrap().plan,
+        acg_core::generate::plan(acg_core::generate::PlanSize::L, 42)
+    );
 }
