@@ -1,7 +1,7 @@
 //! `acg-web`: the Compute Gallery planner in the browser (Yew, client-side only).
 //!
 //! One [`state::AppState`] changed through [`state::Action`]s; every number shown comes from `acg-core`.
-//! Nothing the user types leaves the browser: the plan is saved in this browser (IndexedDB, `persist`), and a
+//! Nothing the user types leaves the browser: the plan is saved in this browser (`IndexedDB`, `persist`), and a
 //! share link carries it in the URL.
 
 mod bench;

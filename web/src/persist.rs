@@ -1,14 +1,14 @@
-//! Saving in the browser (IndexedDB, packed with the share codec's deflate) and share links. Nothing leaves
+//! Saving in the browser (`IndexedDB`, packed with the share codec's deflate) and share links. Nothing leaves
 //! the browser: a share link carries the plan in the URL itself (compressed, versioned), and the server that
 //! hosts the app never sees the part after `?` unless the link is opened — it is read by this code, not sent
 //! anywhere.
 //!
-//! Saves live in IndexedDB, where browsers allow far more than localStorage's few MB (a 10,000-version plan is
-//! about 4 MB of JSON, 0.7 MB packed). IndexedDB is asynchronous: [`preload`] reads the save before the app
-//! starts, so [`load`] answers at once. A save from before IndexedDB (localStorage's [`KEY`]) is read when
-//! IndexedDB has none and removed once it is saved there (the migration). Each save also writes a stamp
+//! Saves live in `IndexedDB`, where browsers allow far more than localStorage's few MB (a 10,000-version plan is
+//! about 4 MB of JSON, 0.7 MB packed). `IndexedDB` is asynchronous: [`preload`] reads the save before the app
+//! starts, so [`load`] answers at once. A save from before `IndexedDB` (localStorage's [`KEY`]) is read when
+//! `IndexedDB` has none and removed once it is saved there (the migration). Each save also writes a stamp
 //! under [`KEY_SAVED`] in localStorage, whose `storage` event tells other tabs ([`other_tab_saved`]). Where
-//! IndexedDB is unavailable, saves go to localStorage as before.
+//! `IndexedDB` is unavailable, saves go to localStorage as before.
 
 use std::cell::{Cell, RefCell};
 
@@ -24,18 +24,18 @@ extern "C" {
     async fn idb_put(key: &str, value: &str) -> Result<JsValue, JsValue>;
 }
 
-/// The key of the saved workspace (named plans): in IndexedDB, and in localStorage for saves made before
-/// IndexedDB (the first version kept one bare plan here).
+/// The key of the saved workspace (named plans): in `IndexedDB`, and in localStorage for saves made before
+/// `IndexedDB` (the first version kept one bare plan here).
 pub const KEY: &str = "acg.plan";
-/// Where a save that could not be read is kept, untouched (beside it: in IndexedDB or localStorage).
+/// Where a save that could not be read is kept, untouched (beside it: in `IndexedDB` or localStorage).
 pub const KEY_UNREADABLE: &str = "acg.plan.unreadable";
 /// localStorage: a new value after every save, so other tabs hear of it (`storage` events).
 pub const KEY_SAVED: &str = "acg.plan.saved";
 
 thread_local! {
-    /// Whether IndexedDB answered [`preload`].
+    /// Whether `IndexedDB` answered [`preload`].
     static IDB: Cell<bool> = const { Cell::new(false) };
-    /// What IndexedDB held under [`KEY`] at start, until [`load`] takes it.
+    /// What `IndexedDB` held under [`KEY`] at start, until [`load`] takes it.
     static PRELOADED: RefCell<Option<String>> = const { RefCell::new(None) };
     /// The last save read or written, as stored (for the crash screen's download).
     static LAST: RefCell<Option<String>> = const { RefCell::new(None) };
@@ -59,28 +59,32 @@ pub enum Saved {
     },
 }
 
+/// Runs a future: one instance of the executor's glue for all of this module's (each `spawn_local` of its own
+/// future type would be a copy).
+fn spawn(future: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>) {
+    wasm_bindgen_futures::spawn_local(future);
+}
+
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
 fn js_message(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| String::from(e.message()))
+    e.dyn_ref::<js_sys::Error>().map_or_else(|| "unknown error".to_owned(), |e| String::from(e.message()))
 }
 
-/// Reads the save from IndexedDB before the app starts (call once, then mount the app).
+/// Reads the save from `IndexedDB` before the app starts (call once, then mount the app).
 pub async fn preload() {
-    match idb_get(KEY).await {
-        Ok(value) => {
-            IDB.set(true);
-            PRELOADED.set(value.as_string());
-        }
-        Err(e) => gloo::console::warn!(format!("IndexedDB is unavailable, saving to localStorage: {}", js_message(&e))),
+    // When IndexedDB is unavailable (some private modes), saves go to localStorage.
+    if let Ok(value) = idb_get(KEY).await {
+        IDB.set(true);
+        PRELOADED.set(value.as_string());
     }
 }
 
 /// Reads the saved plans. A save that cannot be read is copied to [`KEY_UNREADABLE`] before anything else can
-/// overwrite [`KEY`]. localStorage's save, when there is one, is the newer: every save to IndexedDB removes it,
-/// so it is either a save from before IndexedDB or the one [`save_now`] wrote as the page closed.
+/// overwrite [`KEY`]. localStorage's save, when there is one, is the newer: every save to `IndexedDB` removes it,
+/// so it is either a save from before `IndexedDB` or the one [`save_now`] wrote as the page closed.
 pub fn load() -> Saved {
     let local = storage().and_then(|s| s.get_item(KEY).ok().flatten());
     if let Some(stored) = PRELOADED.take().filter(|_| local.is_none()) {
@@ -90,9 +94,9 @@ pub fn load() -> Saved {
             Ok(workspace) => Saved::Workspace(Box::new(workspace)),
             Err(e) => {
                 let raw = saved::unpack(&stored).map_or_else(|_| stored.clone(), std::borrow::Cow::into_owned);
-                wasm_bindgen_futures::spawn_local(async move {
+                spawn(Box::pin(async move {
                     let _ = idb_put(KEY_UNREADABLE, &stored).await;
-                });
+                }));
                 Saved::Unreadable { raw, reason: e.to_string() }
             }
         };
@@ -125,10 +129,15 @@ fn stamp(stored: &str) -> String {
     format!("{digest:016x}-{}", stored.len())
 }
 
-/// Saves the workspace with `plan` as its open plan, packed, in IndexedDB (localStorage where IndexedDB is
+/// Saves the workspace with `plan` as its open plan, packed, in `IndexedDB` (localStorage where `IndexedDB` is
 /// unavailable); `done` gets the outcome once the browser has it, the error saying why it could not be saved
 /// (quota, private mode).
 pub fn save(workspace: &Workspace, plan: &Plan, done: impl FnOnce(Result<(), String>) + 'static) {
+    save_boxed(workspace, plan, Box::new(done));
+}
+
+/// [`save`] compiled once, not once per caller's closure.
+fn save_boxed(workspace: &Workspace, plan: &Plan, done: Box<dyn FnOnce(Result<(), String>)>) {
     let stored = saved::pack(&saved::encode_with_active(workspace, plan));
     if READ.with_borrow(|read| read.as_deref() == Some(stored.as_str())) {
         done(Ok(()));
@@ -148,7 +157,7 @@ pub fn save(workspace: &Workspace, plan: &Plan, done: impl FnOnce(Result<(), Str
         done(result);
         return;
     }
-    wasm_bindgen_futures::spawn_local(async move {
+    spawn(Box::pin(async move {
         let result = idb_put(KEY, &stored)
             .await
             .map(|_| ())
@@ -161,12 +170,12 @@ pub fn save(workspace: &Workspace, plan: &Plan, done: impl FnOnce(Result<(), Str
             let _ = s.set_item(KEY_SAVED, &stamp(&stored));
         }
         done(result);
-    });
+    }));
 }
 
-/// Saves at once, as the page closes: IndexedDB's writes are asynchronous and may not land before the page is
+/// Saves at once, as the page closes: `IndexedDB`'s writes are asynchronous and may not land before the page is
 /// gone, so the packed save goes to localStorage (where a 10,000-version plan fits packed), which [`load`]
-/// prefers and the next save to IndexedDB removes; IndexedDB when localStorage refuses it.
+/// prefers and the next save to `IndexedDB` removes; `IndexedDB` when localStorage refuses it.
 pub fn save_now(workspace: &Workspace, plan: &Plan) {
     let stored = saved::pack(&saved::encode_with_active(workspace, plan));
     if READ.with_borrow(|read| read.as_deref() == Some(stored.as_str())) {
@@ -177,9 +186,9 @@ pub fn save_now(workspace: &Workspace, plan: &Plan) {
     if storage().is_some_and(|s| s.set_item(KEY, &stored).is_ok()) {
         return;
     }
-    wasm_bindgen_futures::spawn_local(async move {
+    spawn(Box::pin(async move {
         let _ = idb_put(KEY, &stored).await;
-    });
+    }));
 }
 
 /// Saves even what this tab read unchanged ("Keep mine" over another tab's save).
@@ -188,17 +197,17 @@ pub fn overwrite(workspace: &Workspace, plan: &Plan) {
     save(workspace, plan, |_| ());
 }
 
-/// Another tab saved: `then` gets its save as stored (for [`decode`]), read from IndexedDB; nothing for
+/// Another tab saved: `then` gets its save as stored (for [`decode`]), read from `IndexedDB`; nothing for
 /// `storage` events about other keys.
 pub fn other_tab_saved(event: &web_sys::StorageEvent, then: impl FnOnce(String) + 'static) {
     match event.key().as_deref() {
-        Some(KEY_SAVED) => wasm_bindgen_futures::spawn_local(async move {
+        Some(KEY_SAVED) => spawn(Box::pin(async move {
             if let Ok(value) = idb_get(KEY).await
                 && let Some(text) = value.as_string()
             {
                 then(text);
             }
-        }),
+        })),
         // A tab saving to localStorage (IndexedDB unavailable there).
         Some(KEY) => {
             if let Some(value) = event.new_value() {

@@ -1,7 +1,7 @@
 //! Size report of every shipped artifact (raw, gzip, brotli) and the size budgets.
 //!
 //! Budgets (gzip, what a browser downloads from a typical static host), one per bundle ([`BUNDLES`]):
-//! - the app: everything in `dist/` but `api/` and `embed/`. Goal 350 KB; enforced ceiling 518 KB until the
+//! - the app: everything in `dist/` but `api/` and `embed/`. Goal 350 KB; enforced ceiling 523 KB until the
 //!   size work of the performance issue lands (431 KB on 2026-11-22; 477 KB on 2026-11-23 with named plans,
 //!   property forms, widget links, the benchmark mode and exact float parsing: serde deserializers of the
 //!   lossless model, with flattened `extra` maps, interchange, and the views; 471 KB after dropping the second
@@ -10,7 +10,10 @@
 //!   transfer price overrides); 484.2 KB with the exports the real Azure tools accept instead (#16: the az and
 //!   Terraform exporters with their notes, Azure's effective defaults, +13 KB); 491 KB with the Troubleshoot
 //!   view instead (#19: its matcher and guide load on demand from the explain build); all three together
-//!   516.5 KB. The ceiling follows the measured size down. BENCHMARKS.md tracks it.
+//!   516.5 KB; 521.3 KB with saves in IndexedDB (#22: packed saves, the IndexedDB glue, the migration from
+//!   localStorage, the share-link size message; +4.8 KB after trimming: one spawn of boxed futures, one save
+//!   body, the share codec's base64 and deflate paths reused). The ceiling follows the measured size down.
+//!   BENCHMARKS.md tracks it.
 //! - the JS API (`api/`): the full facade for scripts. Goal 150 KB; enforced ceiling 376 KB (317 KB on
 //!   2026-11-23: the same plan deserializer, validation, interchange and billing; on 2026-11-30 with
 //!   `planPrices` and `displayAmount` (#18), the exporters of #16 and `explainError` (#19: the troubleshooting
@@ -55,7 +58,7 @@ pub const BUNDLES: [Bundle; 4] = [
     Bundle {
         label: "app",
         contains: |p| !p.starts_with("api/") && !p.starts_with("embed/"),
-        budget: 518 * 1024,
+        budget: 523 * 1024,
         goal: 350 * 1024,
     },
     Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 376 * 1024, goal: 150 * 1024 },
