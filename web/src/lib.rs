@@ -300,7 +300,7 @@ impl PartialEq for WorkspaceKey {
 #[derive(Properties, PartialEq)]
 pub struct DownloadProps {
     /// The file's content.
-    pub text: String,
+    pub text: AttrValue,
     /// The file's name.
     pub file: AttrValue,
     /// The link's text.

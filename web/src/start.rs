@@ -85,7 +85,7 @@ pub(crate) fn banner(
             let save = {
                 let banner = banner.clone();
                 let workspace = workspace.clone();
-                let plan = Rc::clone(&plan);
+                let plan = Rc::clone(plan);
                 let state = state.clone();
                 Callback::from(move |_| {
                     // Added beside the saved plans, never over them, under its own name (made unique).
@@ -132,8 +132,8 @@ pub(crate) fn banner(
             };
             let keep = {
                 let banner = banner.clone();
-                let plan = Rc::clone(&plan);
-                let workspace = Rc::clone(&workspace);
+                let plan = Rc::clone(plan);
+                let workspace = Rc::clone(workspace);
                 Callback::from(move |_| {
                     persist::overwrite(&workspace, &plan);
                     banner.set(Start::Saved);

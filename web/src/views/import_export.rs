@@ -1,11 +1,17 @@
 //! Import / export: import from any format; export to every format acg-core writes.
 
+use std::rc::Rc;
+
 use acg_core::interchange::{ExportFormat, ExportOptions};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::{on, select_value, use_ctx};
+use crate::PlanKey;
 use crate::state::Action;
+
+/// Exports longer than this (in bytes) are not previewed.
+const PREVIEW_LIMIT: usize = 2_000_000;
 
 /// Import from any format; export to every format acg-core writes.
 #[component]
@@ -79,8 +85,23 @@ pub fn ImportExport() -> Html {
             }
         })
     };
-    let exported = acg_core::interchange::export_with_notes(&state.plan, *format, &ExportOptions::default());
-    let output = exported.text;
+    // Written once per plan and format (a 10,000-version plan takes a second to write), shared by the preview,
+    // Copy and Download.
+    let exported = use_memo((PlanKey(Rc::clone(&state.plan)), *format), |(plan, format)| {
+        let e = acg_core::interchange::export_with_notes(&plan.0, *format, &ExportOptions::default());
+        (AttrValue::from(e.text), e.notes)
+    });
+    let output = exported.0.clone();
+    let notes = &exported.1;
+    // A preview of megabytes only slows the page down: the file is there to download.
+    let preview = if output.len() > PREVIEW_LIMIT {
+        AttrValue::from(format!(
+            "The export is {:.1} MB: too big to show here. Download it, or Copy it.",
+            output.len() as f64 / 1_000_000.0
+        ))
+    } else {
+        output.clone()
+    };
     let file_name = AttrValue::from(format.file_name(&state.plan.name));
     let copy = {
         let output = output.clone();
@@ -135,11 +156,11 @@ pub fn ImportExport() -> Html {
                 <crate::DownloadLink text={output.clone()} file={file_name} label={AttrValue::from("Download")} />
             </div>
             <label for="export-output" class="visually-hidden">{ "Export preview" }</label>
-            <textarea id="export-output" class="code" rows="20" readonly=true value={output} />
-            if !exported.notes.is_empty() {
+            <textarea id="export-output" class="code" rows="20" readonly=true value={preview} />
+            if !notes.is_empty() {
                 <div id="export-notes" class="report" role="note">
                     <p>{ "Notes: what this format writes differently from the plan, or not at all (also at the top of the file)" }</p>
-                    <ul>{ for exported.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                    <ul>{ for notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
                 </div>
             }
         </section>
