@@ -10,7 +10,7 @@
 //!   transfer price overrides); 484.2 KB with the exports the real Azure tools accept instead (#16: the az and
 //!   Terraform exporters with their notes, Azure's effective defaults, +13 KB); 491 KB with the Troubleshoot
 //!   view instead (#19: its matcher and guide load on demand from the explain build); all three together
-//!   516.5 KB; 521.3 KB with saves in IndexedDB (#22: packed saves, the IndexedDB glue, the migration from
+//!   516.5 KB; 521.3 KB with saves in `IndexedDB` (#22: packed saves, the `IndexedDB` glue, the migration from
 //!   localStorage, the share-link size message; +4.8 KB after trimming: one spawn of boxed futures, one save
 //!   body, the share codec's base64 and deflate paths reused). The ceiling follows the measured size down.
 //!   BENCHMARKS.md tracks it.
