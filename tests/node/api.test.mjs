@@ -180,7 +180,7 @@ test('applyEdit: the app\'s edits for scripts, with Azure\'s refusals and an exa
 
 test('types.d.ts names every change the core reads, and no other', () => {
   const union = /^export type Change = (.*);$/m.exec(dts)[1];
-  const declared = new Set([...union.matchAll(/(?:^|\| )(?:"(\w+)"|\{ (\w+): )/g)].map((m) => m[1] ?? m[2]));
+  const declared = new Set(topLevel(union, '|').map((member) => /^(?:"(\w+)"|\{ (\w+): )/.exec(member)).map((m) => m[1] ?? m[2]));
   let message = '';
   try { acg.applyEdit(acg.samplePlan(), { noSuchChange: {} }); } catch (e) { message = e.message; }
   const known = new Set([...message.matchAll(/`(\w+)`/g)].map((m) => m[1]).filter((n) => n !== 'noSuchChange'));
