@@ -37,7 +37,7 @@ const CSS = `
   :host { --fg: #e6edf3; --muted: #9198a1; --bg: #161b22; --border: #30363d; --accent: #4493f8; --ok: #3fb950; --warn: #d29922; --error: #f85149; }
 }
 :host([hidden]) { display: none; }
-.box { color: var(--fg); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: left; background: var(--bg); border: 1px solid var(--border); border-radius: 8px; padding: 0.75rem 1rem; max-width: 40rem; overflow-wrap: anywhere; }
+.box { color: var(--fg); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: left; background: var(--bg); border: 1px solid var(--border); border-radius: 8px; padding: 0.75rem 1rem; max-width: 40rem; overflow-wrap: break-word; }
 h3 { font-size: 1em; margin: 0 0 0.5rem; }
 p { margin: 0.25rem 0; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 1rem; margin: 0 0 0.5rem; }
@@ -81,9 +81,21 @@ function h(tag, attrs, ...children) {
   }
   for (const c of children.flat(Infinity)) {
     if (c === undefined || c === null || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    el.append(c instanceof Node ? c : breakable(String(c)));
   }
   return el;
+}
+
+/** Text as nodes, with a line-break opportunity (<wbr>) after the punctuation of long tokens (paths, ids,
+ * property chains) so that a narrow screen wraps them between their parts, never inside a word. */
+function breakable(text) {
+  if (!/\S{20,}/.test(text)) return document.createTextNode(text);
+  const out = document.createDocumentFragment();
+  for (const part of text.split(/(?<=[./_|=&?:-])(?=[\p{L}\p{N}])/u)) {
+    if (out.childNodes.length) out.append(document.createElement('wbr'));
+    out.append(document.createTextNode(part));
+  }
+  return out;
 }
 
 /** Only http(s) URLs become links; anything else (javascript:, data:) is refused. */
