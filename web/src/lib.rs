@@ -375,6 +375,7 @@ pub fn App() -> Html {
                         <p class="banner error" role="alert">{ format!("Not saved: {e}. Export the plan to keep your work.") }</p>
                     }
                 </header>
+                <views::Summary />
                 { banner_html }
                 <main class="app">
                     <Switch<Route> render={views::switch} />

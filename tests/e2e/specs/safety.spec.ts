@@ -23,11 +23,11 @@ test('hostile names and descriptions are shown as text and never run', async ({ 
   await page.getByLabel(/Paste a Plan JSON/).fill(JSON.stringify(plan));
   await page.getByRole('button', { name: /^Import/ }).click();
   for (const view of ['Design', 'Issues', 'Latest', 'Replicas', 'Costs', 'Import / export']) {
-    await page.getByRole('link', { name: view }).click();
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: view }).click();
     await expect(page.getByRole('heading', { name: 'Compute Gallery Planner' })).toBeVisible();
   }
   await page.getByRole('link', { name: 'Design' }).click();
-  await page.getByRole('button', { name: /^Gallery <img src=x onerror/ }).click();
+  await page.getByRole('treeitem', { name: /^Gallery <img src=x onerror/ }).click();
   await expect(page.getByLabel('Gallery name')).toHaveValue(PAYLOADS[0]);
   await expect(page.getByRole('heading', { name: `Gallery ${PAYLOADS[0]}` })).toBeVisible();
   expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
@@ -43,11 +43,11 @@ test('two tabs: a save in one is announced in the other instead of being overwri
   await expect.poll(() => a.evaluate(() => localStorage.getItem('acg.plan'))).not.toBeNull();
   const b = await context.newPage();
   await b.goto('/');
-  await a.getByRole('button', { name: /^Gallery contoso_prod/ }).click();
+  await a.getByRole('treeitem', { name: /^Gallery contoso_prod/ }).click();
   await a.getByLabel('Gallery name').fill('renamed_in_a');
   await expect(b.getByText('This plan was changed in another tab.')).toBeVisible();
   await b.getByRole('button', { name: "Load the other tab's plan" }).click();
-  await expect(b.getByRole('button', { name: /^Gallery renamed_in_a/ })).toBeVisible();
+  await expect(b.getByRole('treeitem', { name: /^Gallery renamed_in_a/ })).toBeVisible();
 });
 
 test('named plans: add, rename, switch; each keeps its own content across a reload', async ({ page }) => {
@@ -61,10 +61,10 @@ test('named plans: add, rename, switch; each keeps its own content across a relo
   await page.getByLabel('Gallery name').fill('staging_gallery');
   await page.reload();
   await expect(page.getByLabel('Plan', { exact: true })).toHaveValue('1');
-  await expect(page.getByRole('button', { name: /^Gallery staging_gallery/ })).toBeVisible();
+  await expect(page.getByRole('treeitem', { name: /^Gallery staging_gallery/ })).toBeVisible();
   await page.getByLabel('Plan', { exact: true }).selectOption({ index: 0 });
-  await expect(page.getByRole('button', { name: /^Gallery contoso_prod/ })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^Gallery staging_gallery/ })).toHaveCount(0);
+  await expect(page.getByRole('treeitem', { name: /^Gallery contoso_prod/ })).toBeVisible();
+  await expect(page.getByRole('treeitem', { name: /^Gallery staging_gallery/ })).toHaveCount(0);
   await page.getByLabel('Plan name').fill('Staging');
   await page.getByLabel('Plan name').press('Enter');
   await expect(page.getByText("another plan is already called 'Staging'")).toBeVisible();
@@ -90,7 +90,7 @@ for (const [what, saved, reason] of [
     const { readFileSync } = await import('node:fs');
     expect(readFileSync((await download.path())!, 'utf8')).toBe(saved);
     // Editing the sample shown meanwhile does not overwrite the save.
-    await page.getByRole('button', { name: /^Gallery contoso_prod/ }).click();
+    await page.getByRole('treeitem', { name: /^Gallery contoso_prod/ }).click();
     await page.getByLabel('Gallery name').fill('edited');
     expect(await page.evaluate(() => localStorage.getItem('acg.plan'))).toBe(saved);
     expect(await page.evaluate(() => localStorage.getItem('acg.plan.unreadable'))).toBe(saved);
@@ -103,12 +103,12 @@ test('a very long name does not widen the page at 360 px', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto('/');
   await page.getByRole('button', { name: 'Keep the sample' }).click();
-  await page.getByRole('button', { name: /^Gallery contoso_prod/ }).click();
+  await page.getByRole('treeitem', { name: /^Gallery contoso_prod/ }).click();
   const long = 'a'.repeat(300);
   await page.getByLabel('Gallery name').fill(long);
   await expect(page.getByRole('heading', { name: `Gallery ${long}` })).toBeVisible();
   for (const view of ['Design', 'Issues', 'Latest', 'Costs']) {
-    await page.getByRole('link', { name: view }).click();
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: view }).click();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `view ${view}`).toBeLessThanOrEqual(0);
   }

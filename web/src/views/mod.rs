@@ -11,6 +11,7 @@ mod issues;
 mod latest;
 mod prices;
 mod replicas;
+mod summary;
 mod target_regions;
 
 use acg_core::{Issue, Severity};
@@ -26,6 +27,7 @@ pub use issues::Issues;
 pub use latest::Latest;
 pub use prices::Prices;
 pub use replicas::{LoadForm, Replicas};
+pub use summary::Summary;
 pub use target_regions::{TargetRegionTable, TargetRegionTableProps, TargetRegionsField, TargetRegionsProps};
 
 use acg_core::edit::{At, Change};
