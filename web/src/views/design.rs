@@ -119,21 +119,24 @@ pub fn Design() -> Html {
     let items = visible(plan, &collapsed);
     // The one tab stop: the selected item when it is visible, else the first.
     let stop = sel.filter(|s| items.iter().any(|i| i.at == *s)).or_else(|| items.first().map(|i| i.at));
-    // When the selection moves while focus is in the tree, focus follows it.
-    use_effect_with(sel, |sel| {
-        let doc = gloo::utils::document();
-        let in_tree = doc.active_element().is_some_and(|e| e.closest("[role=tree]").ok().flatten().is_some());
-        if let Some(at) = sel
-            && in_tree
-            && let Some(el) =
-                doc.get_element_by_id(&node_id(*at)).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
+    // After a key handled in the tree (the selection moved, an item collapsed), focus goes to the tab stop.
+    let refocus = use_mut_ref(|| false);
+    {
+        let refocus = refocus.clone();
+        use_effect(move || {
+            if std::mem::take(&mut *refocus.borrow_mut())
+                && let Some(el) = stop
+                    .and_then(|at| gloo::utils::document().get_element_by_id(&node_id(at)))
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        });
+    }
     let onkeydown = {
         let state = state.clone();
         let collapsed = collapsed.clone();
+        let refocus = refocus.clone();
         let order: Vec<(At, Option<bool>, String)> =
             items.iter().map(|i| (i.at, i.expanded, i.name.to_lowercase())).collect();
         Callback::from(move |e: KeyboardEvent| {
@@ -198,6 +201,7 @@ pub fn Design() -> Html {
                 _ => return,
             };
             e.prevent_default();
+            *refocus.borrow_mut() = true;
             if let Some(at) = target {
                 state.dispatch(Action::Select(Some(at)));
             }
@@ -222,7 +226,7 @@ pub fn Design() -> Html {
             })
         });
         html! {
-            <li role="treeitem" id={node_id(at)} class={classes!("node", format!("level-{}", item.level), selected.then_some("selected"))}
+            <li key={node_id(at)} role="treeitem" id={node_id(at)} class={classes!("node", format!("level-{}", item.level), selected.then_some("selected"))}
                 aria-level={item.level.to_string()} aria-selected={selected.to_string()} aria-expanded={item.expanded.map(|o| o.to_string())}
                 tabindex={if stop == Some(at) { "0" } else { "-1" }} onclick={on(state, move |_| Action::Select(Some(at)))}>
                 if let (Some(open), Some(toggle)) = (item.expanded, toggle) {

@@ -42,7 +42,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         <div class="field">
             <label for={props.id.clone()}>{ &props.label }</label>
             if let Some(h) = &props.hint { <span class="hint">{ h }</span> }
-            <input id={props.id.clone()} type="text" autocomplete="off" spellcheck="false" value={props.value.clone()}
+            <input id={props.id.clone()} data-path={props.path.clone()} type="text" autocomplete="off" spellcheck="false" value={props.value.clone()}
                    aria-invalid={(issues.iter().any(|i| i.severity == Severity::Error)).to_string()} aria-describedby={described.clone()} {oninput} />
             <ul id={described} class="field-issues" aria-live="polite">{ for issues.iter().map(|i| issue_item(i)) }</ul>
         </div>
@@ -79,7 +79,7 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
     html! {
         <div class="field">
             <label for={props.id.clone()}>{ &props.label }</label>
-            <select id={props.id.clone()} {onchange}>
+            <select id={props.id.clone()} data-path={props.path.clone()} {onchange}>
                 if !known { <option value={props.value.clone()} selected=true>{ format!("{} (not a known value)", props.value) }</option> }
                 { for props.options.iter().map(|(v, t)| html! { <option value={v.clone()} selected={*v == props.value}>{ t }</option> }) }
             </select>

@@ -33,7 +33,7 @@ pub fn Issues() -> Html {
             if shown.is_empty() { <p class="empty">{ "Nothing to report: Azure would accept this plan as far as can be checked offline." }</p> }
             <ul class="issue-list">{ for shown.iter().map(|i| {
                 let resource = i.resource();
-                let go = show_in_design(&c.state, navigator.as_ref(), resource.map(|(at, _)| at));
+                let go = show_in_design(&c.state, navigator.as_ref(), resource.map(|(at, _)| at), Some(&i.path));
                 // The resource by its names ("gallery › definition › version › East US"), the JSON path as a tooltip.
                 let label = resource.map_or_else(|| "The plan".to_owned(), |(at, field)| {
                     let names = at.label(&c.state.plan);

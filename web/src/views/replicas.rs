@@ -55,8 +55,9 @@ pub fn Replicas() -> Html {
                     let load = plan.galleries[gi].images[di].demand.iter().find(|d| d.region == r.region)
                         .map(|d| acg_core::replicas::Load::from_demand(d, plan.galleries[gi].images[di].production == Some(true), settings.margin_percent));
                     let all = load.map(|l| acg_core::replicas::compare(&l).iter().map(|x| format!("{}: {}", x.policy.title(), x.recommended)).collect::<Vec<_>>().join(", ")).unwrap_or_default();
-                    let apply = { let region = r.region.clone(); let n = rec.recommended; on(state, move |_| Action::Edit(Change::ApplyReplicas { version: At::Version(gi, di, vi), counts: vec![(region.clone(), n)] })) };
                     let applied = r.current == Some(rec.recommended);
+                    // Applied: the button stays (and keeps focus after Apply) but does nothing.
+                    let apply = { let region = r.region.clone(); let n = rec.recommended; on(state, move |_| (!applied).then(|| Action::Edit(Change::ApplyReplicas { version: At::Version(gi, di, vi), counts: vec![(region.clone(), n)] }))) };
                     html! { <tr data-region={r.region.key().to_owned()} data-definition={r.definition.clone()}>
                         <td class="version" data-label="Version">{ format!("{}/{}/{}", r.gallery, r.definition, version) }<br /><span class="hint">{ "latest there" }</span></td>
                         <td data-label="Region">{ r.region.display_name().to_owned() }</td>
@@ -68,7 +69,7 @@ pub fn Replicas() -> Html {
                             if let Some(s) = rec.sources.first() { <details><summary>{ "Source" }</summary><blockquote>{ &s.quote }</blockquote>{ cite(&s.document) }</details> }
                             if let Some(split) = &rec.split { <details class="split"><summary>{ "Why at most 50" }</summary><blockquote>{ &split.source.quote }</blockquote>{ cite(&split.source.document) }</details> } </td>
                         <td data-label="Cost / month">{ cost.unwrap_or_else(|| "no size".to_owned()) }</td>
-                        <td class="row-action"><button onclick={apply} disabled={applied}>{ if applied { "Applied" } else { "Apply" } }</button></td>
+                        <td class="row-action"><button onclick={apply} aria-disabled={applied.then_some("true")}>{ if applied { "Applied" } else { "Apply" } }</button></td>
                     </tr> }
                 }) }</tbody>
             </table>

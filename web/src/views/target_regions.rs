@@ -82,7 +82,7 @@ pub fn TargetRegionTable(props: &TargetRegionTableProps) -> Html {
                 html! { <>
                     <tr>
                         <th scope="row">{ format!("{} ({})", region, t.name.key()) }</th>
-                        <td data-label="Replicas"><input type="number" min="1" max="100" class="count" aria-label={format!("Replicas in {region}")}
+                        <td data-label="Replicas"><input type="number" min="1" max="100" class="count" aria-label={format!("Replicas in {region}")} data-path={row.to_string()}
                             placeholder={v.replicas_in(t).to_string()} value={t.regional_replica_count.map(|n| n.to_string()).unwrap_or_default()}
                             onchange={replicas.reform(|e: Event| select_value(&e))} /></td>
                         <td data-label="Storage"><EnumSelect aria_label={format!("Storage in {region}")} names={acg_core::StorageAccountType::NAMES} unset="(version default)"
