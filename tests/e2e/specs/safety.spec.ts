@@ -113,3 +113,36 @@ test('a very long name does not widen the page at 360 px', async ({ page }) => {
     expect(overflow, `view ${view}`).toBeLessThanOrEqual(0);
   }
 });
+
+test('when the app cannot load, it says so with a Reload button; without app.js the page still says what to do', async ({ page }) => {
+  await page.route('**/pkg/acg_web_bg.wasm', (route) => route.abort());
+  await page.goto('/');
+  const alert = page.getByRole('alert').filter({ hasText: 'The planner could not start' });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await page.unroute('**/pkg/acg_web_bg.wasm');
+  await page.route('**/app.js', (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByText('Loading the Compute Gallery Planner… If nothing appears, reload the page.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'reload the page' })).toBeVisible();
+});
+
+test('the name-check widget never prints null or undefined', async ({ page }) => {
+  await page.goto('/embed/');
+  for (const kind of ['gallery', 'definition', 'version']) {
+    for (const value of ['good_name', '1.0.0', 'bad-name!', '']) {
+      const text = await page.evaluate(async ([kind, value]) => {
+        const e = document.createElement('acg-name-check');
+        e.setAttribute('kind', kind);
+        e.setAttribute('value', value);
+        document.body.append(e);
+        for (let i = 0; i < 50 && !e.shadowRoot?.querySelector('#result p'); i++) await new Promise((r) => setTimeout(r, 50));
+        const t = e.shadowRoot!.textContent ?? '';
+        e.remove();
+        return t;
+      }, [kind, value]);
+      expect(text, `${kind} '${value}'`).toContain('Azure');
+      expect(text, `${kind} '${value}'`).not.toMatch(/null|undefined/);
+    }
+  }
+});
