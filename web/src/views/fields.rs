@@ -26,6 +26,10 @@ pub struct TextFieldProps {
     /// A hint shown under the label.
     #[prop_or_default]
     pub hint: Option<AttrValue>,
+    /// The input's type when not "text" ("date": a date picker while the value is a valid date or blank; a
+    /// value a date input cannot show stays a text input, so nothing typed is hidden).
+    #[prop_or_default]
+    pub kind: Option<AttrValue>,
 }
 
 /// A labelled text input that shows its own issues from the report.
@@ -38,11 +42,19 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         Callback::from(move |e: InputEvent| cb.emit(input_value(&e)))
     };
     let described = format!("{}-issues", props.id);
+    let input_type = match props.kind.as_deref() {
+        Some("date")
+            if props.value.is_empty() || chrono::NaiveDate::parse_from_str(&props.value, "%Y-%m-%d").is_ok() =>
+        {
+            "date"
+        }
+        _ => "text",
+    };
     html! {
         <div class="field">
             <label for={props.id.clone()}>{ &props.label }</label>
             if let Some(h) = &props.hint { <span class="hint">{ h }</span> }
-            <input id={props.id.clone()} data-path={props.path.clone()} type="text" autocomplete="off" spellcheck="false" value={props.value.clone()}
+            <input id={props.id.clone()} data-path={props.path.clone()} type={input_type} autocomplete="off" spellcheck="false" value={props.value.clone()}
                    aria-invalid={(issues.iter().any(|i| i.severity == Severity::Error)).to_string()} aria-describedby={described.clone()} {oninput} />
             <ul id={described} class="field-issues" aria-live="polite">{ for issues.iter().map(|i| issue_item(i)) }</ul>
         </div>
