@@ -107,7 +107,7 @@ test('scenario comparison: keep the plan as A, edit it into B, see the change', 
   const table = page.locator('#scenario-table');
   // One more replica of 1.0.12 (10 GB) in East US at $0.05 per GB-month.
   await expect(table.locator('tr', { hasText: 'Storage / month' })).toContainText('+$0.50');
-  await expect(table.locator('tr', { hasText: 'Storage in eastus' })).toContainText('+$0.50');
+  await expect(table.locator('tr', { hasText: 'Storage in East US' })).toContainText('+$0.50');
 });
 
 test('a Retail Prices API import changes a price', async ({ page }) => {

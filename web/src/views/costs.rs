@@ -65,7 +65,7 @@ pub fn Costs() -> Html {
                     let max = estimate.by_region.iter().map(|x| x.storage_monthly).max().unwrap_or_default();
                     let y = (i * 24) as f64;
                     html! { <g>
-                        <text x="0" y={(y + 15.0).to_string()} class="chart-label">{ &s.key }</text>
+                        <text x="0" y={(y + 15.0).to_string()} class="chart-label">{ region(&s.key) }</text>
                         <rect x="120" y={(y + 4.0).to_string()} height="14" width={bar(s.storage_monthly, max, 220.0).max(1.0).to_string()} class="chart-bar" />
                         <text x={(125.0 + bar(s.storage_monthly, max, 220.0)).to_string()} y={(y + 15.0).to_string()} class="chart-value">{ m(s.storage_monthly) }</text>
                     </g> }
@@ -73,7 +73,7 @@ pub fn Costs() -> Html {
             </svg>
             <table>
                 <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Storage / month" }</th><th scope="col">{ "Egress once" }</th></tr></thead>
-                <tbody>{ for estimate.by_region.iter().map(|s| html! { <tr><td data-label="Region">{ &s.key }</td><td data-label="Storage / month">{ m(s.storage_monthly) }</td><td data-label="Egress once">{ m(s.egress_one_time) }</td></tr> }) }</tbody>
+                <tbody>{ for estimate.by_region.iter().map(|s| html! { <tr><td data-label="Region">{ region(&s.key) }</td><td data-label="Storage / month">{ m(s.storage_monthly) }</td><td data-label="Egress once">{ m(s.egress_one_time) }</td></tr> }) }</tbody>
             </table>
             <h3>{ "By version" }</h3>
             <table>
@@ -138,11 +138,16 @@ fn scenario(c: &Ctx, b: &acg_core::billing::Estimate) -> Html {
                 <thead><tr><th scope="col">{ "" }</th><th scope="col">{ "A" }</th><th scope="col">{ "B" }</th><th scope="col">{ "Change" }</th></tr></thead>
                 <tbody>
                     { for cmp.by_category.iter().map(|d| html! { <tr><th scope="row">{ if d.key == "storageMonthly" { "Storage / month" } else { "Egress once" } }</th><td data-label="A">{ m(d.before) }</td><td data-label="B">{ m(d.after) }</td><td data-label="Change">{ signed(d.delta) }</td></tr> }) }
-                    { for cmp.by_region.iter().filter(|d| !d.delta.is_zero()).map(|d| html! { <tr><th scope="row">{ format!("Storage in {}", d.key) }</th><td data-label="A">{ m(d.before) }</td><td data-label="B">{ m(d.after) }</td><td data-label="Change">{ signed(d.delta) }</td></tr> }) }
+                    { for cmp.by_region.iter().filter(|d| !d.delta.is_zero()).map(|d| html! { <tr><th scope="row">{ format!("Storage in {}", region(&d.key)) }</th><td data-label="A">{ m(d.before) }</td><td data-label="B">{ m(d.after) }</td><td data-label="Change">{ signed(d.delta) }</td></tr> }) }
                 </tbody>
             </table>
             <button onclick={stop}>{ "Stop comparing" }</button>
         </div> },
         Err(e) => html! { <p class="issue error"><span class="sev">{ "Error" }</span>{ " " }{ e }</p> },
     }
+}
+
+/// A region key of the estimate by its display name ("eastus" → "East US"), as every other view names regions.
+fn region(key: &str) -> String {
+    acg_core::RegionName::new(key).display_name().to_owned()
 }
