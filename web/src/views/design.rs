@@ -190,7 +190,7 @@ pub fn Design() -> Html {
                     t.1 = now;
                     t.0.push_str(&key.to_lowercase());
                     // A repeated first letter cycles; more letters refine from the current item.
-                    let (prefix, start) = if t.0.chars().all(|c| Some(c) == t.0.chars().next()) {
+                    let (prefix, start) = if t.0.chars().all(|c| t.0.starts_with(c)) {
                         (t.0.chars().take(1).collect::<String>(), here + 1)
                     } else {
                         (t.0.clone(), here)
