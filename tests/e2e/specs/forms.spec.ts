@@ -40,6 +40,9 @@ test('end-of-life dates use a date input; community fields show only for Communi
   await expect(eol).toHaveValue('2031-05-01');
   await page.getByRole('treeitem', { name: /^Gallery contoso_prod/ }).click();
   await expect(page.getByLabel('Community: publisher contact email')).toHaveCount(0);
+  // The gallery's region is picked from the catalog like a target region.
+  await expect(page.getByLabel('Region', { exact: true })).toHaveAttribute('list', 'region-picker');
+  expect(await page.locator('#region-picker option[value="westeurope"]').count()).toBe(1);
   await page.getByLabel('Sharing', { exact: true }).selectOption('Community');
   await expect(page.getByLabel('Community: publisher contact email')).toBeVisible();
 });

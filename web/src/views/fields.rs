@@ -30,6 +30,9 @@ pub struct TextFieldProps {
     /// value a date input cannot show stays a text input, so nothing typed is hidden).
     #[prop_or_default]
     pub kind: Option<AttrValue>,
+    /// The id of a datalist to pick from (the region catalog for a region).
+    #[prop_or_default]
+    pub list: Option<AttrValue>,
 }
 
 /// A labelled text input that shows its own issues from the report.
@@ -54,7 +57,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         <div class="field">
             <label for={props.id.clone()}>{ &props.label }</label>
             if let Some(h) = &props.hint { <span class="hint">{ h }</span> }
-            <input id={props.id.clone()} data-path={props.path.clone()} type={input_type} autocomplete="off" spellcheck="false" value={props.value.clone()}
+            <input id={props.id.clone()} data-path={props.path.clone()} type={input_type} list={props.list.clone()} autocomplete="off" spellcheck="false" value={props.value.clone()}
                    aria-invalid={(issues.iter().any(|i| i.severity == Severity::Error)).to_string()} aria-describedby={described.clone()} {oninput} />
             <ul id={described} class="field-issues" aria-live="polite">{ for issues.iter().map(|i| issue_item(i)) }</ul>
         </div>

@@ -32,6 +32,15 @@ impl Form<'_> {
     fn text(&self, id: &'static str, label: &'static str, field: Field, hint: Option<&'static str>) -> Html {
         html! { <TextField id={id} label={label} value={self.value(&field)} path={self.path(&field)} on_change={self.set(&field)} hint={hint.map(AttrValue::Static)} /> }
     }
+    /// A region field: text with the region catalog as its picker.
+    fn region(&self, id: &'static str, label: &'static str) -> Html {
+        let field = Field::Location;
+        html! { <>
+            <TextField id={id} label={label} value={self.value(&field)} path={self.path(&field)} on_change={self.set(&field)} list={AttrValue::Static("region-picker")}
+                hint={AttrValue::Static("Type to search the region catalog: West Europe, westeurope…")} />
+            { super::target_regions::region_datalist("region-picker") }
+        </> }
+    }
     /// A date input for a typed field (a text input while its value is not a date a picker can show).
     fn date(&self, id: &'static str, label: &'static str, field: Field) -> Html {
         html! { <TextField id={id} label={label} value={self.value(&field)} path={self.path(&field)} on_change={self.set(&field)} kind={AttrValue::Static("date")} /> }
@@ -134,7 +143,7 @@ fn gallery(f: &Form<'_>) -> Html {
         <h2>{ format!("Gallery {}", g.name) }</h2>
         <fieldset><legend>{ "Basics" }</legend>
             { f.text("gallery-name", "Gallery name", Field::Name, Some("Letters, digits, underscores and periods; no dashes.")) }
-            { f.text("gallery-location", "Region", Field::Location, None) }
+            { f.region("gallery-location", "Region") }
             { f.text("gallery-description", "Description", Field::Description, None) }
         </fieldset>
         <fieldset><legend>{ "Sharing" }</legend>
@@ -213,7 +222,7 @@ fn version(f: &Form<'_>) -> Html {
         <h2>{ format!("Version {} of {}", v.name, d.name) }</h2>
         <fieldset><legend>{ "Basics" }</legend>
             { f.text("version-name-field", "Version name", Field::Name, Some("Major.Minor.Patch, e.g. 1.0.12")) }
-            { f.text("version-location", "Source region (blank: the gallery's)", Field::Location, None) }
+            { f.region("version-location", "Source region (blank: the gallery's)") }
             { f.text("version-source", "Source id (managed image, VM or version)", Field::SourceId, None) }
         </fieldset>
         <fieldset><legend>{ "Replication" }</legend>

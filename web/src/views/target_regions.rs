@@ -146,3 +146,12 @@ pub fn TargetRegionsField(props: &TargetRegionsProps) -> Html {
         </div>
     }
 }
+
+/// The region catalog as a datalist: a region field with `list={id}` becomes a searchable picker.
+pub(super) fn region_datalist(id: &'static str) -> Html {
+    html! {
+        <datalist id={id}>
+            { for acg_core::region::regions().iter().map(|r| html! { <option value={r.name}>{ format!("{} ({})", r.display_name, r.geography) }</option> }) }
+        </datalist>
+    }
+}
