@@ -122,3 +122,17 @@ test('the tree: one tab stop, Left and Right collapse and expand, letters find a
   await page.keyboard.press('ArrowLeft');
   await expect(gallery).toBeFocused();
 });
+
+test('Ctrl+Z undoes a burst of typing without a console warning', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => { if (/preventDefault/.test(m.text())) warnings.push(m.text()); });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Keep the sample' }).click();
+  await page.getByRole('treeitem', { name: /^Gallery contoso_prod/ }).click();
+  await page.getByLabel('Gallery name').press('End');
+  await page.getByLabel('Gallery name').pressSequentially('_x');
+  await expect(page.getByLabel('Gallery name')).toHaveValue('contoso_prod_x');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByLabel('Gallery name')).toHaveValue('contoso_prod');
+  expect(warnings).toEqual([]);
+});
