@@ -136,3 +136,17 @@ test('Ctrl+Z undoes a burst of typing without a console warning', async ({ page 
   await expect(page.getByLabel('Gallery name')).toHaveValue('contoso_prod');
   expect(warnings).toEqual([]);
 });
+
+test('find in the tree keeps the matching items and what holds them', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Keep the sample' }).click();
+  const tree = page.getByRole('tree');
+  await page.getByLabel('Find in the tree').fill('windows');
+  await expect(tree.getByRole('treeitem')).toHaveCount(2);
+  await expect(tree.getByRole('treeitem', { name: /^Gallery contoso_prod/ })).toBeVisible();
+  await expect(tree.getByRole('treeitem', { name: /^Definition windows-2022-datacenter/ })).toBeVisible();
+  await page.getByLabel('Find in the tree').fill('2024.11');
+  await expect(tree.getByRole('treeitem')).toHaveCount(3);
+  await page.getByLabel('Find in the tree').fill('');
+  await expect(tree.getByRole('treeitem', { name: /^Version 1\.0\.12/ })).toBeVisible();
+});

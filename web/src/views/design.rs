@@ -97,6 +97,30 @@ fn visible(plan: &acg_core::Plan, collapsed: &HashSet<At>) -> Vec<Item> {
     out
 }
 
+/// The items whose name contains `query` (any case) and the items that hold them; all when the query is blank.
+fn filtered(items: Vec<Item>, query: &str) -> Vec<Item> {
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        return items;
+    }
+    let hits: HashSet<At> = items.iter().filter(|i| i.name.to_lowercase().contains(&query)).map(|i| i.at).collect();
+    items
+        .into_iter()
+        .filter(|i| {
+            hits.iter().any(|h| {
+                let mut a = Some(*h);
+                while let Some(x) = a {
+                    if x == i.at {
+                        return true;
+                    }
+                    a = x.parent();
+                }
+                false
+            })
+        })
+        .collect()
+}
+
 /// The tree node a selection shows as (a target region shows as its version).
 fn tree_node(at: At) -> At {
     match at {
@@ -116,7 +140,8 @@ pub fn Design() -> Html {
     let collapsed = use_state(HashSet::<At>::new);
     // Type-to-find: the letters typed in the last second.
     let typed = use_mut_ref(|| (String::new(), 0.0_f64));
-    let items = visible(plan, &collapsed);
+    let query = use_state(String::new);
+    let items = filtered(visible(plan, &collapsed), &query);
     // The one tab stop: the selected item when it is visible, else the first.
     let stop = sel.filter(|s| items.iter().any(|i| i.at == *s)).or_else(|| items.first().map(|i| i.at));
     // After a key handled in the tree (the selection moved, an item collapsed), focus goes to the tab stop.
@@ -258,6 +283,14 @@ pub fn Design() -> Html {
         });
     let tree = html! {
         <nav class="tree card" aria-label="Galleries, image definitions and versions">
+            if !plan.galleries.is_empty() {
+                <div class="field tree-search">
+                    <label for="tree-search">{ "Find in the tree" }</label>
+                    <input id="tree-search" type="search" autocomplete="off" placeholder="A name, or part of one" value={(*query).clone()}
+                        oninput={{ let query = query.clone(); Callback::from(move |e: InputEvent| query.set(super::input_value(&e))) }} />
+                </div>
+            }
+            if !query.trim().is_empty() && items.is_empty() { <p class="empty" role="status">{ "No name in the tree contains that." }</p> }
             if !items.is_empty() {
                 <ul role="tree" aria-label="Galleries, image definitions and versions" {onkeydown}>
                     { for items.iter().map(node) }
