@@ -62,6 +62,10 @@ for (const width of [360, 1280]) {
           const scroll = await page.evaluate(() => ({ width: document.scrollingElement!.scrollWidth, inner: window.innerWidth }));
           expect(scroll.width, `${view} scrolls sideways`).toBeLessThanOrEqual(scroll.inner);
           expect(await brokenWords(page), `${view}: words broken across lines`).toEqual([]);
+          // Nor does a table hide columns in a box of its own (a clipped "Remove").
+          const clipped = await page.evaluate(() => [...document.querySelectorAll('table')]
+            .filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => `${t.className}: ${t.scrollWidth} > ${t.clientWidth}`));
+          expect(clipped, `${view}: tables scrolling inside`).toEqual([]);
           const axe = await new AxeBuilder({ page }).analyze();
           const bad = axe.violations
             .filter((v) => v.impact === 'serious' || v.impact === 'critical')
