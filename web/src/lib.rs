@@ -197,17 +197,20 @@ pub fn App() -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |()| {
-            let listener = gloo::events::EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(e) else { return };
-                if (e.ctrl_key() || e.meta_key()) && e.key().eq_ignore_ascii_case("z") {
-                    let in_text =
-                        gloo::utils::document().active_element().is_some_and(|el| el.tag_name() == "TEXTAREA");
-                    if !in_text {
-                        e.prevent_default();
-                        state.dispatch(if e.shift_key() { Action::Redo } else { Action::Undo });
+            // Not passive: it calls preventDefault (a passive listener logged "Unable to preventDefault").
+            let options = gloo::events::EventListenerOptions::enable_prevent_default();
+            let listener =
+                gloo::events::EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
+                    let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(e) else { return };
+                    if (e.ctrl_key() || e.meta_key()) && e.key().eq_ignore_ascii_case("z") {
+                        let in_text =
+                            gloo::utils::document().active_element().is_some_and(|el| el.tag_name() == "TEXTAREA");
+                        if !in_text {
+                            e.prevent_default();
+                            state.dispatch(if e.shift_key() { Action::Redo } else { Action::Undo });
+                        }
                     }
-                }
-            });
+                });
             move || drop(listener)
         });
     }
@@ -267,6 +270,7 @@ pub fn App() -> Html {
                         <p class="banner error" role="alert">{ format!("Not saved: {e}. Export the plan to keep your work.") }</p>
                     }
                 </header>
+                <views::Summary />
                 { banner_html }
                 <main class="app">
                     <Switch<Route> render={views::switch} />

@@ -170,7 +170,7 @@ fn MatchCard(props: &MatchCardProps) -> Html {
             if !m.resources.is_empty() {
                 <p><strong>{ "In this plan" }</strong></p>
                 <ul class="resources">{ for m.resources.iter().map(|r| {
-                    let go = show_in_design(&c.state, navigator.as_ref(), Some(r.at));
+                    let go = show_in_design(&c.state, navigator.as_ref(), Some(r.at), None);
                     html! { <li>
                         <button type="button" class="link" onclick={go}>{ &r.label }</button>
                         <span class="muted">{ if r.named { " (named by the error)" } else { " (flagged now)" } }</span>

@@ -41,8 +41,9 @@ async fn shows_the_verdict_of_acg_core() {
     root.remove();
 }
 
+/// A button or a tree item (the design tree's items are `role="treeitem"`) whose text contains `text`.
 fn button_with_text(root: &web_sys::Element, text: &str) -> web_sys::HtmlElement {
-    let buttons = root.query_selector_all("button").unwrap();
+    let buttons = root.query_selector_all("button, [role=treeitem]").unwrap();
     (0..buttons.length())
         .filter_map(|i| buttons.item(i))
         .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())

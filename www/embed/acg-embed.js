@@ -37,7 +37,7 @@ const CSS = `
   :host { --fg: #e6edf3; --muted: #9198a1; --bg: #161b22; --border: #30363d; --accent: #4493f8; --ok: #3fb950; --warn: #d29922; --error: #f85149; }
 }
 :host([hidden]) { display: none; }
-.box { color: var(--fg); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: left; background: var(--bg); border: 1px solid var(--border); border-radius: 8px; padding: 0.75rem 1rem; max-width: 40rem; overflow-wrap: anywhere; }
+.box { color: var(--fg); font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; text-align: left; background: var(--bg); border: 1px solid var(--border); border-radius: 8px; padding: 0.75rem 1rem; max-width: 40rem; overflow-wrap: break-word; }
 h3 { font-size: 1em; margin: 0 0 0.5rem; }
 p { margin: 0.25rem 0; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 1rem; margin: 0 0 0.5rem; }
@@ -81,9 +81,26 @@ function h(tag, attrs, ...children) {
   }
   for (const c of children.flat(Infinity)) {
     if (c === undefined || c === null || c === false) continue;
-    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    el.append(c instanceof Node ? c : breakable(String(c)));
   }
   return el;
+}
+
+/** Replaces an element's children, skipping absent parts (replaceChildren would print null as "null"). */
+function put(el, ...children) {
+  el.replaceChildren(...children.flat(Infinity).filter((c) => c !== undefined && c !== null && c !== false));
+}
+
+/** Text as nodes, with a line-break opportunity (<wbr>) after the punctuation of long tokens (paths, ids,
+ * property chains) so that a narrow screen wraps them between their parts, never inside a word. */
+function breakable(text) {
+  if (!/\S{20,}/.test(text)) return document.createTextNode(text);
+  const out = document.createDocumentFragment();
+  for (const part of text.split(/(?<=[./_|=&?:-])(?=[\p{L}\p{N}])/u)) {
+    if (out.childNodes.length) out.append(document.createElement('wbr'));
+    out.append(document.createTextNode(part));
+  }
+  return out;
 }
 
 /** Only http(s) URLs become links; anything else (javascript:, data:) is refused. */
@@ -307,7 +324,7 @@ class NameCheckWidget extends Widget {
       const name = input.value;
       const issues = this.acg.checkName(kind, name);
       const errors = issues.filter((i) => i.severity === 'error');
-      result.replaceChildren(
+      put(result, 
         errors.length === 0
           ? h('p', { class: 'ok' }, `✓ Azure accepts this ${KINDS[kind].toLowerCase()}`)
           : h('p', { class: 'error' }, `✗ Azure rejects this name`),
@@ -315,7 +332,7 @@ class NameCheckWidget extends Widget {
           h('strong', {}, i.severity === 'error' ? 'Error' : i.severity === 'warning' ? 'Warning' : 'Note'), ` (${i.code}): ${i.message}`,
           i.azureMessage ? h('p', { class: 'muted' }, `Azure: ${i.azureMessage}`) : null,
           i.mitigation ? h('p', {}, `Fix: ${i.mitigation}`) : null))) : null);
-      link.replaceChildren(this.appLink({ sketch: 'name', kind, name }, 'issues'));
+      put(link, this.appLink({ sketch: 'name', kind, name }, 'issues'));
     };
     input.addEventListener('input', () => {
       this.#typed = input.value;
@@ -350,12 +367,12 @@ class ExplainWidget extends Widget {
     const explainNow = () => {
       const text = input.value;
       if (text.trim() === '') {
-        result.replaceChildren(h('p', { class: 'muted' }, 'Paste the error message Azure, az, PowerShell or Terraform printed.'));
-        link.replaceChildren();
+        put(result, h('p', { class: 'muted' }, 'Paste the error message Azure, az, PowerShell or Terraform printed.'));
+        put(link, );
         return;
       }
       const found = this.acg.explainError(text);
-      result.replaceChildren(...found.errors.map((error, i) => {
+      put(result, ...found.errors.map((error, i) => {
         const matches = found.matches.filter((m) => m.error === i);
         return h('section', {},
           h('p', {}, error.code ? h('code', {}, error.code) : null, error.code ? ' ' : null, error.message),
@@ -370,7 +387,7 @@ class ExplainWidget extends Widget {
                 m.rules.length ? [h('dt', {}, 'Planner rules'), h('dd', {}, m.rules.join(', '))] : null),
               safeUrl(m.guideUrl) ? h('p', {}, h('a', { href: safeUrl(m.guideUrl).href, target: '_blank', rel: 'noopener noreferrer' }, 'The troubleshooting guide')) : null)));
       }));
-      link.replaceChildren(this.appLink({ error: text.slice(0, 2000) }, 'troubleshoot'));
+      put(link, this.appLink({ error: text.slice(0, 2000) }, 'troubleshoot'));
     };
     input.addEventListener('input', () => {
       this.#typed = input.value;

@@ -8,6 +8,10 @@ for (const example of document.querySelectorAll('.example')) {
   code.textContent = snippet;
   const pre = document.createElement('pre');
   pre.className = 'snippet';
+  // Code keeps its lines and scrolls sideways inside its box (focusable, so the keyboard can scroll it too).
+  pre.tabIndex = 0;
+  pre.setAttribute('role', 'region');
+  pre.setAttribute('aria-label', 'Snippet');
   pre.append(code);
   const button = document.createElement('button');
   button.type = 'button';

@@ -13,10 +13,10 @@ test('first visit shows the sample plan with a way to start empty', async ({ pag
   await page.goto('/');
   await expect(page.getByText('This is a sample plan')).toBeVisible();
   const t = await tree(page);
-  await expect(t.getByRole('button', { name: /^Gallery contoso_prod/ })).toBeVisible();
-  await expect(t.getByRole('button', { name: /Version 1\.0\.12/ })).toBeVisible();
+  await expect(t.getByRole('treeitem', { name: /^Gallery contoso_prod/ })).toBeVisible();
+  await expect(t.getByRole('treeitem', { name: /Version 1\.0\.12/ })).toBeVisible();
   await page.getByRole('button', { name: 'Start empty' }).click();
-  await expect(t.getByRole('button', { name: /^Gallery contoso_prod/ })).toHaveCount(0);
+  await expect(t.getByRole('treeitem', { name: /^Gallery contoso_prod/ })).toHaveCount(0);
 });
 
 test('create a gallery, definition and version; a bad gallery name shows Azure\'s message and the fix', async ({ page }) => {
@@ -35,7 +35,7 @@ test('create a gallery, definition and version; a bad gallery name shows Azure\'
   await page.getByRole('button', { name: '+ Version of image-1' }).click();
   await expect(page.getByLabel('Version name')).toHaveValue('1.0.0');
   const t = await tree(page);
-  await expect(t.getByRole('button', { name: /Version 1\.0\.0/ })).toBeVisible();
+  await expect(t.getByRole('treeitem', { name: /Version 1\.0\.0/ })).toBeVisible();
 });
 
 test('the latest matrix changes when a regional exclude flag is toggled, with the what-if', async ({ page }) => {
@@ -99,7 +99,7 @@ test('the docs billing example entered by hand: 60 GB-month, $3.00 a month, 20 G
 test('scenario comparison: keep the plan as A, edit it into B, see the change', async ({ page }) => {
   await page.goto('/#/costs');
   await page.getByRole('button', { name: 'Keep this plan as scenario A, then edit it into B' }).click();
-  await page.getByRole('link', { name: 'Replicas' }).click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Replicas' }).click();
   await page.getByLabel('Over-provisioning margin (%)').fill('10');
   const row = page.locator('tr', { hasText: 'contoso_prod/ubuntu-22.04-lts/1.0.12' }).filter({ hasText: 'East US' });
   await row.getByRole('button', { name: 'Apply' }).click();
@@ -107,7 +107,7 @@ test('scenario comparison: keep the plan as A, edit it into B, see the change', 
   const table = page.locator('#scenario-table');
   // One more replica of 1.0.12 (10 GB) in East US at $0.05 per GB-month.
   await expect(table.locator('tr', { hasText: 'Storage / month' })).toContainText('+$0.50');
-  await expect(table.locator('tr', { hasText: 'Storage in eastus' })).toContainText('+$0.50');
+  await expect(table.locator('tr', { hasText: 'Storage in East US' })).toContainText('+$0.50');
 });
 
 test('a Retail Prices API import changes a price', async ({ page }) => {
@@ -139,7 +139,7 @@ test('export then import round trip, and reload keeps the plan', async ({ page }
   expect(arm).toContain('"Microsoft.Compute/galleries/images/versions"');
   await page.getByRole('link', { name: 'Design' }).click();
   await page.getByRole('button', { name: 'Start empty' }).click();
-  await expect((await tree(page)).getByRole('button', { name: /^Gallery contoso_prod/ })).toHaveCount(0);
+  await expect((await tree(page)).getByRole('treeitem', { name: /^Gallery contoso_prod/ })).toHaveCount(0);
   await page.getByRole('link', { name: 'Import / export' }).click();
   await page.getByLabel(/Paste a Plan JSON, an ARM template/).fill(arm);
   await page.getByRole('button', { name: /^Import/ }).click();
@@ -147,7 +147,7 @@ test('export then import round trip, and reload keeps the plan', async ({ page }
   await page.reload();
   await page.getByRole('link', { name: 'Design' }).click();
   const t = await tree(page);
-  await expect(t.getByRole('button', { name: /Version 1\.0\.12/ })).toBeVisible();
+  await expect(t.getByRole('treeitem', { name: /Version 1\.0\.12/ })).toBeVisible();
   await expect(page.getByText('This is a sample plan')).toHaveCount(0);
 });
 
@@ -158,7 +158,7 @@ test('a plan file can be chosen for import', async ({ page }) => {
   await expect(page.getByLabel(/Paste a Plan JSON/)).toHaveValue(plan);
   await page.getByRole('button', { name: /^Import/ }).click();
   await page.getByRole('link', { name: 'Design' }).click();
-  await expect((await tree(page)).getByRole('button', { name: /^Gallery from_file/ })).toBeVisible();
+  await expect((await tree(page)).getByRole('treeitem', { name: /^Gallery from_file/ })).toBeVisible();
 });
 
 test('a share link restores the plan in a fresh browser without touching its saved plan', async ({ page, browser }) => {
@@ -173,7 +173,7 @@ test('a share link restores the plan in a fresh browser without touching its sav
   const other = await fresh.newPage();
   await other.goto(url);
   await expect(other.getByText('Opened from a share link.')).toBeVisible();
-  await expect((await tree(other)).getByRole('button', { name: /^Gallery shared_gallery/ })).toBeVisible();
+  await expect((await tree(other)).getByRole('treeitem', { name: /^Gallery shared_gallery/ })).toBeVisible();
   expect(await other.evaluate(() => localStorage.getItem('acg.plan'))).toBeNull();
   await fresh.close();
 });
@@ -197,7 +197,7 @@ test('every view passes axe-core without serious or critical violations; screens
 test('target regions as a table: search the catalog, add, set replicas and the regional exclude, remove, undo', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Keep the sample' }).click();
-  await page.getByRole('button', { name: /Version 1\.0\.12/ }).click();
+  await page.getByRole('treeitem', { name: /Version 1\.0\.12/ }).click();
   const add = page.getByLabel('Add a target region');
   await add.fill('Atlantis');
   await page.getByRole('button', { name: 'Add region' }).click();
@@ -230,19 +230,19 @@ test('the remaining properties: sharing, soft delete, features, purchase plan, s
   await page.goto('/');
   await page.getByRole('button', { name: 'Keep the sample' }).click();
   const t = await tree(page);
-  await t.getByRole('button', { name: /^Gallery contoso_prod/ }).click();
+  await t.getByRole('treeitem', { name: /^Gallery contoso_prod/ }).click();
   await page.getByLabel('Sharing', { exact: true }).selectOption('Community');
   await page.getByLabel('Community: publisher contact email').fill('images@contoso.example');
   await page.getByLabel('Community: publisher contact email').press('Tab');
   await page.getByLabel('Soft delete (recycle bin for deleted images)').selectOption('true');
-  await t.getByRole('button', { name: /^Definition ubuntu-22\.04-lts/ }).first().click();
+  await t.getByRole('treeitem', { name: /^Definition ubuntu-22\.04-lts/ }).first().click();
   await page.getByLabel('Architecture').selectOption('Arm64');
   await page.getByLabel('Accelerated networking').selectOption('True');
   await page.getByLabel('Purchase plan: name').fill('plan-x');
   await page.getByLabel('Purchase plan: name').press('Tab');
   await page.getByLabel('vCPUs: at least').fill('2');
   await page.getByLabel('vCPUs: at least').press('Tab');
-  await t.getByRole('button', { name: /Version 1\.0\.12/ }).click();
+  await t.getByRole('treeitem', { name: /Version 1\.0\.12/ }).click();
   await page.getByLabel('Block deletion before end of life').selectOption('true');
   await page.getByLabel('Disk encryption set in East US').fill('/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Compute/diskEncryptionSets/des-eastus');
   await page.getByLabel('Disk encryption set in East US').press('Tab');

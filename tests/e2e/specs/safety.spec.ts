@@ -23,11 +23,11 @@ test('hostile names and descriptions are shown as text and never run', async ({ 
   await page.getByLabel(/Paste a Plan JSON/).fill(JSON.stringify(plan));
   await page.getByRole('button', { name: /^Import/ }).click();
   for (const view of ['Design', 'Issues', 'Latest', 'Replicas', 'Costs', 'Import / export']) {
-    await page.getByRole('link', { name: view }).click();
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: view }).click();
     await expect(page.getByRole('heading', { name: 'Compute Gallery Planner' })).toBeVisible();
   }
   await page.getByRole('link', { name: 'Design' }).click();
-  await page.getByRole('button', { name: /^Gallery <img src=x onerror/ }).click();
+  await page.getByRole('treeitem', { name: /^Gallery <img src=x onerror/ }).click();
   await expect(page.getByLabel('Gallery name')).toHaveValue(PAYLOADS[0]);
   await expect(page.getByRole('heading', { name: `Gallery ${PAYLOADS[0]}` })).toBeVisible();
   expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
@@ -43,11 +43,11 @@ test('two tabs: a save in one is announced in the other instead of being overwri
   await expect.poll(() => a.evaluate(() => localStorage.getItem('acg.plan.saved'))).not.toBeNull();
   const b = await context.newPage();
   await b.goto('/');
-  await a.getByRole('button', { name: /^Gallery contoso_prod/ }).click();
+  await a.getByRole('treeitem', { name: /^Gallery contoso_prod/ }).click();
   await a.getByLabel('Gallery name').fill('renamed_in_a');
   await expect(b.getByText('This plan was changed in another tab.')).toBeVisible();
   await b.getByRole('button', { name: "Load the other tab's plan" }).click();
-  await expect(b.getByRole('button', { name: /^Gallery renamed_in_a/ })).toBeVisible();
+  await expect(b.getByRole('treeitem', { name: /^Gallery renamed_in_a/ })).toBeVisible();
 });
 
 test('a save from before IndexedDB (localStorage) opens, moves to IndexedDB and survives a reload', async ({ page }) => {
@@ -84,10 +84,10 @@ test('named plans: add, rename, switch; each keeps its own content across a relo
   await page.getByLabel('Gallery name').fill('staging_gallery');
   await page.reload();
   await expect(page.getByLabel('Plan', { exact: true })).toHaveValue('1');
-  await expect(page.getByRole('button', { name: /^Gallery staging_gallery/ })).toBeVisible();
+  await expect(page.getByRole('treeitem', { name: /^Gallery staging_gallery/ })).toBeVisible();
   await page.getByLabel('Plan', { exact: true }).selectOption({ index: 0 });
-  await expect(page.getByRole('button', { name: /^Gallery contoso_prod/ })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^Gallery staging_gallery/ })).toHaveCount(0);
+  await expect(page.getByRole('treeitem', { name: /^Gallery contoso_prod/ })).toBeVisible();
+  await expect(page.getByRole('treeitem', { name: /^Gallery staging_gallery/ })).toHaveCount(0);
   await page.getByLabel('Plan name').fill('Staging');
   await page.getByLabel('Plan name').press('Enter');
   await expect(page.getByText("another plan is already called 'Staging'")).toBeVisible();
@@ -113,7 +113,7 @@ for (const [what, saved, reason] of [
     const { readFileSync } = await import('node:fs');
     expect(readFileSync((await download.path())!, 'utf8')).toBe(saved);
     // Editing the sample shown meanwhile does not overwrite the save.
-    await page.getByRole('button', { name: /^Gallery contoso_prod/ }).click();
+    await page.getByRole('treeitem', { name: /^Gallery contoso_prod/ }).click();
     await page.getByLabel('Gallery name').fill('edited');
     expect(await page.evaluate(() => localStorage.getItem('acg.plan'))).toBe(saved);
     expect(await page.evaluate(() => localStorage.getItem('acg.plan.unreadable'))).toBe(saved);
@@ -126,13 +126,46 @@ test('a very long name does not widen the page at 360 px', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await page.goto('/');
   await page.getByRole('button', { name: 'Keep the sample' }).click();
-  await page.getByRole('button', { name: /^Gallery contoso_prod/ }).click();
+  await page.getByRole('treeitem', { name: /^Gallery contoso_prod/ }).click();
   const long = 'a'.repeat(300);
   await page.getByLabel('Gallery name').fill(long);
   await expect(page.getByRole('heading', { name: `Gallery ${long}` })).toBeVisible();
   for (const view of ['Design', 'Issues', 'Latest', 'Costs']) {
-    await page.getByRole('link', { name: view }).click();
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: view }).click();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `view ${view}`).toBeLessThanOrEqual(0);
+  }
+});
+
+test('when the app cannot load, it says so with a Reload button; without app.js the page still says what to do', async ({ page }) => {
+  await page.route('**/pkg/acg_web_bg.wasm', (route) => route.abort());
+  await page.goto('/');
+  const alert = page.getByRole('alert').filter({ hasText: 'The planner could not start' });
+  await expect(alert).toBeVisible();
+  await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await page.unroute('**/pkg/acg_web_bg.wasm');
+  await page.route('**/app.js', (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByText('Loading the Compute Gallery Planner… If nothing appears, reload the page.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'reload the page' })).toBeVisible();
+});
+
+test('the name-check widget never prints null or undefined', async ({ page }) => {
+  await page.goto('/embed/');
+  for (const kind of ['gallery', 'definition', 'version']) {
+    for (const value of ['good_name', '1.0.0', 'bad-name!', '']) {
+      const text = await page.evaluate(async ([kind, value]) => {
+        const e = document.createElement('acg-name-check');
+        e.setAttribute('kind', kind);
+        e.setAttribute('value', value);
+        document.body.append(e);
+        for (let i = 0; i < 50 && !e.shadowRoot?.querySelector('#result p'); i++) await new Promise((r) => setTimeout(r, 50));
+        const t = e.shadowRoot!.textContent ?? '';
+        e.remove();
+        return t;
+      }, [kind, value]);
+      expect(text, `${kind} '${value}'`).toContain('Azure');
+      expect(text, `${kind} '${value}'`).not.toMatch(/null|undefined/);
+    }
   }
 });

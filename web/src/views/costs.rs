@@ -65,7 +65,7 @@ pub fn Costs() -> Html {
                     let max = estimate.by_region.iter().map(|x| x.storage_monthly).max().unwrap_or_default();
                     let y = (i * 24) as f64;
                     html! { <g>
-                        <text x="0" y={(y + 15.0).to_string()} class="chart-label">{ &s.key }</text>
+                        <text x="0" y={(y + 15.0).to_string()} class="chart-label">{ region(&s.key) }</text>
                         <rect x="120" y={(y + 4.0).to_string()} height="14" width={bar(s.storage_monthly, max, 220.0).max(1.0).to_string()} class="chart-bar" />
                         <text x={(125.0 + bar(s.storage_monthly, max, 220.0)).to_string()} y={(y + 15.0).to_string()} class="chart-value">{ m(s.storage_monthly) }</text>
                     </g> }
@@ -73,12 +73,12 @@ pub fn Costs() -> Html {
             </svg>
             <table>
                 <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Storage / month" }</th><th scope="col">{ "Egress once" }</th></tr></thead>
-                <tbody>{ for estimate.by_region.iter().map(|s| html! { <tr><td>{ &s.key }</td><td>{ m(s.storage_monthly) }</td><td>{ m(s.egress_one_time) }</td></tr> }) }</tbody>
+                <tbody>{ for estimate.by_region.iter().map(|s| html! { <tr><td data-label="Region">{ region(&s.key) }</td><td data-label="Storage / month">{ m(s.storage_monthly) }</td><td data-label="Egress once">{ m(s.egress_one_time) }</td></tr> }) }</tbody>
             </table>
             <h3>{ "By version" }</h3>
             <table>
                 <thead><tr><th scope="col">{ "Version" }</th><th scope="col">{ "Storage / month" }</th><th scope="col">{ "Egress once" }</th></tr></thead>
-                <tbody>{ for estimate.by_version.iter().map(|s| html! { <tr><td>{ &s.key }</td><td>{ m(s.storage_monthly) }</td><td>{ m(s.egress_one_time) }</td></tr> }) }</tbody>
+                <tbody>{ for estimate.by_version.iter().map(|s| html! { <tr><td data-label="Version">{ &s.key }</td><td data-label="Storage / month">{ m(s.storage_monthly) }</td><td data-label="Egress once">{ m(s.egress_one_time) }</td></tr> }) }</tbody>
             </table>
             <details><summary>{ format!("All {} line items", estimate.lines.len()) }</summary>
                 if estimate.lines.len() > LINE_ITEMS_SHOWN {
@@ -86,7 +86,7 @@ pub fn Costs() -> Html {
                 }
                 <table class="lines">
                     <thead><tr><th scope="col">{ "Version" }</th><th scope="col">{ "Region" }</th><th scope="col">{ "Category" }</th><th scope="col">{ "Formula" }</th></tr></thead>
-                    <tbody>{ for estimate.lines.iter().take(LINE_ITEMS_SHOWN).map(|l| html! { <tr><td>{ &l.version }</td><td>{ &l.region }</td><td>{ l.category.as_str() }</td><td>{ l.formula() }{ if l.estimated { " (estimated)" } else { "" } }</td></tr> }) }</tbody>
+                    <tbody>{ for estimate.lines.iter().take(LINE_ITEMS_SHOWN).map(|l| html! { <tr><td data-label="Version">{ &l.version }</td><td data-label="Region">{ &l.region }</td><td data-label="Category">{ l.category.as_str() }</td><td data-label="Formula">{ l.formula() }{ if l.estimated { " (estimated)" } else { "" } }</td></tr> }) }</tbody>
                 </table>
             </details>
             <h3>{ "Projection" }</h3>
@@ -108,7 +108,7 @@ pub fn Costs() -> Html {
             </svg>
             <table>
                 <thead><tr><th scope="col">{ "Month" }</th><th scope="col">{ "Versions" }</th><th scope="col">{ "Storage" }</th><th scope="col">{ "Egress" }</th><th scope="col">{ "Total" }</th><th scope="col">{ "Cumulative" }</th></tr></thead>
-                <tbody>{ for projection.months.iter().map(|mo| html! { <tr><td>{ mo.month }</td><td>{ mo.versions }</td><td>{ m(mo.storage) }</td><td>{ m(mo.egress) }</td><td>{ m(mo.total) }</td><td>{ m(mo.cumulative) }</td></tr> }) }</tbody>
+                <tbody>{ for projection.months.iter().map(|mo| html! { <tr><td data-label="Month">{ mo.month }</td><td data-label="Versions">{ mo.versions }</td><td data-label="Storage">{ m(mo.storage) }</td><td data-label="Egress">{ m(mo.egress) }</td><td data-label="Total">{ m(mo.total) }</td><td data-label="Cumulative">{ m(mo.cumulative) }</td></tr> }) }</tbody>
             </table>
             <p class="hint">{ format!("Steady state: {} storage and {} egress per month. ", m(projection.steady_state_storage), m(projection.steady_state_egress)) }{ projection.assumptions.join("; ") }</p>
         </section>
@@ -137,12 +137,17 @@ fn scenario(c: &Ctx, b: &acg_core::billing::Estimate) -> Html {
             <table id="scenario-table">
                 <thead><tr><th scope="col">{ "" }</th><th scope="col">{ "A" }</th><th scope="col">{ "B" }</th><th scope="col">{ "Change" }</th></tr></thead>
                 <tbody>
-                    { for cmp.by_category.iter().map(|d| html! { <tr><th scope="row">{ if d.key == "storageMonthly" { "Storage / month" } else { "Egress once" } }</th><td>{ m(d.before) }</td><td>{ m(d.after) }</td><td>{ signed(d.delta) }</td></tr> }) }
-                    { for cmp.by_region.iter().filter(|d| !d.delta.is_zero()).map(|d| html! { <tr><th scope="row">{ format!("Storage in {}", d.key) }</th><td>{ m(d.before) }</td><td>{ m(d.after) }</td><td>{ signed(d.delta) }</td></tr> }) }
+                    { for cmp.by_category.iter().map(|d| html! { <tr><th scope="row">{ if d.key == "storageMonthly" { "Storage / month" } else { "Egress once" } }</th><td data-label="A">{ m(d.before) }</td><td data-label="B">{ m(d.after) }</td><td data-label="Change">{ signed(d.delta) }</td></tr> }) }
+                    { for cmp.by_region.iter().filter(|d| !d.delta.is_zero()).map(|d| html! { <tr><th scope="row">{ format!("Storage in {}", region(&d.key)) }</th><td data-label="A">{ m(d.before) }</td><td data-label="B">{ m(d.after) }</td><td data-label="Change">{ signed(d.delta) }</td></tr> }) }
                 </tbody>
             </table>
             <button onclick={stop}>{ "Stop comparing" }</button>
         </div> },
         Err(e) => html! { <p class="issue error"><span class="sev">{ "Error" }</span>{ " " }{ e }</p> },
     }
+}
+
+/// A region key of the estimate by its display name ("eastus" → "East US"), as every other view names regions.
+fn region(key: &str) -> String {
+    acg_core::RegionName::new(key).display_name().to_owned()
 }

@@ -26,6 +26,13 @@ pub struct TextFieldProps {
     /// A hint shown under the label.
     #[prop_or_default]
     pub hint: Option<AttrValue>,
+    /// The input's type when not "text" ("date": a date picker while the value is a valid date or blank; a
+    /// value a date input cannot show stays a text input, so nothing typed is hidden).
+    #[prop_or_default]
+    pub kind: Option<AttrValue>,
+    /// The id of a datalist to pick from (the region catalog for a region).
+    #[prop_or_default]
+    pub list: Option<AttrValue>,
 }
 
 /// A labelled text input that shows its own issues from the report.
@@ -38,11 +45,19 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         Callback::from(move |e: InputEvent| cb.emit(input_value(&e)))
     };
     let described = format!("{}-issues", props.id);
+    let input_type = match props.kind.as_deref() {
+        Some("date")
+            if props.value.is_empty() || chrono::NaiveDate::parse_from_str(&props.value, "%Y-%m-%d").is_ok() =>
+        {
+            "date"
+        }
+        _ => "text",
+    };
     html! {
         <div class="field">
             <label for={props.id.clone()}>{ &props.label }</label>
             if let Some(h) = &props.hint { <span class="hint">{ h }</span> }
-            <input id={props.id.clone()} type="text" autocomplete="off" spellcheck="false" value={props.value.clone()}
+            <input id={props.id.clone()} data-path={props.path.clone()} type={input_type} list={props.list.clone()} autocomplete="off" spellcheck="false" value={props.value.clone()}
                    aria-invalid={(issues.iter().any(|i| i.severity == Severity::Error)).to_string()} aria-describedby={described.clone()} {oninput} />
             <ul id={described} class="field-issues" aria-live="polite">{ for issues.iter().map(|i| issue_item(i)) }</ul>
         </div>
@@ -79,7 +94,7 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
     html! {
         <div class="field">
             <label for={props.id.clone()}>{ &props.label }</label>
-            <select id={props.id.clone()} {onchange}>
+            <select id={props.id.clone()} data-path={props.path.clone()} {onchange}>
                 if !known { <option value={props.value.clone()} selected=true>{ format!("{} (not a known value)", props.value) }</option> }
                 { for props.options.iter().map(|(v, t)| html! { <option value={v.clone()} selected={*v == props.value}>{ t }</option> }) }
             </select>

@@ -32,6 +32,19 @@ impl Form<'_> {
     fn text(&self, id: &'static str, label: &'static str, field: Field, hint: Option<&'static str>) -> Html {
         html! { <TextField id={id} label={label} value={self.value(&field)} path={self.path(&field)} on_change={self.set(&field)} hint={hint.map(AttrValue::Static)} /> }
     }
+    /// A region field: text with the region catalog as its picker.
+    fn region(&self, id: &'static str, label: &'static str) -> Html {
+        let field = Field::Location;
+        html! { <>
+            <TextField id={id} label={label} value={self.value(&field)} path={self.path(&field)} on_change={self.set(&field)} list={AttrValue::Static("region-picker")}
+                hint={AttrValue::Static("Type to search the region catalog: West Europe, westeurope…")} />
+            { super::target_regions::region_datalist("region-picker") }
+        </> }
+    }
+    /// A date input for a typed field (a text input while its value is not a date a picker can show).
+    fn date(&self, id: &'static str, label: &'static str, field: Field) -> Html {
+        html! { <TextField id={id} label={label} value={self.value(&field)} path={self.path(&field)} on_change={self.set(&field)} kind={AttrValue::Static("date")} /> }
+    }
     /// A select of a closed Azure enum for a typed field.
     fn choice(
         &self,
@@ -89,6 +102,7 @@ impl Form<'_> {
             <button onclick={change(&self.c.state, move |_| Change::Duplicate { at })}>{ "Duplicate" }</button>
             <button onclick={change(&self.c.state, move |_| Change::Delete { at })} disabled={blocker.is_some()} title={blocker.clone().unwrap_or_default()}>{ "Delete" }</button>
             if let Some(b) = blocker { <p class="hint">{ b }</p> }
+            <DeleteTree key={at.to_string()} {at} />
         </div> }
     }
 }
@@ -100,7 +114,10 @@ pub(super) fn form(c: &Ctx, sel: Option<At>) -> Html {
         return html! { <>
             <h2>{ "Select a resource" }</h2>
             <p class="empty">{ "Choose a gallery, image definition or version in the tree to edit it. Every field shows Azure's own message when Azure would reject it." }</p>
-            <VersionField />
+            // A checker, not a field of the plan: framed and titled so it is not taken for one.
+            <fieldset class="try"><legend>{ "Check a version name (nothing is saved)" }</legend>
+                <VersionField />
+            </fieldset>
         </> };
     };
     let f = Form { c, at };
@@ -119,16 +136,18 @@ fn gallery(f: &Form<'_>) -> Html {
         <h2>{ format!("Gallery {}", g.name) }</h2>
         <fieldset><legend>{ "Basics" }</legend>
             { f.text("gallery-name", "Gallery name", Field::Name, Some("Letters, digits, underscores and periods; no dashes.")) }
-            { f.text("gallery-location", "Region", Field::Location, None) }
+            { f.region("gallery-location", "Region") }
             { f.text("gallery-description", "Description", Field::Description, None) }
         </fieldset>
         <fieldset><legend>{ "Sharing" }</legend>
             <SelectField id="gallery-sharing" label="Sharing" value={f.prop_value("/sharingProfile/permissions")} path={f.prop_path("/sharingProfile/permissions")} on_change={f.set_prop("/sharingProfile/permissions", PropertyKind::Text)}
                 options={opts(&[("", "(Private: the default)"), ("Private", "Private"), ("Groups", "Groups (subscriptions, tenants)"), ("Community", "Community (public)")])} />
+            if f.prop_value("/sharingProfile/permissions").eq_ignore_ascii_case("community") || !community_empty(f) { <>
             { f.prop("gallery-community-prefix", "Community: public name prefix", "/sharingProfile/communityGalleryInfo/publicNamePrefix", PropertyKind::Text) }
             { f.prop("gallery-community-contact", "Community: publisher contact email", "/sharingProfile/communityGalleryInfo/publisherContact", PropertyKind::Text) }
             { f.prop("gallery-community-uri", "Community: publisher URI", "/sharingProfile/communityGalleryInfo/publisherUri", PropertyKind::Text) }
             { f.prop("gallery-community-eula", "Community: EULA", "/sharingProfile/communityGalleryInfo/eula", PropertyKind::Text) }
+            </> } else { <p class="hint">{ "Community fields (public name prefix, contact, URI, EULA) apply when sharing is Community." }</p> }
         </fieldset>
         <fieldset><legend>{ "Safety" }</legend>
             { f.prop_bool("gallery-soft-delete", "Soft delete (recycle bin for deleted images)", "/softDeletePolicy/isSoftDeleteEnabled", "(off: the default)") }
@@ -149,7 +168,7 @@ fn definition(f: &Form<'_>) -> Html {
             { f.choice("definition-os-type", "OS type", Field::OsType, OsType::NAMES, "(not set)") }
             { f.choice("definition-os-state", "OS state", Field::OsState, OsState::NAMES, "(not set)") }
             { f.choice("definition-hyperv", "Hyper-V generation", Field::HyperVGeneration, HyperVGeneration::NAMES, "(API default)") }
-            { f.text("definition-eol", "End-of-life date", Field::EndOfLifeDate, Some("yyyy-MM-dd")) }
+            { f.date("definition-eol", "End-of-life date", Field::EndOfLifeDate) }
         </fieldset>
         <fieldset><legend>{ "Identity" }</legend>
             { f.text("definition-publisher", "Publisher", Field::Publisher, None) }
@@ -196,7 +215,7 @@ fn version(f: &Form<'_>) -> Html {
         <h2>{ format!("Version {} of {}", v.name, d.name) }</h2>
         <fieldset><legend>{ "Basics" }</legend>
             { f.text("version-name-field", "Version name", Field::Name, Some("Major.Minor.Patch, e.g. 1.0.12")) }
-            { f.text("version-location", "Source region (blank: the gallery's)", Field::Location, None) }
+            { f.region("version-location", "Source region (blank: the gallery's)") }
             { f.text("version-source", "Source id (managed image, VM or version)", Field::SourceId, None) }
         </fieldset>
         <fieldset><legend>{ "Replication" }</legend>
@@ -205,7 +224,7 @@ fn version(f: &Form<'_>) -> Html {
             { f.choice("version-storage", "Storage account type", Field::StorageAccountType, StorageAccountType::NAMES, "(strategy default)") }
             { f.choice("version-mode", "Replication mode", Field::ReplicationMode, ReplicationMode::NAMES, "(Full)") }
             { f.select("version-exclude", "Exclude from latest (all regions)", Field::ExcludeFromLatest, &[("", "(no)"), ("true", "Yes"), ("false", "No")]) }
-            { f.text("version-eol", "End-of-life date", Field::EndOfLifeDate, None) }
+            { f.date("version-eol", "End-of-life date", Field::EndOfLifeDate) }
             <TargetRegionTable version={f.at} source={source.to_string()} />
         </fieldset>
         <fieldset><legend>{ "Safety" }</legend>
@@ -217,5 +236,59 @@ fn version(f: &Form<'_>) -> Html {
         </fieldset>
         { f.own_issues(&["storageProfile", "publishingProfile.targetRegions"]) }
         { f.actions() }
+    </> }
+}
+
+/// Whether the gallery has no community information (shown anyway when it has some, so nothing is hidden).
+fn community_empty(f: &Form<'_>) -> bool {
+    ["publicNamePrefix", "publisherContact", "publisherUri", "eula"]
+        .iter()
+        .all(|k| f.prop_value(&format!("/sharingProfile/communityGalleryInfo/{k}")).is_empty())
+}
+
+/// Properties of [`DeleteTree`].
+#[derive(Properties, PartialEq)]
+struct DeleteTreeProps {
+    at: At,
+}
+
+/// Delete a resource with what it holds, after a confirmation that lists them in the order Azure deletes them
+/// (`edit::deletion_order`: versions, then definitions, then the resource). Nothing when it holds nothing.
+#[component]
+fn DeleteTree(props: &DeleteTreeProps) -> Html {
+    let c = super::use_ctx();
+    let open = use_state(|| false);
+    let plan = &c.state.plan;
+    let order = edit::deletion_order(plan, props.at);
+    let nested = order.len().saturating_sub(1);
+    if nested == 0 {
+        return html! {};
+    }
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    let at = props.at;
+    let confirm = {
+        let open = open.clone();
+        let apply = change(&c.state, move |_: MouseEvent| Change::DeleteTree { at });
+        Callback::from(move |e: MouseEvent| {
+            open.set(false);
+            apply.emit(e);
+        })
+    };
+    html! { <>
+        <button onclick={toggle.clone()} aria-expanded={open.to_string()} aria-controls="delete-tree">
+            { format!("Delete with its {nested} nested resource{}…", if nested == 1 { "" } else { "s" }) }</button>
+        if *open {
+            <div id="delete-tree" class="confirm" role="group" aria-label="Confirm the deletion">
+                <p>{ format!("This deletes {} resources, nested ones first (as Azure requires):", order.len()) }</p>
+                <ol>{ for order.iter().map(|a| html! { <li>{ a.label(plan) }</li> }) }</ol>
+                <div class="actions">
+                    <button class="danger" onclick={confirm}>{ format!("Delete these {}", order.len()) }</button>
+                    <button onclick={toggle}>{ "Cancel" }</button>
+                </div>
+            </div>
+        }
     </> }
 }

@@ -32,12 +32,35 @@ pub fn Issues() -> Html {
             </div>
             if shown.is_empty() { <p class="empty">{ "Nothing to report: Azure would accept this plan as far as can be checked offline." }</p> }
             <ul class="issue-list">{ for shown.iter().map(|i| {
-                let go = show_in_design(&c.state, navigator.as_ref(), i.resource().map(|(at, _)| at));
+                let resource = i.resource();
+                let go = show_in_design(&c.state, navigator.as_ref(), resource.map(|(at, _)| at), Some(&i.path));
+                // The resource by its names ("gallery › definition › version › East US"), the JSON path as a tooltip.
+                let label = resource.map_or_else(|| "The plan".to_owned(), |(at, field)| {
+                    let names = at.label(&c.state.plan);
+                    if field.is_empty() { names } else { format!("{names}: {}", field_words(field)) }
+                });
                 html! { <li>
-                    <button class="link" onclick={go}><code>{ &i.path }</code></button>
+                    <button class="link" onclick={go} title={i.path.clone()}>{ label }</button>
                     <ul>{ issue_item(i) }</ul>
                 </li> }
             }) }</ul>
         </section>
     }
+}
+
+/// A field path as words: `storageProfile.osDiskImage.hostCaching` → "storage profile › os disk image › host caching".
+fn field_words(path: &str) -> String {
+    path.split('.')
+        .map(|part| {
+            let mut out = String::new();
+            for ch in part.chars() {
+                if ch.is_ascii_uppercase() && !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push(ch.to_ascii_lowercase());
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" › ")
 }

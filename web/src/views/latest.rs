@@ -44,10 +44,10 @@ pub fn Latest() -> Html {
                     let region = RegionName::new(&cell.region);
                     html! { <>
                         <tr class={classes!(cell.latest.is_none().then_some("none"))}>
-                            <td>{ format!("{}/{}", cell.gallery, cell.definition) }</td>
-                            <td>{ region.display_name().to_owned() }</td>
-                            <td class="latest-cell" data-region={cell.region.clone()} data-definition={cell.definition.clone()}>{ cell.latest.clone().unwrap_or_else(|| format!("none ({})", cell.azure_message.clone().unwrap_or_default())) }</td>
-                            <td><button class="link" aria-expanded={is_open.to_string()} onclick={toggle}>{ if is_open { "Hide reasons" } else { "Show reasons" } }</button></td>
+                            <td data-label="Definition">{ format!("{}/{}", cell.gallery, cell.definition) }</td>
+                            <td data-label="Region">{ region.display_name().to_owned() }</td>
+                            <td data-label="Latest" class="latest-cell" data-region={cell.region.clone()} data-definition={cell.definition.clone()}>{ cell.latest.clone().unwrap_or_else(|| format!("none ({})", cell.azure_message.clone().unwrap_or_default())) }</td>
+                            <td data-label="Why"><button class="link" aria-expanded={is_open.to_string()} onclick={toggle}>{ if is_open { "Hide reasons" } else { "Show reasons" } }</button></td>
                         </tr>
                         if is_open { <tr><td colspan="4">{ resolution(&c, cell.gallery_index, cell.definition_index, &region) }</td></tr> }
                     </> }

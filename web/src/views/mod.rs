@@ -11,6 +11,7 @@ mod issues;
 mod latest;
 mod prices;
 mod replicas;
+mod summary;
 mod target_regions;
 
 use acg_core::{Issue, Severity};
@@ -26,6 +27,7 @@ pub use issues::Issues;
 pub use latest::Latest;
 pub use prices::Prices;
 pub use replicas::{LoadForm, Replicas};
+pub use summary::Summary;
 pub use target_regions::{TargetRegionTable, TargetRegionTableProps, TargetRegionsField, TargetRegionsProps};
 
 use acg_core::edit::{At, Change};
@@ -65,19 +67,45 @@ fn severity_label(s: Severity) -> &'static str {
     }
 }
 
-/// A click that selects the resource an issue is about and opens it in Design.
+/// A click that selects the resource an issue is about, opens it in Design and moves focus to the field at
+/// `path` (the report's path of the issue), or to the nearest field above it, or to the resource in the tree.
 pub(crate) fn show_in_design(
     state: &UseReducerHandle<AppState>,
     navigator: Option<&Navigator>,
     at: Option<At>,
+    path: Option<&str>,
 ) -> Callback<MouseEvent> {
-    let (state, navigator) = (state.clone(), navigator.cloned());
+    let (state, navigator, path) = (state.clone(), navigator.cloned(), path.map(str::to_owned));
     Callback::from(move |_| {
         state.dispatch(Action::Select(at));
         if let Some(n) = &navigator {
             n.push(&Route::Design);
         }
+        let path = path.clone();
+        // After Design has rendered the resource's form.
+        gloo::timers::callback::Timeout::new(0, move || focus_field(path.as_deref(), at)).forget();
     })
+}
+
+/// Focuses the input of a report path, else of the nearest path above it (a row, a fieldset), else the tree item.
+fn focus_field(path: Option<&str>, at: Option<At>) {
+    use wasm_bindgen::JsCast;
+    let doc = gloo::utils::document();
+    let find = |selector: String| {
+        doc.query_selector(&selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    };
+    let mut candidate = path.map(str::to_owned);
+    while let Some(p) = candidate.take() {
+        let quoted = p.replace('\\', "\\\\").replace('"', "\\\"");
+        if let Some(el) = find(format!("[data-path=\"{quoted}\"]")) {
+            let _ = el.focus();
+            return;
+        }
+        candidate = p.rfind(['.', '[']).map(|i| p[..i].to_owned()).filter(|s| !s.is_empty());
+    }
+    if let Some(el) = at.and_then(|a| find(format!("#{}", design::node_id(a)))) {
+        let _ = el.focus();
+    }
 }
 
 /// One issue, as text: severity word (never colour alone), rule id, message, fix.
@@ -86,9 +114,20 @@ pub(crate) fn issue_item(i: &Issue) -> Html {
         <li class={classes!("issue", i.severity.as_str())}>
             <span class="sev">{ severity_label(i.severity) }</span>{ " " }
             <code class="rule">{ &*i.code }</code>{ " " }
-            <span class="msg">{ &i.message }</span>
+            <span class="msg">{ app_message(i).into_owned() }</span>
             if let Some(fix) = &i.mitigation { <div class="fix">{ "Fix: " }{ &**fix }</div> }
         </li>
+    }
+}
+
+/// The core's message as the app shows it: the catalog the CLI calls `acg regions` is the app's region search.
+fn app_message(i: &Issue) -> std::borrow::Cow<'_, str> {
+    if i.code.as_ref() == "REG-02" && i.message.contains("(acg regions)") {
+        i.message
+            .replace("the region catalog (acg regions)", "the region catalog: search it in \"Add a target region\"")
+            .into()
+    } else {
+        std::borrow::Cow::Borrowed(&i.message)
     }
 }
 

@@ -50,7 +50,7 @@ pub fn Prices() -> Html {
             <p>{ format!("{} — currency {}.", book.origin, book.currency) }</p>
             <p class="hint">{ "Overrides and imported prices are part of the plan: they are saved, shared and exported with it, and every estimate uses them." }</p>
             <div class="field">
-                <label for="retail-json">{ "Retail Prices API JSON (paste the response of prices.azure.com/api/retail/prices)" }</label>
+                <label for="retail-json">{ "Retail Prices API JSON (the response of Azure's Retail Prices API at prices.azure.com)" }</label>
                 <textarea id="retail-json" rows="5" value={(*text).clone()} {oninput} />
             </div>
             <div class="actions">
@@ -69,7 +69,7 @@ pub fn Prices() -> Html {
                     let set_price = { let region = region.clone(); on(state, move |amount| Action::Edit(Change::OverridePrice { region: RegionName::new(&region), tier, redundancy: red, amount })) };
                     let label = format!("{region} {} {} price", tier.as_str(), red.as_str());
                     let id = format!("price-{region}-{}-{}", tier.as_str().replace(' ', "-"), red.as_str());
-                    price_row(vec![region, tier.as_str().to_owned(), red.as_str().to_owned()], id, label, p, set_price)
+                    price_row(vec![("Region", region), ("Tier", tier.as_str().to_owned()), ("Redundancy", red.as_str().to_owned())], id, label, p, set_price)
                 }) }</tbody>
             </table>
             <table class="prices">
@@ -80,7 +80,7 @@ pub fn Prices() -> Html {
                     let (from, to) = key.split_once('|').unwrap_or((key, "any other continent"));
                     let label = format!("Transfer from {from} to {to} price");
                     let id = format!("transfer-{}", key.replace([' ', '|'], "-"));
-                    let cells = vec![from.to_owned(), to.to_owned()];
+                    let cells = vec![("From", from.to_owned()), ("To", to.to_owned())];
                     let set_price = { let key = key.to_owned(); on(state, move |amount| Action::Edit(Change::OverrideTransfer { key: key.clone(), amount })) };
                     Some(price_row(cells, id, label, p, set_price))
                 }) }</tbody>
@@ -92,7 +92,7 @@ pub fn Prices() -> Html {
 /// One row of a price table: its leading cells, then the price as an input (typing a valid, non-negative
 /// amount calls `on`), its date and its source.
 fn price_row(
-    cells: Vec<String>,
+    cells: Vec<(&'static str, String)>,
     id: String,
     label: String,
     p: &acg_core::billing::Price,
@@ -106,10 +106,10 @@ fn price_row(
         }
     });
     html! { <tr>
-        { for cells.into_iter().map(|c| html! { <td>{ c }</td> }) }
-        <td><label class="visually-hidden" for={id.clone()}>{ label }</label>
+        { for cells.into_iter().map(|(l, c)| html! { <td data-label={l}>{ c }</td> }) }
+        <td data-label="Price"><label class="visually-hidden" for={id.clone()}>{ label }</label>
             <input id={id} class="price" type="text" inputmode="decimal" value={p.amount.normalize().to_string()} {oninput} />
             { if p.estimated { " estimated" } else { "" } }</td>
-        <td>{ &p.as_of }</td><td class="source">{ &p.source }</td>
+        <td data-label="As of">{ &p.as_of }</td><td data-label="Source" class="source">{ &p.source }</td>
     </tr> }
 }

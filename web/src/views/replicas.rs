@@ -45,8 +45,8 @@ pub fn Replicas() -> Html {
                     let (Some(rec), Some(at), Some(version)) = (&r.recommendation, r.at, &r.version) else {
                         // No version serves the demand here: Azure's message instead of a number.
                         return html! { <tr class="unserved">
-                            <td>{ format!("{}/{}", r.gallery, r.definition) }</td>
-                            <td>{ r.region.display_name().to_owned() }</td>
+                            <td data-label="Definition">{ format!("{}/{}", r.gallery, r.definition) }</td>
+                            <td data-label="Region">{ r.region.display_name().to_owned() }</td>
                             <td colspan="6"><p class="issue warning"><span class="sev">{ r.azure_message.clone().unwrap_or_default() }</span>{ " No version serves deployments here: " }{ r.message.clone().unwrap_or_default() }</p></td>
                         </tr> };
                     };
@@ -54,21 +54,22 @@ pub fn Replicas() -> Html {
                     let cost = acg_core::billing::replica_cost(v, &r.region, rec.recommended, &plan.api_version, &state.book).map(|l| money(l.amount, &state.book.currency));
                     let load = d.demand.iter().find(|x| x.region == r.region)
                         .map(|x| acg_core::replicas::Load::from_demand(x, d.production == Some(true), settings.margin_percent));
-                    let all = load.map(|l| acg_core::replicas::compare(&l).iter().map(|x| format!("{}: {}", x.policy.id(), x.recommended)).collect::<Vec<_>>().join(", ")).unwrap_or_default();
-                    let apply = { let region = r.region.clone(); let n = rec.recommended; on(state, move |_| Action::Edit(Change::ApplyReplicas { version: at, counts: vec![(region.clone(), n)] })) };
+                    let all = load.map(|l| acg_core::replicas::compare(&l).iter().map(|x| format!("{}: {}", x.policy.title(), x.recommended)).collect::<Vec<_>>().join(", ")).unwrap_or_default();
                     let applied = r.current == Some(rec.recommended);
+                    // Applied: the button stays (and keeps focus after Apply) but does nothing.
+                    let apply = { let region = r.region.clone(); let n = rec.recommended; on(state, move |_| (!applied).then(|| Action::Edit(Change::ApplyReplicas { version: at, counts: vec![(region.clone(), n)] }))) };
                     html! { <tr data-region={r.region.key().to_owned()} data-definition={r.definition.clone()}>
-                        <td class="version">{ format!("{}/{}/{}", r.gallery, r.definition, version) }<br /><span class="hint">{ "latest there" }</span></td>
-                        <td>{ r.region.display_name().to_owned() }</td>
-                        <td>{ r.current.map_or_else(|| "not a target".to_owned(), |n| n.to_string()) }</td>
-                        <td class="recommended"><strong>{ rec.recommended }</strong>
+                        <td class="version" data-label="Version">{ format!("{}/{}/{}", r.gallery, r.definition, version) }<br /><span class="hint">{ "latest there" }</span></td>
+                        <td data-label="Region">{ r.region.display_name().to_owned() }</td>
+                        <td data-label="Now">{ r.current.map_or_else(|| "not a target".to_owned(), |n| n.to_string()) }</td>
+                        <td class="recommended" data-label="Recommended"><strong>{ rec.recommended }</strong>
                             if rec.uncapped > rec.recommended { <br /><span class="uncapped">{ format!("the load calls for {}", rec.uncapped) }</span> }</td>
-                        <td>{ all }</td>
-                        <td><ul class="terms">{ for rec.terms.iter().map(|t| html! { <li>{ t }</li> }) }{ for rec.warnings.iter().map(|w| html! { <li class="issue warning"><span class="sev">{ "Warning" }</span>{ " " }{ w }</li> }) }</ul>
-                            if let Some(s) = rec.sources.first() { <details><summary>{ "Source" }</summary><blockquote>{ &s.quote }</blockquote><cite>{ &s.document }</cite></details> }
-                            if let Some(split) = &rec.split { <details class="split"><summary>{ "Why at most 50" }</summary><blockquote>{ &split.source.quote }</blockquote><cite>{ &split.source.document }</cite></details> } </td>
-                        <td>{ cost.unwrap_or_else(|| "no size".to_owned()) }</td>
-                        <td><button onclick={apply} disabled={applied}>{ if applied { "Applied" } else { "Apply" } }</button></td>
+                        <td data-label="All guidances">{ all }</td>
+                        <td data-label="Reasoning"><ul class="terms">{ for rec.terms.iter().map(|t| html! { <li>{ t }</li> }) }{ for rec.warnings.iter().map(|w| html! { <li class="issue warning"><span class="sev">{ "Warning" }</span>{ " " }{ w }</li> }) }</ul>
+                            if let Some(s) = rec.sources.first() { <details><summary>{ "Source" }</summary><blockquote>{ &s.quote }</blockquote>{ cite(&s.document) }</details> }
+                            if let Some(split) = &rec.split { <details class="split"><summary>{ "Why at most 50" }</summary><blockquote>{ &split.source.quote }</blockquote>{ cite(&split.source.document) }</details> } </td>
+                        <td data-label="Cost / month">{ cost.unwrap_or_else(|| "no size".to_owned()) }</td>
+                        <td class="row-action"><button onclick={apply} aria-disabled={applied.then_some("true")}>{ if applied { "Applied" } else { "Apply" } }</button></td>
                     </tr> }
                 }) }</tbody>
             </table>
@@ -147,8 +148,8 @@ pub fn LoadForm() -> Html {
     let rows: Vec<Html> = plan.galleries.iter().enumerate().flat_map(|(gi, g)| g.images.iter().enumerate().flat_map(move |(di, d)| d.demand.iter().map(move |dm| (gi, di, g.name.clone(), d.name.clone(), dm.clone())))).map(|(gi, di, g, d, dm)| {
         let remove = { let r = dm.region.clone(); on(state, move |_| Action::Edit(Change::RemoveDemand { definition: At::Definition(gi, di), region: r.clone() })) };
         let sets: i64 = dm.scale_sets.iter().map(|s| s.count).sum();
-        html! { <tr><td>{ format!("{g}/{d}") }</td><td>{ dm.region.display_name().to_owned() }</td><td>{ dm.concurrent_vms }</td><td>{ sets }</td>
-            <td><button onclick={remove} aria-label={format!("Remove the load of {g}/{d} in {}", dm.region)}>{ "Remove" }</button></td></tr> }
+        html! { <tr><td data-label="Definition">{ format!("{g}/{d}") }</td><td data-label="Region">{ dm.region.display_name().to_owned() }</td><td data-label="VMs">{ dm.concurrent_vms }</td><td data-label="Scale sets">{ sets }</td>
+            <td class="row-action"><button onclick={remove} aria-label={format!("Remove the load of {g}/{d} in {}", dm.region)}>{ "Remove" }</button></td></tr> }
     }).collect();
     html! {
         <fieldset class="load"><legend>{ "Deployment load" }</legend>
@@ -167,5 +168,30 @@ pub fn LoadForm() -> Html {
                 <tbody>{ for rows }</tbody></table>
             }
         </fieldset>
+    }
+}
+
+/// Microsoft Learn's page of a cited document (the core names documents by title and file; the app links them).
+fn learn_url(document: &str) -> Option<&'static str> {
+    if document.contains("azure-compute-gallery.md") {
+        Some(if document.ends_with("Scaling") {
+            "https://learn.microsoft.com/azure/virtual-machines/azure-compute-gallery#scaling"
+        } else {
+            "https://learn.microsoft.com/azure/virtual-machines/azure-compute-gallery#best-practices"
+        })
+    } else if document.starts_with("Shared Image Gallery overview") {
+        Some("https://learn.microsoft.com/azure/virtual-machines/shared-image-galleries")
+    } else {
+        None
+    }
+}
+
+/// A cited source: a link to its page (new tab, no opener), its title as text when the page is unknown.
+fn cite(document: &str) -> Html {
+    // The title without the file name: "Store and share resources in Azure Compute Gallery, Best practices".
+    let title = document.replace(" (azure-compute-gallery.md)", "");
+    match learn_url(document).filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+        Some(url) => html! { <cite><a href={url} target="_blank" rel="noopener noreferrer">{ title }</a></cite> },
+        None => html! { <cite>{ title }</cite> },
     }
 }

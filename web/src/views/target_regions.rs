@@ -82,20 +82,20 @@ pub fn TargetRegionTable(props: &TargetRegionTableProps) -> Html {
                 html! { <>
                     <tr>
                         <th scope="row">{ format!("{} ({})", region, t.name.key()) }</th>
-                        <td><input type="number" min="1" max="100" class="count" aria-label={format!("Replicas in {region}")}
+                        <td data-label="Replicas"><input type="number" min="1" max="100" class="count" aria-label={format!("Replicas in {region}")} data-path={row.to_string()}
                             placeholder={v.replicas_in(t).to_string()} value={t.regional_replica_count.map(|n| n.to_string()).unwrap_or_default()}
                             onchange={replicas.reform(|e: Event| select_value(&e))} /></td>
-                        <td><EnumSelect aria_label={format!("Storage in {region}")} names={acg_core::StorageAccountType::NAMES} unset="(version default)"
+                        <td data-label="Storage"><EnumSelect aria_label={format!("Storage in {region}")} names={acg_core::StorageAccountType::NAMES} unset="(version default)"
                             value={t.storage_account_type.as_ref().map(ToString::to_string).unwrap_or_default()} on_change={storage} /></td>
-                        <td><select aria-label={format!("Latest in {region}")} onchange={exclude.reform(|e: Event| select_value(&e))}>
+                        <td data-label="In latest here"><select aria-label={format!("Latest in {region}")} onchange={exclude.reform(|e: Event| select_value(&e))}>
                             <option value="" selected={t.exclude_from_latest != Some(true)}>{ if v.excluded_in(t) { "No (version excluded)" } else { "Yes" } }</option>
                             <option value="exclude" selected={t.exclude_from_latest == Some(true)}>{ "No (excluded here)" }</option>
                         </select></td>
-                        <td><input type="text" class="des" aria-label={format!("Disk encryption set in {region}")} placeholder="(platform keys)" value={des}
+                        <td data-label="Encryption (OS disk)"><input type="text" class="des" aria-label={format!("Disk encryption set in {region}")} placeholder="(platform keys)" value={des}
                             onchange={encryption.reform(|e: Event| select_value(&e))} /></td>
-                        <td><button onclick={remove} aria-label={format!("Remove {region}")}>{ "Remove" }</button></td>
+                        <td class="row-action"><button onclick={remove} aria-label={format!("Remove {region}")}>{ "Remove" }</button></td>
                     </tr>
-                    if !issues.is_empty() { <tr><td colspan="6"><ul class="field-issues">{ for issues.iter().map(|i| issue_item(i)) }</ul></td></tr> }
+                    if !issues.is_empty() { <tr class="row-issues"><td colspan="6"><ul class="field-issues">{ for issues.iter().map(|i| issue_item(i)) }</ul></td></tr> }
                 </> }
             }) }</tbody>
         </table>
@@ -144,5 +144,14 @@ pub fn TargetRegionsField(props: &TargetRegionsProps) -> Html {
                 { for refused.iter().map(|i| html! { <li class="issue error"><span class="sev">{ "Error" }</span>{ " " }{ &i.message }</li> }) }
             </ul>
         </div>
+    }
+}
+
+/// The region catalog as a datalist: a region field with `list={id}` becomes a searchable picker.
+pub(super) fn region_datalist(id: &'static str) -> Html {
+    html! {
+        <datalist id={id}>
+            { for acg_core::region::regions().iter().map(|r| html! { <option value={r.name}>{ format!("{} ({})", r.display_name, r.geography) }</option> }) }
+        </datalist>
     }
 }

@@ -1,0 +1,55 @@
+//! The summary bar: the current plan's totals, always in view, each a link to the view that explains it.
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use acg_core::Severity;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::use_ctx;
+use crate::fmt::money;
+use crate::{PlanKey, Route};
+
+/// Versions, distinct target regions and replicas of a plan.
+fn counts(plan: &acg_core::Plan) -> (usize, usize, i64) {
+    let (mut versions, mut replicas) = (0, 0);
+    let mut regions = HashSet::new();
+    for d in plan.galleries.iter().flat_map(|g| &g.images) {
+        for v in &d.versions {
+            versions += 1;
+            for t in &v.publishing_profile.target_regions {
+                regions.insert(t.name.key());
+                replicas += v.replicas_in(t);
+            }
+        }
+    }
+    (versions, regions.len(), replicas)
+}
+
+/// Monthly storage, one-time egress, versions, regions, replicas, errors and warnings of the current plan.
+#[component]
+pub fn Summary() -> Html {
+    let c = use_ctx();
+    let key = (PlanKey(Rc::clone(&c.state.plan)), Rc::clone(&c.state.book));
+    let estimate = use_memo(key.clone(), |(p, b)| acg_core::billing::estimate_plan(&p.0, b));
+    let (versions, regions, replicas) = *use_memo(key, |(p, _)| counts(&p.0));
+    let (errors, warnings) = (c.report.count(Severity::Error), c.report.count(Severity::Warning));
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let item = |to: Route, id: &'static str, text: String, class: Option<&'static str>| {
+        html! { <li class={classes!("sum", class)} id={id}><Link<Route> {to}>{ text }</Link<Route>></li> }
+    };
+    html! {
+        <nav class="summary" aria-label="Plan summary">
+            <ul>
+                { item(Route::Costs, "sum-storage", format!("{} / month storage", money(estimate.storage_monthly, &estimate.currency)), None) }
+                { item(Route::Costs, "sum-egress", format!("{} egress once", money(estimate.egress_one_time, &estimate.currency)), None) }
+                { item(Route::Design, "sum-versions", plural(versions, "version", "versions"), None) }
+                { item(Route::Latest, "sum-regions", plural(regions, "region", "regions"), None) }
+                { item(Route::Replicas, "sum-replicas", plural(usize::try_from(replicas).unwrap_or(0), "replica", "replicas"), None) }
+                { item(Route::Issues, "sum-errors", plural(errors, "error", "errors"), (errors > 0).then_some("error")) }
+                { item(Route::Issues, "sum-warnings", plural(warnings, "warning", "warnings"), (warnings > 0).then_some("warning")) }
+            </ul>
+        </nav>
+    }
+}
