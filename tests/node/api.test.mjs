@@ -28,7 +28,7 @@ test('the sample plan: validation, latest, export and import', () => {
   assert.equal(acg.latestMatrix(plan).length, 7);
   const bicep = acg.exportPlan(plan, 'bicep');
   assert.match(bicep, /resource gallery_contoso_prod 'Microsoft.Compute\/galleries@2025-03-03'/);
-  assert.equal(acg.importPlan(acg.exportPlan(plan, 'arm')).format, 'armTemplate');
+  assert.equal(acg.importPlan(acg.exportPlan(plan, 'arm')).format, 'arm');
   assert.throws(() => acg.validatePlan({ galleries: 'none' }), /^Error: plan: /);
 });
 

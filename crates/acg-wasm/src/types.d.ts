@@ -21,7 +21,7 @@ export interface Estimate { currency: string; storageGbMonths: number; storageMo
 export interface PriceBook { currency: string; origin: string; snapshots: Record<string, { amount: string; asOf: string; source: string; estimated: boolean }>; transferPairs: Record<string, unknown>; transferOut: Record<string, unknown> }
 export interface RetailImport { prices: PriceBook; report: { currency: string; taken: string[]; ignored: string[]; replaced: boolean } }
 export interface Region { name: string; displayName: string; geography: string; continent: string; pairedRegion: string | null; availabilityZones: boolean; accessRestricted: boolean; source: string }
-export interface Imported { plan: Plan; format: "planJson" | "restBody" | "restList" | "armTemplate" | "restExample"; notes: string[]; summary: ImportSummary }
+export interface Imported { plan: Plan; format: "plan" | "restBody" | "restList" | "arm" | "restExample"; notes: string[]; summary: ImportSummary }
 export interface ImportSummary { galleries: number; definitions: number; versions: number; existing: number; placeholders: number; expressions: string[]; unsupportedFunctions?: string[] }
 export interface Unknowns { reference?: "existing" | "placeholder"; values?: Record<string, string>; reported?: boolean }
 export interface ExportOptions { apiVersion?: string }

@@ -69,7 +69,7 @@ fn plans_latest_and_validation() {
             .starts_with("plan: at galleries[0].images[0].versions[0].publishingProfile.replicaCount: invalid type: string \"two\", expected i64")
     );
     let arm = acg_wasm::export_plan(js(&p).unchecked_into(), "arm", None).unwrap();
-    assert_eq!(rs(acg_wasm::import_plan(&arm, None, None).unwrap())["format"], "armTemplate");
+    assert_eq!(rs(acg_wasm::import_plan(&arm, None, None).unwrap())["format"], "arm");
     let template = r#"{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "parameters": {"g": {"type": "string"}}, "resources": [{"type": "Microsoft.Compute/galleries", "apiVersion": "2025-03-03", "name": "[parameters('g')]", "location": "eastus", "properties": {}}]}"#;
     let with =
         rs(acg_wasm::import_plan(template, Some(r#"{"parameters": {"g": {"value": "gal"}}}"#.into()), None).unwrap());

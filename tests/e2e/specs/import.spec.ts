@@ -18,10 +18,10 @@ test('a quickstart template with a parameters file: names from the parameters, t
   const report = page.getByRole('status').filter({ hasText: 'Imported.' });
   await expect(report).toContainText('1 gallery, 1 definition, 0 versions');
   await expect(report).toContainText('location: [resourceGroup().location]');
-  await page.getByRole('link', { name: 'Design' }).click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Design' }).click();
   const tree = page.getByRole('navigation', { name: 'Galleries, image definitions and versions' });
-  await expect(tree.getByRole('button', { name: /^Gallery contosoGallery/ })).toBeVisible();
-  await expect(tree.getByRole('button', { name: /^Definition ubuntu2204/ })).toBeVisible();
+  await expect(tree.getByRole('treeitem', { name: /^Gallery contosoGallery/ })).toBeVisible();
+  await expect(tree.getByRole('treeitem', { name: /^Definition ubuntu2204/ })).toBeVisible();
 });
 
 test('a bare REST body asks for its real names; given, they are used', async ({ page }) => {
@@ -34,8 +34,8 @@ test('a bare REST body asks for its real names; given, they are used', async ({ 
   await page.getByRole('button', { name: /^Import/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported.' })).toContainText('1 gallery');
   await expect(page.getByText(/name\(s\) were invented/)).toHaveCount(0);
-  await page.getByRole('link', { name: 'Design' }).click();
-  await expect(page.getByRole('navigation', { name: 'Galleries, image definitions and versions' }).getByRole('button', { name: /^Gallery myGallery/ })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Design' }).click();
+  await expect(page.getByRole('navigation', { name: 'Galleries, image definitions and versions' }).getByRole('treeitem', { name: /^Gallery myGallery/ })).toBeVisible();
 });
 
 test('a document that yields nothing known is an error naming the formats tried, and the plan stays', async ({ page }) => {
@@ -45,6 +45,6 @@ test('a document that yields nothing known is an error naming the formats tried,
   await expect(page.getByRole('alert')).toContainText('Error');
   await expect(page.getByText('Imported.')).toHaveCount(0);
   await expect(page.getByLabel(/Paste a Plan JSON, an ARM template/)).toHaveValue('{"foo": 1}');
-  await page.getByRole('link', { name: 'Design' }).click();
-  await expect(page.getByRole('navigation', { name: 'Galleries, image definitions and versions' }).getByRole('button', { name: /^Gallery contoso_prod/ })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Design' }).click();
+  await expect(page.getByRole('navigation', { name: 'Galleries, image definitions and versions' }).getByRole('treeitem', { name: /^Gallery contoso_prod/ })).toBeVisible();
 });

@@ -23,12 +23,12 @@ function tree(page: Page) {
 const slow = { timeout: 150_000 };
 
 async function usable(page: Page): Promise<string | null> {
-  await page.getByRole('link', { name: 'Design' }).click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Design' }).click();
   const t = tree(page);
-  await expect(t.getByRole('button', { name: /^Gallery gallery_04/ })).toBeVisible(slow);
-  await t.getByRole('button', { name: /^Definition ubuntu-image-001/ }).first().click(slow);
+  await expect(t.getByRole('treeitem', { name: /^Gallery gallery_04/ })).toBeVisible(slow);
+  await t.getByRole('treeitem', { name: /^Definition ubuntu-image-001/ }).first().click(slow);
   await expect(page.getByLabel('Definition name')).toHaveValue('ubuntu-image-001', slow);
-  await t.getByRole('button', { name: /Version 2\.9\.9/ }).first().click(slow);
+  await t.getByRole('treeitem', { name: /Version 2\.9\.9/ }).first().click(slow);
   await expect(page.getByLabel('Version name')).toHaveValue('2.9.9', slow);
   await latestAndCosts(page);
   // The issues, counted in the menu (every generated version lacks a source, VER-04, an error). The Issues
@@ -40,9 +40,9 @@ async function usable(page: Page): Promise<string | null> {
 }
 
 async function latestAndCosts(page: Page) {
-  await page.getByRole('link', { name: 'Latest' }).click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Latest' }).click();
   await expect(page.locator('td.latest-cell[data-definition="ubuntu-image-001"]').first()).toHaveText(/^\d+\.\d+\.\d+$/, slow);
-  await page.getByRole('link', { name: 'Costs' }).click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Costs' }).click();
   await expect(page.locator('#storage-monthly')).toHaveText(/^\$[\d,]+\.\d{2} \/ month$/, slow);
 }
 

@@ -62,14 +62,14 @@ test('a save from before IndexedDB (localStorage) opens, moves to IndexedDB and 
     }
   }, JSON.stringify(before));
   await page.goto('/');
-  await expect(page.getByRole('button', { name: /^Gallery migrated_gallery/ })).toBeVisible();
+  await expect(page.getByRole('treeitem', { name: /^Gallery migrated_gallery/ })).toBeVisible();
   await expect(page.getByLabel('Plan name')).toHaveValue('Kept from localStorage');
-  await page.getByRole('button', { name: /^Gallery migrated_gallery/ }).click();
+  await page.getByRole('treeitem', { name: /^Gallery migrated_gallery/ }).click();
   await page.getByLabel('Gallery name').fill('migrated_and_edited');
   // Saved in IndexedDB; the localStorage copy, now older, is gone.
   await expect.poll(() => page.evaluate(() => localStorage.getItem('acg.plan'))).toBeNull();
   await page.reload();
-  await expect(page.getByRole('button', { name: /^Gallery migrated_and_edited/ })).toBeVisible();
+  await expect(page.getByRole('treeitem', { name: /^Gallery migrated_and_edited/ })).toBeVisible();
   await expect(page.getByLabel('Plan name')).toHaveValue('Kept from localStorage');
 });
 

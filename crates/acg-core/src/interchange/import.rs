@@ -17,13 +17,15 @@ pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum SourceFormat {
-    /// This tool's Plan JSON.
+    /// This tool's Plan JSON (`plan`, as the export format is named).
+    #[serde(rename = "plan", alias = "planJson")]
     PlanJson,
     /// One REST resource body (`az sig show` output too).
     RestBody,
     /// A list of bodies (`az sig list`, `az sig image-definition list`, a REST `{"value": [...]}`).
     RestList,
-    /// An ARM template.
+    /// An ARM template (`arm`, as the export format is named).
+    #[serde(rename = "arm", alias = "armTemplate")]
     ArmTemplate,
     /// An example file of the REST API specification (`{"parameters": {...}, "responses": {...}}`).
     RestExample,
