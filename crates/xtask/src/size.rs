@@ -1,7 +1,7 @@
 //! Size report of every shipped artifact (raw, gzip, brotli) and the size budgets.
 //!
 //! Budgets (gzip, what a browser downloads from a typical static host), one per bundle ([`BUNDLES`]):
-//! - the app: everything in `dist/` but `api/` and `embed/`. Goal 350 KB; enforced ceiling 523 KB until the
+//! - the app: everything in `dist/` but `api/` and `embed/`. Goal 350 KB; enforced ceiling 602 KB until the
 //!   size work of the performance issue lands (431 KB on 2026-11-22; 477 KB on 2026-11-23 with named plans,
 //!   property forms, widget links, the benchmark mode and exact float parsing: serde deserializers of the
 //!   lossless model, with flattened `extra` maps, interchange, and the views; 471 KB after dropping the second
@@ -12,18 +12,23 @@
 //!   view instead (#19: its matcher and guide load on demand from the explain build); all three together
 //!   516.5 KB; 521.3 KB with saves in `IndexedDB` (#22: packed saves, the `IndexedDB` glue, the migration from
 //!   localStorage, the share-link size message; +4.8 KB after trimming: one spawn of boxed futures, one save
-//!   body, the share codec's base64 and deflate paths reused). The ceiling follows the measured size down.
+//!   body, the share codec's base64 and deflate paths reused). 599.6 KB (613,996 bytes) on 2026-11-30 with issues
+//!   17, 20, 21 and 22 merged: the ARM evaluator, unknown values and REST example files (#17, about +45 KB), the
+//!   edit module and the app's reducer over it (#20, +21 KB), the ARIA tree, summary bar, responsive tables and
+//!   import options (#21, +17 KB). The ceiling follows the measured size down.
 //!   BENCHMARKS.md tracks it.
-//! - the JS API (`api/`): the full facade for scripts. Goal 150 KB; enforced ceiling 376 KB (317 KB on
+//! - the JS API (`api/`): the full facade for scripts. Goal 150 KB; enforced ceiling 464 KB (317 KB on
 //!   2026-11-23: the same plan deserializer, validation, interchange and billing; on 2026-11-30 with
 //!   `planPrices` and `displayAmount` (#18), the exporters of #16 and `explainError` (#19: the troubleshooting
-//!   guide and its matcher), 374.1 KB).
+//!   guide and its matcher), 374.1 KB; 462.2 KB with `applyEdit` (#20: the reader of every `Change`, +46 KB)
+//!   and the ARM evaluator and its options (#17)).
 //! - the embed bundle (`embed/` but its docs page and the explain build): what a documentation page downloads
 //!   for the widgets: the widgets' script and the embed build of the API, which reads no whole plan. 150 KB,
 //!   enforced.
 //! - the explain widget: what a page with only `<acg-explain>` downloads: the widgets' script and the explain
 //!   build (the troubleshooting guide and its matcher), loaded only when such an element is on the page (and
-//!   by the app's Troubleshoot view). 79 KB on 2026-11-30; enforced ceiling 80 KB.
+//!   by the app's Troubleshoot view). 79 KB on 2026-11-30; 81.1 KB once results leave through `serde_json` (the
+//!   one codec of #20) and resources are named by `At`; enforced ceiling 82 KB.
 //!
 //! Compression is deterministic (fixed levels), so the check may fail the build.
 
@@ -58,10 +63,10 @@ pub const BUNDLES: [Bundle; 4] = [
     Bundle {
         label: "app",
         contains: |p| !p.starts_with("api/") && !p.starts_with("embed/"),
-        budget: 523 * 1024,
+        budget: 602 * 1024,
         goal: 350 * 1024,
     },
-    Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 376 * 1024, goal: 150 * 1024 },
+    Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 464 * 1024, goal: 150 * 1024 },
     Bundle {
         label: "embeds",
         contains: |p| p.starts_with("embed/") && !is_docs_page(p) && !is_explain_build(p),
@@ -71,7 +76,7 @@ pub const BUNDLES: [Bundle; 4] = [
     Bundle {
         label: "explain widget",
         contains: |p| p == "embed/acg-embed.js" || is_explain_build(p),
-        budget: 80 * 1024,
+        budget: 82 * 1024,
         goal: 80 * 1024,
     },
 ];
