@@ -6,15 +6,27 @@ use yew_router::prelude::*;
 
 use super::{issue_item, select_value, severity_label, show_in_design, use_ctx};
 
+/// Issues listed per page.
+const PAGE: usize = 200;
+
 /// Every issue, filterable, each a link to its field.
 #[component]
 pub fn Issues() -> Html {
     let c = use_ctx();
     let filter = use_state(String::new);
+    // How many are listed: a page at a time, so a plan with tens of thousands of issues lists at once.
+    let limit = use_state(|| PAGE);
     let navigator = use_navigator();
     let onchange = {
-        let filter = filter.clone();
-        Callback::from(move |e: Event| filter.set(select_value(&e)))
+        let (filter, limit) = (filter.clone(), limit.clone());
+        Callback::from(move |e: Event| {
+            filter.set(select_value(&e));
+            limit.set(PAGE);
+        })
+    };
+    let more = {
+        let limit = limit.clone();
+        Callback::from(move |_| limit.set(*limit + PAGE))
     };
     let shown: Vec<&Issue> =
         c.report.issues.iter().filter(|i| filter.is_empty() || i.severity.as_str() == filter.as_str()).collect();
@@ -31,7 +43,8 @@ pub fn Issues() -> Html {
                 </select>
             </div>
             if shown.is_empty() { <p class="empty">{ "Nothing to report: Azure would accept this plan as far as can be checked offline." }</p> }
-            <ul class="issue-list">{ for shown.iter().map(|i| {
+            if shown.len() > *limit { <p class="hint" id="issues-shown">{ format!("Showing the first {} of {} issues.", *limit, shown.len()) }</p> }
+            <ul class="issue-list">{ for shown.iter().take(*limit).map(|i| {
                 let resource = i.resource();
                 let go = show_in_design(&c.state, navigator.as_ref(), resource.map(|(at, _)| at), Some(&i.path));
                 // The resource by its names ("gallery › definition › version › East US"), the JSON path as a tooltip.
@@ -44,6 +57,7 @@ pub fn Issues() -> Html {
                     <ul>{ issue_item(i) }</ul>
                 </li> }
             }) }</ul>
+            if shown.len() > *limit { <button id="issues-more" onclick={more}>{ format!("Show {} more ({} not shown)", PAGE.min(shown.len() - *limit), shown.len() - *limit) }</button> }
         </section>
     }
 }
