@@ -105,6 +105,15 @@ impl At {
         }
     }
 
+    /// The `t`-th target region of this version (itself for anything else).
+    #[must_use]
+    pub fn child_region(self, t: usize) -> At {
+        match self {
+            At::Version(g, d, v) => At::TargetRegion(g, d, v, t),
+            other => other,
+        }
+    }
+
     /// Whether `other` is this resource or lies below it.
     pub fn contains(self, other: At) -> bool {
         let mut cur = Some(other);

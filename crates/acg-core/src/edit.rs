@@ -33,7 +33,9 @@ use crate::model::{
     Gallery, GalleryImageFeature, ImageDefinition, ImageIdentifier, ImageVersion, OccupiedSize, Plan, RegionDemand,
     TargetRegion, from_json_value, to_json_value,
 };
-use crate::ops::{Target, check_delete};
+/// Why Azure would refuse to delete a resource now (nested resources first, a version blocked before its end of
+/// life); empty when it would delete it.
+pub use crate::ops::check_delete as delete_blockers;
 use crate::region::RegionName;
 use crate::replicas::Policy;
 use crate::report::{Issue, Report, Severity};
@@ -587,15 +589,6 @@ pub fn deletion_order(plan: &Plan, at: At) -> Vec<At> {
     out
 }
 
-/// Why Azure would refuse to delete the resource now (nested resources first, a version blocked before its
-/// end of life); empty when it would delete it.
-pub fn delete_blockers(plan: &Plan, at: At, today: NaiveDate) -> Report {
-    match target(at) {
-        Some(t) => check_delete(plan, t, today),
-        None => Report::default(),
-    }
-}
-
 /// The text a form shows for a field (blank when unset); none when the resource does not exist or has no such
 /// field.
 pub fn field_text(plan: &Plan, at: At, field: &Field) -> Option<String> {
@@ -750,15 +743,6 @@ fn duplicate_region(path: String, region: &RegionName) -> Report {
     r.issues[0].azure_message = Some(Cow::Borrowed("V31"));
     r.issues[0].message = format!("{} (already a target: {}).", r.issues[0].message, region.display_name());
     r
-}
-
-fn target(at: At) -> Option<Target> {
-    match at {
-        At::Gallery(g) => Some(Target::Gallery(g)),
-        At::Definition(g, d) => Some(Target::Definition(g, d)),
-        At::Version(g, d, v) => Some(Target::Version(g, d, v)),
-        At::TargetRegion(..) => None,
-    }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1331,16 +1315,6 @@ fn add_target_region(plan: &mut Plan, version: At, region: &str) -> Result<Appli
     let At::Version(g, d, vi) = version else { return Err(not_a(version, "version")) };
     let at = At::TargetRegion(g, d, vi, targets.len() - 1);
     Ok(Applied::new(Changed::Resource(version), Change::Remove { at }).select(version))
-}
-
-impl At {
-    /// The `t`-th target region of this version (itself for anything else).
-    fn child_region(self, t: usize) -> At {
-        match self {
-            At::Version(g, d, v) => At::TargetRegion(g, d, v, t),
-            other => other,
-        }
-    }
 }
 
 fn latest(plan: &mut Plan, edit: &Edit) -> Result<Applied, Report> {

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 
+use crate::address::At;
 use crate::model::dates::parse_date;
 use crate::model::{Gallery, ImageDefinition, ImageVersion, Plan, to_json_value};
 use crate::report::{Issue, Report, Severity};
@@ -274,27 +275,18 @@ pub fn check_update_version(before: &ImageVersion, after: &ImageVersion, base: &
     Report { issues }
 }
 
-/// What to delete.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    /// `galleries[g]`.
-    Gallery(usize),
-    /// `galleries[g].images[d]`.
-    Definition(usize, usize),
-    /// `galleries[g].images[d].versions[v]`.
-    Version(usize, usize, usize),
-}
-
 /// Whether Azure would delete a resource now: nested resources first (G4, D13), and a version whose deletion
 /// is blocked before its end of life (V36). An empty report means the delete goes through.
-pub fn check_delete(plan: &Plan, target: Target, today: NaiveDate) -> Report {
+/// A target region is a row of its version, deleted freely.
+pub fn check_delete(plan: &Plan, at: At, today: NaiveDate) -> Report {
     let mut issues = Vec::new();
-    match target {
-        Target::Gallery(g) => {
-            if let Some(gal) = plan.galleries.get(g).filter(|x| !x.images.is_empty()) {
+    let path = at.to_string();
+    match at {
+        At::Gallery(_) => {
+            if let Some(gal) = at.gallery_in(plan).filter(|x| !x.images.is_empty()) {
                 issues.push(issue(
                     "",
-                    &format!("galleries[{g}]"),
+                    &path,
                     "GAL-12",
                     Severity::Error,
                     "Can not delete resource before nested resources are deleted".to_owned(),
@@ -303,11 +295,11 @@ pub fn check_delete(plan: &Plan, target: Target, today: NaiveDate) -> Report {
                 ));
             }
         }
-        Target::Definition(g, d) => {
-            if let Some(def) = plan.galleries.get(g).and_then(|x| x.images.get(d)).filter(|x| !x.versions.is_empty()) {
+        At::Definition(..) => {
+            if let Some(def) = at.definition_in(plan).filter(|x| !x.versions.is_empty()) {
                 issues.push(issue(
                     "",
-                    &format!("galleries[{g}].images[{d}]"),
+                    &path,
                     "IMG-22",
                     Severity::Error,
                     "Can not delete resource before nested resources are deleted.".to_owned(),
@@ -316,16 +308,17 @@ pub fn check_delete(plan: &Plan, target: Target, today: NaiveDate) -> Report {
                 ));
             }
         }
-        Target::Version(g, d, v) => {
-            if let Some(ver) = plan.galleries.get(g).and_then(|x| x.images.get(d)).and_then(|x| x.versions.get(v)) {
+        At::Version(..) => {
+            if let Some(ver) = at.version_in(plan) {
                 let blocked =
                     ver.safety_profile.as_ref().and_then(|s| s.block_deletion_before_end_of_life) == Some(true);
                 let eol = ver.publishing_profile.end_of_life_date.as_deref().and_then(parse_date);
                 if blocked && eol.is_some_and(|e| e > today) {
-                    issues.push(issue("", &format!("galleries[{g}].images[{d}].versions[{v}]"), "VER-27", Severity::Error, "DeleteGalleryImageVersionBlockedBeforeEndOfLife. Deletion of Gallery image version is not allowed because the image is enabled for blockDeletionBeforeEndOfLife and its endOfLifeDate has not reached yet".to_owned(), "Wait for the end-of-life date, or turn off blockDeletionBeforeEndOfLife first.", Some("V36")));
+                    issues.push(issue("", &path, "VER-27", Severity::Error, "DeleteGalleryImageVersionBlockedBeforeEndOfLife. Deletion of Gallery image version is not allowed because the image is enabled for blockDeletionBeforeEndOfLife and its endOfLifeDate has not reached yet".to_owned(), "Wait for the end-of-life date, or turn off blockDeletionBeforeEndOfLife first.", Some("V36")));
                 }
             }
         }
+        At::TargetRegion(..) => {}
     }
     Report { issues }
 }
@@ -412,17 +405,15 @@ mod tests {
     fn deletes() {
         let mut p = sample::plan();
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        assert_eq!(codes(&check_delete(&p, Target::Gallery(0), today)), [("GAL-12", "galleries[0]")]);
-        assert_eq!(codes(&check_delete(&p, Target::Definition(0, 0), today)), [("IMG-22", "galleries[0].images[0]")]);
-        assert!(check_delete(&p, Target::Version(0, 0, 0), today).issues.is_empty());
+        assert_eq!(codes(&check_delete(&p, At::Gallery(0), today)), [("GAL-12", "galleries[0]")]);
+        assert_eq!(codes(&check_delete(&p, At::Definition(0, 0), today)), [("IMG-22", "galleries[0].images[0]")]);
+        assert!(check_delete(&p, At::Version(0, 0, 0), today).issues.is_empty());
         p.galleries[0].images[0].versions[0].safety_profile.as_mut().unwrap().block_deletion_before_end_of_life =
             Some(true);
         assert_eq!(
-            codes(&check_delete(&p, Target::Version(0, 0, 0), today)),
+            codes(&check_delete(&p, At::Version(0, 0, 0), today)),
             [("VER-27", "galleries[0].images[0].versions[0]")]
         );
-        assert!(
-            check_delete(&p, Target::Version(0, 0, 0), NaiveDate::from_ymd_opt(2028, 1, 1).unwrap()).issues.is_empty()
-        );
+        assert!(check_delete(&p, At::Version(0, 0, 0), NaiveDate::from_ymd_opt(2028, 1, 1).unwrap()).issues.is_empty());
     }
 }
