@@ -398,8 +398,9 @@ impl Applied {
         self.changed = Changed::Nothing;
         self
     }
-    fn select(mut self, at: At) -> Self {
-        self.select = Some(at);
+    /// What to select next: a resource, or `None` (the list of galleries).
+    fn select(mut self, at: impl Into<Option<At>>) -> Self {
+        self.select = at.into();
         self
     }
 }
@@ -416,7 +417,7 @@ pub fn apply(plan: &mut Plan, change: Change, today: NaiveDate) -> Result<Applie
         Change::DeleteTree { at } => delete_tree(plan, at, today),
         Change::Remove { at } => {
             let resource = take(plan, at)?;
-            Ok(Applied::new(Changed::Children(at.parent()), Change::Insert { at, resource }).with_select(at.parent()))
+            Ok(Applied::new(Changed::Children(at.parent()), Change::Insert { at, resource }).select(at.parent()))
         }
         Change::Insert { at, resource } => insert(plan, at, resource),
         Change::Restore { at, resource, children } => restore(plan, at, resource, children),
@@ -551,13 +552,6 @@ pub fn apply(plan: &mut Plan, change: Change, today: NaiveDate) -> Result<Applie
             let done = Applied::new(Changed::Document, Change::ReplacePlan { plan: Box::new(old) });
             Ok(if same { done.noop() } else { done })
         }
-    }
-}
-
-impl Applied {
-    fn with_select(mut self, at: Option<At>) -> Self {
-        self.select = at;
-        self
     }
 }
 
@@ -994,7 +988,7 @@ fn delete(plan: &mut Plan, at: At, today: NaiveDate) -> Result<Applied, Report> 
         return Err(blockers);
     }
     let resource = take(plan, at)?;
-    Ok(Applied::new(Changed::Children(at.parent()), Change::Insert { at, resource }).with_select(at.parent()))
+    Ok(Applied::new(Changed::Children(at.parent()), Change::Insert { at, resource }).select(at.parent()))
 }
 
 fn delete_tree(plan: &mut Plan, at: At, today: NaiveDate) -> Result<Applied, Report> {
@@ -1013,8 +1007,7 @@ fn delete_tree(plan: &mut Plan, at: At, today: NaiveDate) -> Result<Applied, Rep
     }
     let notes = order.iter().map(|a| format!("Deleted {} {}", a.kind(), a.label(plan))).collect();
     let resource = take(plan, at)?;
-    let mut done =
-        Applied::new(Changed::Children(at.parent()), Change::Insert { at, resource }).with_select(at.parent());
+    let mut done = Applied::new(Changed::Children(at.parent()), Change::Insert { at, resource }).select(at.parent());
     done.notes = notes;
     Ok(done)
 }

@@ -329,47 +329,18 @@ pub fn newest_version(d: &ImageDefinition) -> Option<usize> {
         .map(|(_, i)| i)
 }
 
-/// One change `apply` made, so it can be undone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ReplicaChange {
-    /// The region.
-    pub region: RegionName,
-    /// The regional replica count before (none: the region was not a target; `Some(None)`-like states are
-    /// flattened: `before_count` is the explicit regional count before, if any).
-    pub added: bool,
-    /// The explicit regional count before.
-    pub before_count: Option<i64>,
-    /// The count after.
-    pub after: i64,
-}
-
-/// What `apply` changed on one version.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ReplicaEdit {
-    /// The version.
-    pub version: At,
-    /// The changes.
-    pub changes: Vec<ReplicaChange>,
-}
-
 /// Writes recommended counts into a version's target regions, adding missing deployment regions as targets
-/// (the source region stays whatever it was). Returns the edit, for undo; `None` when `version` names no version.
-pub fn apply(plan: &mut Plan, version: At, counts: &[(RegionName, i64)]) -> Option<ReplicaEdit> {
+/// (the source region stays whatever it was). Returns how many target regions it added or changed; `None` when
+/// `version` names no version. Undo is `edit::apply`'s: `Change::ApplyReplicas` records the version before.
+pub fn apply(plan: &mut Plan, version: At, counts: &[(RegionName, i64)]) -> Option<usize> {
     let v = version.version_in_mut(plan).filter(|_| matches!(version, At::Version(..)))?;
-    let mut changes = Vec::new();
+    let mut changed = 0;
     for (region, count) in counts {
         let targets = &mut v.publishing_profile.target_regions;
         if let Some(t) = targets.iter_mut().find(|t| t.name == *region) {
             if t.regional_replica_count != Some(*count) {
-                changes.push(ReplicaChange {
-                    region: region.clone(),
-                    added: false,
-                    before_count: t.regional_replica_count,
-                    after: *count,
-                });
                 t.regional_replica_count = Some(*count);
+                changed += 1;
             }
         } else {
             targets.push(TargetRegion {
@@ -377,25 +348,10 @@ pub fn apply(plan: &mut Plan, version: At, counts: &[(RegionName, i64)]) -> Opti
                 regional_replica_count: Some(*count),
                 ..TargetRegion::default()
             });
-            changes.push(ReplicaChange { region: region.clone(), added: true, before_count: None, after: *count });
+            changed += 1;
         }
     }
-    Some(ReplicaEdit { version, changes })
-}
-
-/// Reverts an edit made by [`apply`].
-pub fn undo(plan: &mut Plan, edit: &ReplicaEdit) {
-    let Some(v) = edit.version.version_in_mut(plan) else { return };
-    for c in edit.changes.iter().rev() {
-        let targets = &mut v.publishing_profile.target_regions;
-        if c.added {
-            if let Some(pos) = targets.iter().rposition(|t| t.name == c.region) {
-                targets.remove(pos);
-            }
-        } else if let Some(t) = targets.iter_mut().find(|t| t.name == c.region) {
-            t.regional_replica_count = c.before_count;
-        }
-    }
+    Some(changed)
 }
 
 #[cfg(test)]
@@ -584,7 +540,7 @@ mod tests {
     }
 
     #[test]
-    fn apply_and_undo_on_the_sample() {
+    fn apply_on_the_sample() {
         let mut plan = crate::sample::plan();
         let recs = recommend_plan(&plan, &ReplicaSettings { policy: Policy::BestPractices, margin_percent: 0 });
         let ubuntu: Vec<(String, Option<&str>, Option<i64>, i64)> = recs
@@ -604,20 +560,17 @@ mod tests {
             ubuntu,
             [("eastus".to_owned(), Some("1.0.12"), Some(8), 8), ("westeurope".to_owned(), Some("2.0.0"), Some(3), 3)]
         );
-        let original = plan.clone();
         let r = &recs[0];
-        let edit = apply(
+        let changed = apply(
             &mut plan,
             r.at.unwrap(),
             &[(RegionName::new("eastus"), 9), (RegionName::new("westeurope"), 3), (RegionName::new("northeurope"), 4)],
         )
         .unwrap();
-        assert_eq!(edit.changes.len(), 2, "westeurope already has 3");
+        assert_eq!(changed, 2, "westeurope already has 3");
         let v = &plan.galleries[0].images[0].versions[1];
         assert_eq!(v.target(&RegionName::new("eastus")).unwrap().regional_replica_count, Some(9));
         assert_eq!(v.target(&RegionName::new("northeurope")).unwrap().regional_replica_count, Some(4));
-        undo(&mut plan, &edit);
-        assert_eq!(plan, original);
         assert!(apply(&mut plan, At::Version(9, 9, 9), &[]).is_none());
     }
 }
