@@ -8,17 +8,17 @@
 //! (`plan: at galleries[0].name: invalid type …`). The core never panics on input, so no panic
 //! crosses the boundary. "Today" defaults to the JS clock here; the core never reads one.
 //!
-//! Three builds of this one crate ship: the full API (`dist/api/acg.js`, default feature `full`); the embed
+//! Four builds of this one crate ship: the full API (`dist/api/acg.js`, default feature `full`); the embed
 //! build (`dist/embed/acg_embed.js`, feature `widgets` alone) with only what the documentation widgets call:
-//! names, versions, `latest` of sketched versions, the what-if estimate, target regions and regions; and the
+//! names, versions, `latest` of sketched versions, the what-if estimate, target regions and regions; the
 //! explain build (`dist/embed/acg_explain.js`, feature `explain` alone) with `explainError`, which only
-//! `<acg-explain>` loads (and the app's Troubleshoot view). A fourth, the interchange build
-//! (`dist/interchange/acg_interchange.js`, feature `interchange` alone), is the app's: `importText` and
-//! `exportText`, JSON text in and out, so the app's own module carries neither the importers of other formats
-//! (the ARM evaluator) nor the exporters. Neither small build reads or writes a whole plan, so they carry no plan
-//! (de)serializer and no compression (the largest parts of the full module); a widget links to the planner with
-//! its inputs as query parameters, which the app turns into a plan (`acg_core::sketch::from_query`). A
-//! function has the same name and contract in every build that has it.
+//! `<acg-explain>` loads (and the app's Troubleshoot view). Neither of these two reads or writes a whole plan,
+//! so they carry no plan (de)serializer and no compression (the largest parts of the full module); a widget
+//! links to the planner with its inputs as query parameters, which the app turns into a plan
+//! (`acg_core::sketch::from_query`). The fourth, the interchange build (`dist/interchange/acg_interchange.js`,
+//! feature `interchange` alone), is the app's: `importText` and `exportText`, JSON text in and out, so the
+//! app's own module carries neither the importers of other formats than Plan JSON (the ARM evaluator) nor the
+//! exporters. A function has the same name and contract in every build that has it.
 
 #![allow(clippy::needless_pass_by_value, reason = "wasm-bindgen passes JS values by value")]
 
