@@ -211,6 +211,28 @@ test('explainError: the guide entry of a pasted error, in the full API and the e
   assert.throws(() => acg.explainError(''), { message: 'text: nothing to explain: paste the error message Azure, az, PowerShell or Terraform printed' });
 });
 
+// The interchange build: the app's importers and exporters, JSON text in and out, loaded on demand.
+const interchange = await import(pathToFileURL(join(dist, 'interchange', 'acg_interchange.js')).href);
+interchange.initSync({ module: readFileSync(join(dist, 'interchange', 'acg_interchange_bg.wasm')) });
+
+test('the interchange build imports and exports as the full API does, in JSON text', () => {
+  const plan = acg.samplePlan();
+  for (const format of ['plan', 'arm', 'bicep', 'az', 'terraform', 'csv']) {
+    const exported = JSON.parse(interchange.exportText(JSON.stringify(plan), format));
+    assert.equal(exported.text, acg.exportPlan(plan, format), format);
+    assert.ok(Array.isArray(exported.notes));
+  }
+  assert.match(JSON.parse(interchange.exportText(JSON.stringify(plan), 'az')).notes.join('\n'), /hostCaching has no az argument/);
+  const arm = acg.exportPlan(plan, 'arm');
+  assert.deepEqual(JSON.parse(interchange.importText(arm)), acg.importPlan(arm));
+  const body = JSON.stringify({ location: 'westus2', properties: {} });
+  assert.deepEqual(JSON.parse(interchange.importText(body, undefined, 'g1')), acg.importPlan(body, undefined, 'g1'));
+  assert.throws(() => interchange.importText('{"foo": 1}'), { message: /^nothing in the file is a gallery/ });
+  assert.throws(() => interchange.exportText('{}', 'yaml'), { message: "format: 'yaml' is not one of plan, arm, bicep, az, terraform, csv" });
+  assert.equal(interchange.validatePlan, undefined);
+  assert.equal(acg.importText, undefined);
+});
+
 test('the docs page lists every function of the JS API', () => {
   const docs = readFileSync(join(dist, 'embed', 'index.html'), 'utf8');
   const functions = Object.keys(acg).filter((k) => typeof acg[k] === 'function' && !['default', 'initSync'].includes(k));

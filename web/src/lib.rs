@@ -6,6 +6,7 @@
 
 mod bench;
 mod fmt;
+mod on_demand;
 pub mod persist;
 mod plans;
 mod start;
@@ -176,9 +177,10 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
-    // The Troubleshoot view's matcher loads on demand; fetch it once the app is up, so it works offline later.
+    // The Troubleshoot view's matcher and the importers and exporters load on demand; fetch them once the app
+    // is up, so they work offline later.
     use_effect_with((), |()| {
-        let timeout = gloo::timers::callback::Timeout::new(2_000, troubleshoot::warm);
+        let timeout = gloo::timers::callback::Timeout::new(2_000, on_demand::warm);
         move || drop(timeout)
     });
     // Another tab saved a plan: say so instead of silently overwriting it with the next autosave here.
@@ -227,10 +229,7 @@ pub fn App() -> Html {
         let share_url = share_url.clone();
         let plan = Rc::clone(&plan);
         Callback::from(move |_| {
-            let url = persist::share_url(&plan).map_err(|e| {
-                use acg_core::interchange::{ExportFormat, ExportOptions, export};
-                (e, export(&plan, ExportFormat::Plan, &ExportOptions::default()))
-            });
+            let url = persist::share_url(&plan).map_err(|e| (e, acg_core::interchange::plan_json(&plan)));
             if let (Ok(url), Some(w)) = (&url, web_sys::window()) {
                 let _ = w.navigator().clipboard().write_text(url);
             }

@@ -107,15 +107,11 @@ pub enum Action {
     Edit(Change),
     /// Open another saved plan: its own history starts empty (undo never crosses plans).
     OpenPlan(Box<Plan>),
-    /// Import a plan from text (any format the core reads), with a template's parameters file and names for a
-    /// bare REST body; undoable.
+    /// Take an imported plan (read by the core in any format it reads, see `on_demand::import`), or show why
+    /// the text could not be imported; undoable.
     ImportPlan {
-        /// The document.
-        text: String,
-        /// A deployment parameters file for an ARM template.
-        parameters: Option<String>,
-        /// `gallery/definition/version` for a body that carries no names.
-        name: Option<String>,
+        /// The import, or its error.
+        imported: Result<Box<acg_core::interchange::Imported>, String>,
     },
     /// Select a resource (or nothing).
     Select(Option<At>),
@@ -139,21 +135,19 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         match action {
             Action::Edit(change) => next.edit(change),
-            Action::ImportPlan { text, parameters, name } => {
-                let options = acg_core::interchange::ImportOptions { parameters, name };
-                match acg_core::interchange::import_with(&text, &options) {
-                    Ok(imported) => {
-                        let report = ImportReport {
-                            summary: imported.summary.line(),
-                            placeholders: imported.summary.placeholders,
-                            notes: imported.notes,
-                        };
-                        next.edit(Change::ReplacePlan { plan: Box::new(imported.plan) });
-                        next.import_message = Some(Ok(report));
-                    }
-                    Err(e) => next.import_message = Some(Err(e.to_string())),
+            Action::ImportPlan { imported } => match imported {
+                Ok(imported) => {
+                    let imported = *imported;
+                    let report = ImportReport {
+                        summary: imported.summary.line(),
+                        placeholders: imported.summary.placeholders,
+                        notes: imported.notes,
+                    };
+                    next.edit(Change::ReplacePlan { plan: Box::new(imported.plan) });
+                    next.import_message = Some(Ok(report));
                 }
-            }
+                Err(e) => next.import_message = Some(Err(e)),
+            },
             Action::OpenPlan(p) => {
                 next = AppState { price_message: None, import_message: None, ..AppState::new(*p) };
             }

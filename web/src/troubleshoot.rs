@@ -2,7 +2,7 @@
 //! it and which resources of the plan it concerns. `acg_core::explain` does all of it; this only renders.
 //!
 //! The matching runs in the explain build of the JS API (`embed/acg_explain.js`), loaded on demand by
-//! `explain-loader.js` (and warmed up after the app starts): the guide and its matcher are a tenth of the app
+//! `on-demand.js` (and warmed up after the app starts): the guide and its matcher are a tenth of the app
 //! otherwise. Its answer comes back as JSON, read with the core's own types, and is pointed at the plan here
 //! with the core's `point_at` and the app's validation report.
 
@@ -10,7 +10,6 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use acg_core::explain::{Explanation, Match, point_at};
-use wasm_bindgen::prelude::*;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -21,29 +20,12 @@ use crate::views::{issue_item, show_in_design, use_ctx};
 /// An error to try the view with: what ARM returns for a version whose source region is not a target region.
 const EXAMPLE: &str = r#"{"error": {"code": "InvalidParameter", "message": "Gallery image version publishing profile regions 'westeurope' must contain the location of image version 'eastus'.", "target": "galleryImageVersion.properties.publishingProfile.targetRegions"}}"#;
 
-#[wasm_bindgen(module = "/src/explain-loader.js")]
-extern "C" {
-    #[wasm_bindgen(catch, js_name = explainText)]
-    async fn explain_text(text: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = warmExplain)]
-    fn warm_explain();
-}
-
-/// Starts loading the explain build in the background (the app calls it once it is up).
-pub fn warm() {
-    warm_explain();
-}
-
 /// What the explain build says of `text`.
 async fn explained(text: String) -> Result<Option<Explanation>, String> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    let json = explain_text(&text).await.map_err(|e| {
-        let message = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
-        message.or_else(|| e.as_string()).unwrap_or_else(|| "unknown error".to_owned())
-    })?;
-    let json = json.as_string().unwrap_or_default();
+    let json = crate::on_demand::explain(&text).await?;
     serde_json::from_str(&json).map(Some).map_err(|e| format!("unexpected answer: {e}"))
 }
 

@@ -50,3 +50,19 @@ fn adding_selects_the_new_resource_and_undo_forgets_what_if() {
     assert_eq!(s.selection, Some(At::Definition(0, 1)), "the original's sibling still exists");
     assert!(s.what_if.is_none());
 }
+
+#[wasm_bindgen_test]
+fn an_import_replaces_the_plan_in_one_undo_step_and_an_error_keeps_it() {
+    let start = AppState::new(acg_core::sample::plan());
+    let text =
+        acg_core::interchange::plan_json(&acg_core::Plan { name: "imported".into(), ..acg_core::Plan::default() });
+    let imported = acg_core::interchange::import_plan(&text).and_then(Result::ok).map(Box::new);
+    let s = reduce(start.clone(), Action::ImportPlan { imported: imported.ok_or_else(String::new) });
+    assert_eq!(s.plan.name, "imported");
+    assert!(matches!(&s.import_message, Some(Ok(r)) if r.summary.starts_with("0 galleries")));
+    assert_eq!(*reduce(s, Action::Undo).plan, *start.plan);
+    let s = reduce(start.clone(), Action::ImportPlan { imported: Err("not valid JSON".into()) });
+    assert_eq!(s.import_message, Some(Err("not valid JSON".to_owned())));
+    assert_eq!(*s.plan, *start.plan);
+    assert!(s.undo.is_empty());
+}

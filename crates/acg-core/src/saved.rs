@@ -3,7 +3,8 @@
 //! Saved as one JSON text (`{"workspaceVersion": 1, "active": "…", "plans": [{"name": "…", "plan": {…}}]}`).
 //! Reading is total: a save from an older planner (a bare Plan JSON, as the first version wrote) migrates; a
 //! save from a newer planner, or text that is not a workspace, is an error that says so, and the caller
-//! keeps the text untouched. Each plan goes through the import reader, so plan migrations apply.
+//! keeps the text untouched. Each plan goes through the import's Plan JSON reader
+//! (`interchange::import_plan`), so plan migrations apply.
 
 use core::fmt;
 
@@ -231,7 +232,10 @@ fn err(message: impl Into<String>) -> SavedError {
 
 fn plan_of(value: &Value, what: &str) -> Result<Plan, SavedError> {
     let text = value.to_string();
-    interchange::import(&text).map(|i| i.plan).map_err(|e| err(format!("{what}: {e}")))
+    match interchange::import_plan(&text) {
+        Some(imported) => imported.map(|i| i.plan).map_err(|e| err(format!("{what}: {e}"))),
+        None => Err(err(format!("{what}: not a plan (no galleries)"))),
+    }
 }
 
 /// Reads a save: a workspace, or a bare plan from the first version of the planner (migrated to a workspace).

@@ -2,7 +2,8 @@
 //!
 //! The codec lives in the core (not in the browser shell) so the app, the embeds' "open in the planner"
 //! links and the fuzzer use one implementation. Decoding reads no more than [`MAX_IMPORT_BYTES`] of JSON
-//! (a small link cannot inflate into gigabytes) and goes through the same reader as every import.
+//! (a small link cannot inflate into gigabytes) and goes through the Plan JSON reader of every import
+//! (`interchange::import_plan`).
 
 use core::fmt;
 
@@ -78,7 +79,10 @@ pub fn decode(param: &str) -> Result<Plan, ShareError> {
         }
     })?;
     let text = String::from_utf8(json).map_err(|_| err("the share link is damaged: it is not UTF-8 text"))?;
-    interchange::import(&text).map(|i| i.plan).map_err(|e| err(format!("the share link's plan: {e}")))
+    match interchange::import_plan(&text) {
+        Some(imported) => imported.map(|i| i.plan).map_err(|e| err(format!("the share link's plan: {e}"))),
+        None => Err(err("the share link holds no plan (this planner writes only plans into links)")),
+    }
 }
 
 #[cfg(test)]

@@ -8,14 +8,17 @@
 //! (`plan: at galleries[0].name: invalid type …`). The core never panics on input, so no panic
 //! crosses the boundary. "Today" defaults to the JS clock here; the core never reads one.
 //!
-//! Three builds of this one crate ship: the full API (`dist/api/acg.js`, default feature `full`); the embed
+//! Four builds of this one crate ship: the full API (`dist/api/acg.js`, default feature `full`); the embed
 //! build (`dist/embed/acg_embed.js`, feature `widgets` alone) with only what the documentation widgets call:
-//! names, versions, `latest` of sketched versions, the what-if estimate, target regions and regions; and the
+//! names, versions, `latest` of sketched versions, the what-if estimate, target regions and regions; the
 //! explain build (`dist/embed/acg_explain.js`, feature `explain` alone) with `explainError`, which only
-//! `<acg-explain>` loads. Neither small build reads or writes a whole plan, so they carry no plan
-//! (de)serializer and no compression (the largest parts of the full module); a widget links to the planner with
-//! its inputs as query parameters, which the app turns into a plan (`acg_core::sketch::from_query`). A
-//! function has the same name and contract in every build that has it.
+//! `<acg-explain>` loads (and the app's Troubleshoot view). Neither of these two reads or writes a whole plan,
+//! so they carry no plan (de)serializer and no compression (the largest parts of the full module); a widget
+//! links to the planner with its inputs as query parameters, which the app turns into a plan
+//! (`acg_core::sketch::from_query`). The fourth, the interchange build (`dist/interchange/acg_interchange.js`,
+//! feature `interchange` alone), is the app's: `importText` and `exportText`, JSON text in and out, so the
+//! app's own module carries neither the importers of other formats than Plan JSON (the ARM evaluator) nor the
+//! exporters. A function has the same name and contract in every build that has it.
 
 #![allow(clippy::needless_pass_by_value, reason = "wasm-bindgen passes JS values by value")]
 
@@ -25,8 +28,8 @@ use acg_core::ImageVersion;
 use acg_core::Plan;
 #[cfg(feature = "widgets")]
 use acg_core::billing::{PriceBook, embedded};
-#[cfg(feature = "full")]
-use acg_core::interchange::{ExportFormat, ExportOptions};
+#[cfg(any(feature = "full", feature = "interchange"))]
+use acg_core::interchange::ExportOptions;
 #[cfg(feature = "full")]
 use acg_core::replicas::{Load, Policy};
 #[cfg(feature = "widgets")]
@@ -106,7 +109,9 @@ extern "C" {
     pub type JsExplanation;
 }
 
-/// The one way results leave the crate: JSON text, parsed by the JS engine.
+/// The one way results leave the crate: JSON text, parsed by the JS engine (the interchange build's results
+/// stay text: the app reads them with the core's types).
+#[cfg(any(feature = "widgets", feature = "explain"))]
 fn out<T: Serialize, J: JsCast>(value: &T) -> Result<J, JsError> {
     let text = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
     js_sys::JSON::parse(&text).map(JsCast::unchecked_into).map_err(|_| JsError::new("result: not JSON"))
@@ -252,14 +257,44 @@ pub fn import_plan(text: &str, parameters: Option<String>, name: Option<String>)
 #[wasm_bindgen(js_name = exportPlan)]
 pub fn export_plan(plan: JsPlan, format: &str, options: Option<JsExportOptions>) -> Result<String, JsError> {
     let plan: Plan = read("plan", &plan)?;
-    let format = ExportFormat::parse(format).ok_or_else(|| {
-        JsError::new(&format!("format: '{format}' is not one of plan, arm, bicep, az, terraform, csv"))
-    })?;
+    let format = export_format(format)?;
     let options: ExportOptions = match options {
         Some(o) if !o.is_undefined() && !o.is_null() => read("options", &o)?,
         _ => ExportOptions::default(),
     };
     Ok(acg_core::interchange::export(&plan, format, &options))
+}
+
+#[cfg(any(feature = "full", feature = "interchange"))]
+fn export_format(format: &str) -> Result<acg_core::interchange::ExportFormat, JsError> {
+    acg_core::interchange::ExportFormat::parse(format)
+        .ok_or_else(|| JsError::new(&format!("format: '{format}' is not one of plan, arm, bicep, az, terraform, csv")))
+}
+
+/// The interchange build's import (the app's): any format's text in, the `Imported` as JSON text out.
+#[cfg(feature = "interchange")]
+#[wasm_bindgen(js_name = importText)]
+pub fn import_text(text: &str, parameters: Option<String>, name: Option<String>) -> Result<String, JsError> {
+    let options = acg_core::interchange::ImportOptions { parameters, name };
+    let imported = acg_core::interchange::import_with(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    serde_json::to_string(&imported).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// What `exportText` returns: the file's text and what the format could not carry.
+#[cfg(feature = "interchange")]
+#[derive(Serialize)]
+struct ExportedText {
+    text: String,
+    notes: Vec<String>,
+}
+
+/// The interchange build's export (the app's): a plan as JSON text in, `{ text, notes }` as JSON text out.
+#[cfg(feature = "interchange")]
+#[wasm_bindgen(js_name = exportText)]
+pub fn export_text(plan: &str, format: &str) -> Result<String, JsError> {
+    let plan: acg_core::Plan = acg_core::model::parse_json(plan).map_err(|e| JsError::new(&format!("plan: {e}")))?;
+    let e = acg_core::interchange::export_with_notes(&plan, export_format(format)?, &ExportOptions::default());
+    serde_json::to_string(&ExportedText { text: e.text, notes: e.notes }).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Which version `latest` gives for a definition in a region, with every version's reason.

@@ -22,10 +22,12 @@ struct Artifact {
     lacks: Option<&'static str>,
 }
 
-/// The app, the full JS API, and two small builds of the same API crate for the documentation widgets: the
-/// embed build (feature `widgets`) and the explain build (feature `explain`), which only `<acg-explain>` loads.
-/// Cargo builds one feature set of a package at a time, so each artifact is built and bound before the next.
-const ARTIFACTS: [Artifact; 4] = [
+/// The app, the full JS API, two small builds of the same API crate for the documentation widgets: the
+/// embed build (feature `widgets`) and the explain build (feature `explain`), which only `<acg-explain>` (and
+/// the app's Troubleshoot view) loads; and the interchange build (feature `interchange`), the importers and
+/// exporters the app loads on demand. Cargo builds one feature set of a package at a time, so each artifact
+/// is built and bound before the next.
+const ARTIFACTS: [Artifact; 5] = [
     Artifact {
         package: "acg-wasm",
         features: Some("widgets"),
@@ -45,6 +47,16 @@ const ARTIFACTS: [Artifact; 4] = [
         typescript: true,
         has: "export function explainError",
         lacks: Some("export function latestOfVersions"),
+    },
+    Artifact {
+        package: "acg-wasm",
+        features: Some("interchange"),
+        wasm_file: "acg_wasm.wasm",
+        out_dir: "interchange",
+        out_name: "acg_interchange",
+        typescript: false,
+        has: "export function exportText",
+        lacks: Some("export function validatePlan"),
     },
     Artifact {
         package: "acg-wasm",

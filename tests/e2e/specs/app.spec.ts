@@ -129,12 +129,14 @@ test('each export downloads under the plan\'s name, with its notes listed', asyn
   await expect(page.locator('#export-notes')).toContainText('hostCaching has no az argument');
   await page.getByLabel('Format').selectOption('terraform');
   await expect(download).toHaveAttribute('download', 'contoso-image-factory-sample.tf');
+  await expect(page.locator('#export-output')).toHaveAttribute('data-format', 'terraform');
   expect(await page.locator('#export-output').inputValue()).toContain('provider "azurerm" {');
 });
 
 test('export then import round trip, and reload keeps the plan', async ({ page }) => {
   await page.goto('/#/io');
   await page.getByLabel('Format').selectOption('arm');
+  await expect(page.locator('#export-output')).toHaveAttribute('data-format', 'arm');
   const arm = await page.locator('#export-output').inputValue();
   expect(arm).toContain('"Microsoft.Compute/galleries/images/versions"');
   await page.getByRole('link', { name: 'Design' }).click();
@@ -248,6 +250,7 @@ test('the remaining properties: sharing, soft delete, features, purchase plan, s
   await page.getByLabel('Disk encryption set in East US').press('Tab');
   await page.getByRole('link', { name: 'Import / export' }).click();
   await page.getByLabel('Format').selectOption('arm');
+  await expect(page.locator('#export-output')).toHaveAttribute('data-format', 'arm');
   const arm = await page.locator('#export-output').inputValue();
   for (const expected of ['"permissions": "Community"', '"publisherContact": "images@contoso.example"', '"isSoftDeleteEnabled": true',
     '"architecture": "Arm64"', '"name": "IsAcceleratedNetworkSupported"', '"name": "plan-x"', '"blockDeletionBeforeEndOfLife": true',

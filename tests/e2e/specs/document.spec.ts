@@ -37,6 +37,8 @@ async function costs(page: Page): Promise<{ storage: string; egress: string }> {
 async function exported(page: Page, format: string): Promise<string> {
   await page.getByRole('link', { name: 'Import / export' }).click();
   await page.getByLabel('Format').selectOption(format);
+  // The exporters answer once loaded: the text shown is this format's when the output says so.
+  await expect(page.locator('#export-output')).toHaveAttribute('data-format', format);
   return page.locator('#export-output').inputValue();
 }
 

@@ -48,3 +48,34 @@ test('a document that yields nothing known is an error naming the formats tried,
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Design' }).click();
   await expect(page.getByRole('navigation', { name: 'Galleries, image definitions and versions' }).getByRole('treeitem', { name: /^Gallery contoso_prod/ })).toBeVisible();
 });
+
+test('the importers and exporters load on demand: if they cannot, the view says so, keeps the text, and works once they can', async ({ page }) => {
+  await page.route('**/interchange/acg_interchange_bg.wasm', (route) => route.abort());
+  await page.goto('/#/io');
+  await expect(page.getByRole('alert').filter({ hasText: 'The exporters could not be loaded' })).toBeVisible();
+  const template = readFileSync(join(realworld, 'quickstart-sig-image-definition-create.json'), 'utf8');
+  const text = page.getByLabel(/Paste a Plan JSON, an ARM template/);
+  await text.fill(template);
+  await page.getByRole('button', { name: /^Import/ }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The importers could not be loaded' })).toContainText('your text is kept');
+  await expect(page.getByText('Imported.')).toHaveCount(0);
+  await expect(text).toHaveValue(template);
+  await page.unroute('**/interchange/acg_interchange_bg.wasm');
+  await page.getByRole('button', { name: /^Import/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported.' })).toContainText('1 gallery, 1 definition');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('#export-output')).toHaveAttribute('data-format', 'arm');
+  expect(await page.locator('#export-output').inputValue()).toContain('"Microsoft.Compute/galleries/images"');
+});
+
+test('the interchange build is fetched in the background after start, so the view works offline later', async ({ page }) => {
+  const warmed = page.waitForResponse((r) => r.url().endsWith('/interchange/acg_interchange_bg.wasm') && r.ok());
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Keep the sample' }).click();
+  await warmed;
+  // Offline from here on for the interchange build: what was fetched is used.
+  await page.route('**/interchange/**', (route) => route.abort());
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Import / export' }).click();
+  await expect(page.locator('#export-output')).toHaveAttribute('data-format', 'arm');
+  expect(await page.locator('#export-output').inputValue()).toContain('"Microsoft.Compute/galleries"');
+});

@@ -1,13 +1,19 @@
 //! Import / export: import from any format; export to every format acg-core writes.
+//!
+//! The importers of other formats than Plan JSON and the exporters are the interchange build, loaded on
+//! demand (`crate::on_demand`): the import and every export wait for it; if it cannot be loaded, the view
+//! says so and keeps what was typed.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
-use acg_core::interchange::{ExportFormat, ExportOptions};
+use acg_core::interchange::{ExportFormat, ImportOptions};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::{on, select_value, use_ctx};
+use super::{select_value, use_ctx};
 use crate::PlanKey;
+use crate::on_demand::{self, Failed};
 use crate::state::Action;
 
 /// Exports longer than this (in bytes) are not previewed.
@@ -26,13 +32,24 @@ pub fn ImportExport() -> Html {
     };
     let parameters = use_state(String::new);
     let name = use_state(String::new);
+    // Why the interchange build could not be loaded for the last import (the text stays as typed).
+    let unloaded = use_state(|| None::<String>);
     let import = {
         let (text, parameters, name) = (text.clone(), parameters.clone(), name.clone());
+        let (state, unloaded) = (state.clone(), unloaded.clone());
         let given = |t: &str| (!t.trim().is_empty()).then(|| t.trim().to_owned());
-        on(state, move |_| Action::ImportPlan {
-            text: (*text).clone(),
-            parameters: given(&parameters),
-            name: given(&name),
+        Callback::from(move |_: MouseEvent| {
+            let options = ImportOptions { parameters: given(&parameters), name: given(&name) };
+            let (text, state, unloaded) = ((*text).clone(), state.clone(), unloaded.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let imported = match on_demand::import(text, options).await {
+                    Ok(imported) => Ok(Box::new(imported)),
+                    Err(Failed::Import(e)) => Err(e),
+                    Err(Failed::Load(e)) => return unloaded.set(Some(e)),
+                };
+                unloaded.set(None);
+                state.dispatch(Action::ImportPlan { imported });
+            });
         })
     };
     // The last import invented names: the box that takes the real ones is open.
@@ -85,14 +102,32 @@ pub fn ImportExport() -> Html {
             }
         })
     };
-    // Written once per plan and format (a 10,000-version plan takes a second to write), shared by the preview,
-    // Copy and Download.
-    let exported = use_memo((PlanKey(Rc::clone(&state.plan)), *format), |(plan, format)| {
-        let e = acg_core::interchange::export_with_notes(&plan.0, *format, &ExportOptions::default());
-        (AttrValue::from(e.text), e.notes)
-    });
-    let output = exported.0.clone();
-    let notes = &exported.1;
+    // Written once per plan and format by the interchange build (a 10,000-version plan takes a second to
+    // write), shared by the preview, Copy and Download; `None` until it answers for this plan and format.
+    let exported = use_state(|| None::<(ExportFormat, Result<(AttrValue, Vec<String>), String>)>);
+    {
+        let exported = exported.clone();
+        use_effect_with((PlanKey(Rc::clone(&state.plan)), *format), move |(plan, format)| {
+            exported.set(None);
+            let stale = Rc::new(Cell::new(false));
+            let (plan, format, done) = (Rc::clone(&plan.0), *format, Rc::clone(&stale));
+            wasm_bindgen_futures::spawn_local(async move {
+                let written = match serde_json::to_string(&*plan) {
+                    Ok(json) => on_demand::export(&json, format).await,
+                    Err(e) => Err(e.to_string()),
+                };
+                if !done.get() {
+                    exported.set(Some((format, written.map(|e| (AttrValue::from(e.text), e.notes)))));
+                }
+            });
+            move || stale.set(true)
+        });
+    }
+    let (ready, output, notes, failed) = match &*exported {
+        Some((f, Ok((text, notes)))) => (Some(f.id()), text.clone(), notes.clone(), None),
+        Some((_, Err(e))) => (None, AttrValue::default(), Vec::new(), Some(e.clone())),
+        None => (None, AttrValue::default(), Vec::new(), None),
+    };
     // A preview of megabytes only slows the page down: the file is there to download.
     let preview = if output.len() > PREVIEW_LIMIT {
         AttrValue::from(format!(
@@ -135,6 +170,9 @@ pub fn ImportExport() -> Html {
                 </div>
             </details>
             <button id="import-plan" onclick={import}>{ "Import (replaces the plan; Undo brings it back)" }</button>
+            if let Some(e) = &*unloaded {
+                <p role="alert" class="issue error"><span class="sev">{ "Error" }</span>{ " " }{ format!("The importers could not be loaded: {e}. Nothing was imported and your text is kept: reload the page (while online) and import again.") }</p>
+            }
             { match &state.import_message {
                 Some(Ok(r)) => html! { <div role="status" class="report">
                     <p>{ "Imported. " }{ &r.summary }</p>
@@ -156,7 +194,13 @@ pub fn ImportExport() -> Html {
                 <crate::DownloadLink text={output.clone()} file={file_name} label={AttrValue::from("Download")} />
             </div>
             <label for="export-output" class="visually-hidden">{ "Export preview" }</label>
-            <textarea id="export-output" class="code" rows="20" readonly=true value={preview} />
+            if let Some(e) = &failed {
+                <p role="alert" class="issue error"><span class="sev">{ "Error" }</span>{ " " }{ format!("The exporters could not be loaded: {e}. Reload the page (while online) and try again.") }</p>
+            } else if ready.is_none() {
+                <p role="status" class="muted">{ "Writing the export…" }</p>
+            }
+            // `data-format`: the format of the text shown, once written (tests wait for it).
+            <textarea id="export-output" class="code" rows="20" readonly=true value={preview} data-format={ready} />
             if !notes.is_empty() {
                 <div id="export-notes" class="report" role="note">
                     <p>{ "Notes: what this format writes differently from the plan, or not at all (also at the top of the file)" }</p>

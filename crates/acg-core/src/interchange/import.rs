@@ -174,30 +174,10 @@ const FORMATS_TRIED: &str = "a plan (galleries), an ARM template ($schema, resou
 
 /// [`import`] with a parameters file for a template and names for a bare REST body.
 pub fn import_with(text: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
-    if text.len() > MAX_IMPORT_BYTES {
-        return Err(err(format!(
-            "the file is {} bytes; the largest import is {} bytes (10 MiB)",
-            text.len(),
-            MAX_IMPORT_BYTES
-        )));
-    }
-    if text.trim().is_empty() {
-        return Err(err("the file is empty"));
-    }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        if e.to_string().starts_with("recursion limit exceeded") {
-            err(format!(
-                "the file nests deeper than 127 levels (at line {}, column {}); plans, REST bodies and ARM templates never do. Nothing was imported",
-                e.line(),
-                e.column()
-            ))
-        } else {
-            err(format!("not valid JSON: {e}"))
-        }
-    })?;
+    let value = read_json(text)?;
     let imported = match &value {
         Value::Object(o) if is_arm(o) => from_arm(&value, options),
-        Value::Object(o) if o.contains_key("galleries") || o.contains_key("schemaVersion") => from_plan_json(text, o),
+        Value::Object(o) if is_plan(o) => from_plan_json(text, o),
         Value::Object(o) if is_rest_example(o) => from_rest_example(o),
         Value::Object(o) if o.get("value").is_some_and(Value::is_array) => {
             let items = o.get("value").and_then(Value::as_array).cloned().unwrap_or_default();
@@ -217,6 +197,50 @@ pub fn import_with(text: &str, options: &ImportOptions) -> Result<Imported, Impo
         _ => Err(err(format!("expected a JSON object or array: {FORMATS_TRIED}"))),
     }?;
     Ok(imported)
+}
+
+/// [`import`] of a Plan JSON only, or `None` when the text is another format ([`import`] reads those): for
+/// what only this planner writes (saves, share links), and for the app, whose own module carries only this
+/// reader (the other formats' readers load on demand). A text that is not JSON at all is an error here too.
+pub fn import_plan(text: &str) -> Option<Result<Imported, ImportError>> {
+    let value = match read_json(text) {
+        Ok(value) => value,
+        Err(e) => return Some(Err(e)),
+    };
+    match &value {
+        Value::Object(o) if is_plan(o) => Some(from_plan_json(text, o)),
+        _ => None,
+    }
+}
+
+/// The size limit, then the text as JSON, with an error that says what is wrong.
+fn read_json(text: &str) -> Result<Value, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(err(format!(
+            "the file is {} bytes; the largest import is {} bytes (10 MiB)",
+            text.len(),
+            MAX_IMPORT_BYTES
+        )));
+    }
+    if text.trim().is_empty() {
+        return Err(err("the file is empty"));
+    }
+    serde_json::from_str(text).map_err(|e| {
+        if e.to_string().starts_with("recursion limit exceeded") {
+            err(format!(
+                "the file nests deeper than 127 levels (at line {}, column {}); plans, REST bodies and ARM templates never do. Nothing was imported",
+                e.line(),
+                e.column()
+            ))
+        } else {
+            err(format!("not valid JSON: {e}"))
+        }
+    })
+}
+
+/// A Plan JSON: an object with galleries or a schema version that is not an ARM template.
+fn is_plan(o: &Map<String, Value>) -> bool {
+    !is_arm(o) && (o.contains_key("galleries") || o.contains_key("schemaVersion"))
 }
 
 fn nothing_known() -> ImportError {

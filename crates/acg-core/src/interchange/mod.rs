@@ -22,10 +22,11 @@ mod write;
 pub use export::{ExportFormat, ExportOptions, Exported, rfc3339_date, with_azure_defaults};
 pub(crate) use import::still_unknown;
 pub use import::{
-    ImportError, ImportOptions, ImportSummary, Imported, MAX_IMPORT_BYTES, SourceFormat, import, import_with,
+    ImportError, ImportOptions, ImportSummary, Imported, MAX_IMPORT_BYTES, SourceFormat, import, import_plan,
+    import_with,
 };
 pub use unknown::{depends_on, to_bicep};
-pub use write::{export, export_with_notes};
+pub use write::{export, export_with_notes, plan_json};
 
 use serde_json::{Map, Value};
 

@@ -25,6 +25,21 @@ fn sample_round_trips_through_arm_and_plan_json() {
 }
 
 #[test]
+fn import_plan_reads_what_import_reads_as_a_plan_and_leaves_the_other_formats() {
+    let plan = sample::plan();
+    let text = plan_json(&plan);
+    assert_eq!(text, export(&plan, ExportFormat::Plan, &ExportOptions::default()));
+    assert_eq!(import_plan(&text).map(Result::unwrap), Some(import(&text).unwrap()));
+    let newer = r#"{"schemaVersion": 99, "galleries": []}"#;
+    assert_eq!(import_plan(newer).map(|r| r.unwrap_err()), Some(import(newer).unwrap_err()));
+    assert!(matches!(import_plan("{not json"), Some(Err(e)) if e.to_string().starts_with("not valid JSON")));
+    let arm = export(&plan, ExportFormat::Arm, &ExportOptions::default());
+    assert_eq!(import_plan(&arm), None);
+    assert_eq!(import_plan(r#"{"name": "g", "type": "Microsoft.Compute/galleries", "properties": {}}"#), None);
+    assert_eq!(import_plan("[]"), None);
+}
+
+#[test]
 fn az_list_output_matches_the_equivalent_arm_template() {
     // `az sig image-version list` style: properties flattened, display-name regions, ids with parents.
     let az = json!([

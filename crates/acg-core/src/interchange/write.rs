@@ -16,6 +16,12 @@ pub fn export(plan: &Plan, format: ExportFormat, options: &ExportOptions) -> Str
     export_with_notes(plan, format, options).text
 }
 
+/// The Plan JSON export (what [`export`] writes for [`ExportFormat::Plan`] of a plan without unknown values),
+/// alone: the app writes it without carrying the other writers, which load on demand.
+pub fn plan_json(plan: &Plan) -> String {
+    pretty(&to_value(plan))
+}
+
 /// Writes a plan in a format, with the notes on what the format could not carry.
 pub fn export_with_notes(plan: &Plan, format: ExportFormat, options: &ExportOptions) -> Exported {
     let api = options.api_version.clone().unwrap_or_else(|| plan.api_version.as_str().to_owned());
@@ -28,7 +34,7 @@ pub fn export_with_notes(plan: &Plan, format: ExportFormat, options: &ExportOpti
         }
     }
     let text = match format {
-        ExportFormat::Plan => pretty(&to_value(plan)),
+        ExportFormat::Plan => plan_json(plan),
         ExportFormat::Arm => {
             let mut template = arm(&for_export(plan), &api, &mut notes);
             // The notes go into the template's metadata (always there: it carries the planner's fields).
