@@ -14,6 +14,7 @@ mod troubleshoot;
 mod version_field;
 pub mod views;
 
+use std::cell::Ref;
 use std::rc::Rc;
 
 use acg_core::Report;
@@ -74,24 +75,13 @@ impl Route {
     ];
 }
 
-/// A report compared by identity (memo key).
-#[derive(Clone)]
-pub struct ReportKey(pub Rc<Report>);
-
-impl PartialEq for ReportKey {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// What every view reads: the state handle, the validation report, and today's date.
+/// What every view reads: the state handle (with the plan's results), where the issues are, and today's date.
 #[derive(Clone)]
 pub struct Ctx {
     /// The state and its dispatcher.
     pub state: UseReducerHandle<AppState>,
-    /// The plan's validation report.
-    pub report: Rc<Report>,
-    /// Where its issues are (by field path, by resource, counts under each resource), built once per report.
+    /// Where the report's issues are (by field path, by resource, counts under each resource), built once per
+    /// plan.
     pub issues: Rc<acg_core::report::IssueIndex>,
     /// Today, from the browser's clock (the core never reads one).
     pub today: NaiveDate,
@@ -99,7 +89,14 @@ pub struct Ctx {
 
 impl PartialEq for Ctx {
     fn eq(&self, other: &Self) -> bool {
-        self.state == other.state && Rc::ptr_eq(&self.report, &other.report)
+        self.state == other.state && Rc::ptr_eq(&self.issues, &other.issues)
+    }
+}
+
+impl Ctx {
+    /// The plan's validation report (of the state's results), borrowed while a view renders.
+    pub fn report(&self) -> Ref<'_, Report> {
+        Ref::map(self.state.results(), acg_core::recompute::Results::report)
     }
 }
 
@@ -121,7 +118,6 @@ pub fn App() -> Html {
     let workspace = use_state(|| Rc::new(start.2.clone()));
     let today = *use_memo((), |()| today());
     let plan = Rc::clone(&state.plan);
-    let report = use_memo(PlanKey(Rc::clone(&plan)), move |p| acg_core::validate::validate(&p.0, today));
     let save_error = use_state(|| None::<String>);
     // Autosave, debounced: a burst of edits is written once, 300 ms after the last (serializing a big plan per
     // keystroke would cost frames); leaving the page writes what is pending at once, so nothing is lost. Paused
@@ -214,10 +210,15 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
-    let issues = use_memo(ReportKey(Rc::clone(&report)), |r| acg_core::report::IssueIndex::new(&r.0));
-    let ctx = Ctx { state: state.clone(), report: Rc::clone(&report), issues, today };
-    let errors = report.count(acg_core::Severity::Error);
-    let warnings = report.count(acg_core::Severity::Warning);
+    let issues = {
+        let state = state.clone();
+        use_memo(PlanKey(Rc::clone(&plan)), move |_| acg_core::report::IssueIndex::new(state.results().report()))
+    };
+    let ctx = Ctx { state: state.clone(), issues, today };
+    let (errors, warnings) = {
+        let report = ctx.report();
+        (report.count(acg_core::Severity::Error), report.count(acg_core::Severity::Warning))
+    };
     let banner_html = start::banner(&banner, &state, &workspace, &plan);
     let undo = views::on(&state, |_| Action::Undo);
     let redo = views::on(&state, |_| Action::Redo);
