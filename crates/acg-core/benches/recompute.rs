@@ -67,6 +67,14 @@ fn incremental(c: &mut Criterion, book: &PriceBook) {
             kept.update(black_box(&p), book, today(), &changed);
         });
     });
+    group.bench_function(BenchmarkId::new("set_field_only", "L"), |b| {
+        b.iter(|| keystroke(&mut p, &mut n));
+    });
+    group.bench_function(BenchmarkId::new("update_only", "L"), |b| {
+        let changed = Changed::Resource(At::Version(3, 0, 5));
+        b.iter(|| kept.update(black_box(&p), book, today(), &changed));
+    });
+    group.bench_function(BenchmarkId::new("plan_clone", "L"), |b| b.iter(|| black_box(&p).clone()));
     group.finish();
 }
 

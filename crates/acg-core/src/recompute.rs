@@ -14,18 +14,20 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::address::At;
-use crate::billing::{Estimate, Line, PriceBook, Subtotal, estimate_definition};
+use crate::billing::{Estimate, Line, PriceBook, Subtotal, estimate_definition, line_capacity};
 use crate::edit::Changed;
 use crate::latest::{MatrixCell, definition_cells};
 use crate::model::Plan;
 use crate::replicas::{RegionRecommendation, definition_recommendations};
-use crate::report::Report;
+use crate::report::{Issue, IssueIndex, Report};
 use crate::validate::{definition_issues, gallery_wide_issues, has_unknowns, plan_wide_issues, validate_in_parts};
 
 /// Every result of a plan, kept so that an edit recomputes only what it can change.
 #[derive(Debug, Clone)]
 pub struct Results {
     report: Report,
+    /// Where the report's issues are.
+    index: IssueIndex,
     matrix: Vec<MatrixCell>,
     recommendations: Vec<RegionRecommendation>,
     estimate: Estimate,
@@ -108,7 +110,7 @@ impl Results {
         let plan_wide = report.issues.len().saturating_sub(start);
         let mut matrix = Vec::new();
         let mut recommendations = Vec::new();
-        let mut lines = Vec::new();
+        let mut lines = Vec::with_capacity(line_capacity(plan));
         let mut notes = Vec::new();
         for (gi, g) in plan.galleries.iter().enumerate() {
             for (di, d) in g.images.iter().enumerate() {
@@ -129,6 +131,7 @@ impl Results {
             }
         }
         let mut results = Results {
+            index: IssueIndex::new(&report),
             report,
             matrix,
             recommendations,
@@ -162,6 +165,10 @@ impl Results {
     /// The validation report ([`crate::validate::validate`]).
     pub fn report(&self) -> &Report {
         &self.report
+    }
+    /// Where the report's issues are ([`IssueIndex`]: by field path, by resource, counts under a resource).
+    pub fn issues(&self) -> &IssueIndex {
+        &self.index
     }
     /// The latest matrix ([`crate::latest::latest_matrix`]).
     pub fn matrix(&self) -> &[MatrixCell] {
@@ -200,25 +207,28 @@ impl Results {
                 report_at += part.wide;
             }
         }
-        let Some(old) = self.galleries.get(gi).and_then(|p| p.definitions.get(di)).cloned() else { return };
+        let Some(old) = self.galleries.get(gi).and_then(|p| p.definitions.get(di)).cloned() else {
+            *self = Results::full(plan, book, self.today);
+            return;
+        };
         let mut new = DefinitionPart::default();
 
         // The report: the definition's issues, its gallery's gallery-wide checks, the plan-wide checks.
         if self.exact_report && !has_unknowns(plan) {
             let issues = definition_issues(plan, self.today, gi, di).unwrap_or_default();
             new.issues = issues.len();
-            self.report.issues.splice(report_at..report_at + old.issues, issues);
+            self.splice_issues(report_at, old.issues, issues);
             let wide_start = report_at
                 + new.issues
                 + self.galleries[gi].definitions.iter().skip(di + 1).map(|p| p.issues).sum::<usize>();
             let wide = gallery_wide_issues(plan, self.today, gi).unwrap_or_default();
             let old_wide = self.galleries[gi].wide;
             self.galleries[gi].wide = wide.len();
-            self.report.issues.splice(wide_start..wide_start + old_wide, wide);
+            self.splice_issues(wide_start, old_wide, wide);
             let plan_wide = plan_wide_issues(plan, self.today);
-            let tail = self.report.issues.len() - self.plan_wide;
+            let tail = self.report.issues.len().saturating_sub(self.plan_wide);
             self.plan_wide = plan_wide.len();
-            self.report.issues.splice(tail.., plan_wide);
+            self.splice_issues(tail, self.report.issues.len() - tail, plan_wide);
         } else {
             let today = self.today;
             *self = Results::full(plan, book, today);
@@ -249,6 +259,14 @@ impl Results {
             self.sum_versions();
         }
         self.sum_totals();
+    }
+
+    /// Replaces `len` issues of the report from `at` by `issues`, and their places in the index.
+    fn splice_issues(&mut self, at: usize, len: usize, issues: Vec<Issue>) {
+        let end = (at + len).min(self.report.issues.len());
+        let at = at.min(end);
+        self.index.splice(at, &self.report.issues[at..end], &issues);
+        self.report.issues.splice(at..end, issues);
     }
 
     /// The estimate's totals and region subtotals, summed from the definitions'.

@@ -480,14 +480,7 @@ pub fn estimate_plan(plan: &Plan, book: &PriceBook) -> Estimate {
     let mut b = Builder::new(book);
     // At most a storage and an egress line per target region: one allocation instead of growing (and copying)
     // a hundred thousand lines.
-    let targets: usize = plan
-        .galleries
-        .iter()
-        .flat_map(|g| &g.images)
-        .flat_map(|d| &d.versions)
-        .map(|v| v.publishing_profile.target_regions.len())
-        .sum();
-    b.lines.reserve_exact(2 * targets);
+    b.lines.reserve_exact(line_capacity(plan));
     let mut label = String::new();
     for g in &plan.galleries {
         for d in &g.images {
@@ -495,6 +488,18 @@ pub fn estimate_plan(plan: &Plan, book: &PriceBook) -> Estimate {
         }
     }
     b.finish()
+}
+
+/// The most lines an estimate of the plan can have: a storage and an egress line per target region.
+pub(crate) fn line_capacity(plan: &Plan) -> usize {
+    let targets: usize = plan
+        .galleries
+        .iter()
+        .flat_map(|g| &g.images)
+        .flat_map(|d| &d.versions)
+        .map(|v| v.publishing_profile.target_regions.len())
+        .sum();
+    2 * targets
 }
 
 /// The estimate of one definition's versions alone: its lines and notes as [`estimate_plan`] writes them, with

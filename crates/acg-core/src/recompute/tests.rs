@@ -10,6 +10,7 @@ use crate::generate::{PlanSize, plan as generated};
 use crate::latest::latest_matrix;
 use crate::model::{Plan, RegionDemand};
 use crate::replicas::{Policy, recommend_plan};
+use crate::report::IssueIndex;
 use crate::validate::validate;
 
 fn today() -> chrono::NaiveDate {
@@ -20,6 +21,7 @@ fn today() -> chrono::NaiveDate {
 fn assert_same(kept: &Results, plan: &Plan, step: &str) -> Result<(), TestCaseError> {
     let report = validate(plan, today());
     prop_assert!(kept.report() == &report, "report differs after {step}");
+    prop_assert!(kept.issues() == &IssueIndex::new(&report), "issue index differs after {step}");
     prop_assert!(kept.matrix() == latest_matrix(plan).as_slice(), "latest matrix differs after {step}");
     let recommendations = recommend_plan(plan, &plan.replica_policy);
     prop_assert!(kept.recommendations() == recommendations.as_slice(), "recommendations differ after {step}");
