@@ -75,28 +75,23 @@ impl Route {
     ];
 }
 
-/// What every view reads: the state handle (with the plan's results), where the issues are, and today's date.
-#[derive(Clone)]
+/// What every view reads: the state handle (with the plan's results) and today's date.
+#[derive(Clone, PartialEq)]
 pub struct Ctx {
     /// The state and its dispatcher.
     pub state: UseReducerHandle<AppState>,
-    /// Where the report's issues are (by field path, by resource, counts under each resource), built once per
-    /// plan.
-    pub issues: Rc<acg_core::report::IssueIndex>,
     /// Today, from the browser's clock (the core never reads one).
     pub today: NaiveDate,
-}
-
-impl PartialEq for Ctx {
-    fn eq(&self, other: &Self) -> bool {
-        self.state == other.state && Rc::ptr_eq(&self.issues, &other.issues)
-    }
 }
 
 impl Ctx {
     /// The plan's validation report (of the state's results), borrowed while a view renders.
     pub fn report(&self) -> Ref<'_, Report> {
         Ref::map(self.state.results(), acg_core::recompute::Results::report)
+    }
+    /// Where the report's issues are (by field path, by resource, counts under each resource), kept with it.
+    pub fn issues(&self) -> Ref<'_, acg_core::report::IssueIndex> {
+        Ref::map(self.state.results(), acg_core::recompute::Results::issues)
     }
 }
 
@@ -210,11 +205,7 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
-    let issues = {
-        let state = state.clone();
-        use_memo(PlanKey(Rc::clone(&plan)), move |_| acg_core::report::IssueIndex::new(state.results().report()))
-    };
-    let ctx = Ctx { state: state.clone(), issues, today };
+    let ctx = Ctx { state: state.clone(), today };
     let (errors, warnings) = {
         let report = ctx.report();
         (report.count(acg_core::Severity::Error), report.count(acg_core::Severity::Warning))

@@ -7,7 +7,7 @@ use super::{input_value, issue_item, select_value, use_ctx};
 
 /// The issues a field shows: the report's at its path, then why the last change of it was refused.
 fn own_issues(c: &crate::Ctx, path: &str) -> Vec<Issue> {
-    c.issues.at_path(&c.report(), path).chain(c.state.refused_at(path)).cloned().collect()
+    c.issues().at_path(&c.report(), path).chain(c.state.refused_at(path)).cloned().collect()
 }
 
 /// Properties of [`TextField`].
