@@ -15,6 +15,7 @@ mod troubleshoot;
 mod version_field;
 pub mod views;
 
+use std::cell::Ref;
 use std::rc::Rc;
 
 use acg_core::Report;
@@ -75,32 +76,23 @@ impl Route {
     ];
 }
 
-/// A report compared by identity (memo key).
-#[derive(Clone)]
-pub struct ReportKey(pub Rc<Report>);
-
-impl PartialEq for ReportKey {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// What every view reads: the state handle, the validation report, and today's date.
-#[derive(Clone)]
+/// What every view reads: the state handle (with the plan's results) and today's date.
+#[derive(Clone, PartialEq)]
 pub struct Ctx {
     /// The state and its dispatcher.
     pub state: UseReducerHandle<AppState>,
-    /// The plan's validation report.
-    pub report: Rc<Report>,
-    /// Where its issues are (by field path, by resource, counts under each resource), built once per report.
-    pub issues: Rc<acg_core::report::IssueIndex>,
     /// Today, from the browser's clock (the core never reads one).
     pub today: NaiveDate,
 }
 
-impl PartialEq for Ctx {
-    fn eq(&self, other: &Self) -> bool {
-        self.state == other.state && Rc::ptr_eq(&self.report, &other.report)
+impl Ctx {
+    /// The plan's validation report (of the state's results), borrowed while a view renders.
+    pub fn report(&self) -> Ref<'_, Report> {
+        Ref::map(self.state.results(), acg_core::recompute::Results::report)
+    }
+    /// Where the report's issues are (by field path, by resource, counts under each resource), kept with it.
+    pub fn issues(&self) -> Ref<'_, acg_core::report::IssueIndex> {
+        Ref::map(self.state.results(), acg_core::recompute::Results::issues)
     }
 }
 
@@ -122,7 +114,6 @@ pub fn App() -> Html {
     let workspace = use_state(|| Rc::new(start.2.clone()));
     let today = *use_memo((), |()| today());
     let plan = Rc::clone(&state.plan);
-    let report = use_memo(PlanKey(Rc::clone(&plan)), move |p| acg_core::validate::validate(&p.0, today));
     let save_error = use_state(|| None::<String>);
     // Autosave, debounced: a burst of edits is written once, 300 ms after the last (serializing a big plan per
     // keystroke would cost frames); leaving the page writes what is pending at once, so nothing is lost. Paused
@@ -216,10 +207,11 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
-    let issues = use_memo(ReportKey(Rc::clone(&report)), |r| acg_core::report::IssueIndex::new(&r.0));
-    let ctx = Ctx { state: state.clone(), report: Rc::clone(&report), issues, today };
-    let errors = report.count(acg_core::Severity::Error);
-    let warnings = report.count(acg_core::Severity::Warning);
+    let ctx = Ctx { state: state.clone(), today };
+    let (errors, warnings) = {
+        let report = ctx.report();
+        (report.count(acg_core::Severity::Error), report.count(acg_core::Severity::Warning))
+    };
     let banner_html = start::banner(&banner, &state, &workspace, &plan);
     let undo = views::on(&state, |_| Action::Undo);
     let redo = views::on(&state, |_| Action::Redo);

@@ -3,10 +3,12 @@
 //! Changed only through [`Action`]s. Every change to the plan is an [`acg_core::edit::Change`] applied by
 //! [`acg_core::edit::apply`]: this module keeps history and UI state, and holds no plan surgery of its own.
 
+use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
 use acg_core::billing::{PriceBook, plan_book};
 use acg_core::edit::{self, At, Change, Changed};
+use acg_core::recompute::Results;
 use acg_core::{Plan, Report};
 use yew::Reducible;
 
@@ -40,6 +42,12 @@ pub struct AppState {
     pub scenario_a: Option<Rc<Plan>>,
     /// The field being typed into: further keystrokes there join the same undo step.
     typing: Option<(At, edit::Field)>,
+    /// The plan's report, latest matrix, replica recommendations and estimate: the core's [`Results`], kept
+    /// between edits and brought up to date in [`Reducible::reduce`] with what each edit changed (one cell
+    /// shared by successive states, so an edit does not copy them). Read through [`AppState::results`].
+    results: Rc<RefCell<Results>>,
+    /// What the action being reduced changed in the plan.
+    changed: Changed,
 }
 
 impl PartialEq for AppState {
@@ -66,8 +74,11 @@ impl PartialEq for AppState {
 impl AppState {
     /// A state around a plan.
     pub fn new(plan: Plan) -> Self {
+        let book = plan_book(&plan);
         Self {
-            book: Rc::new(plan_book(&plan)),
+            results: Rc::new(RefCell::new(Results::full(&plan, &book, crate::today()))),
+            changed: Changed::Nothing,
+            book: Rc::new(book),
             plan: Rc::new(plan),
             undo: Vec::new(),
             redo: Vec::new(),
@@ -80,6 +91,11 @@ impl AppState {
             scenario_a: None,
             typing: None,
         }
+    }
+
+    /// The plan's results (report, latest matrix, recommendations, estimate), borrowed while a view renders.
+    pub fn results(&self) -> Ref<'_, Results> {
+        self.results.borrow()
     }
 
     /// The issues of the last refused change at exactly this path.
@@ -133,6 +149,7 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        next.changed = Changed::Nothing;
         match action {
             Action::Edit(change) => next.edit(change),
             Action::ImportPlan { imported } => match imported {
@@ -161,6 +178,7 @@ impl Reducible for AppState {
                     let mut named = (*self.plan).clone();
                     named.name = name;
                     next.plan = Rc::new(named);
+                    next.changed = Changed::Settings;
                 }
             }
             Action::SetScenarioA(keep) => next.scenario_a = keep.then(|| Rc::clone(&self.plan)),
@@ -169,6 +187,17 @@ impl Reducible for AppState {
         }
         if !Rc::ptr_eq(&next.plan, &self.plan) && next.plan.prices != self.plan.prices {
             next.book = Rc::new(plan_book(&next.plan));
+        }
+        // The results follow the plan: the core recomputes what the edit changed (a new state, as an opened
+        // plan, has its own).
+        if !Rc::ptr_eq(&next.plan, &self.plan) && Rc::ptr_eq(&next.results, &self.results) {
+            let today = crate::today();
+            let kept = Rc::clone(&next.results);
+            if let Ok(mut kept) = kept.try_borrow_mut() {
+                kept.update(&next.plan, &next.book, today, &next.changed);
+            } else {
+                next.results = Rc::new(RefCell::new(Results::full(&next.plan, &next.book, today)));
+            }
         }
         Rc::new(next)
     }
@@ -219,6 +248,7 @@ impl AppState {
                 self.typing = typing;
                 self.redo.clear();
                 self.plan = Rc::new(plan);
+                self.changed = done.changed;
             }
             Err(report) => {
                 if prices {
@@ -238,6 +268,7 @@ impl AppState {
         if let Ok(done) = edit::apply(&mut plan, change, crate::today()) {
             to.push(done.undo);
             self.plan = Rc::new(plan);
+            self.changed = done.changed;
             self.selection = self.selection.filter(|s| s.exists(&self.plan));
         }
         self.typing = None;

@@ -53,11 +53,11 @@ pub fn Troubleshoot() -> Html {
         });
     }
     let plan = Rc::clone(&c.state.plan);
-    let report = Rc::clone(&c.report);
+    let state = c.state.clone();
     let found = use_memo(((*answer).clone(), PlanKey(Rc::clone(&plan))), move |(answer, plan)| {
         answer.clone().map(|found| {
             found.map(|mut found| {
-                point_at(&mut found, &plan.0, &report);
+                point_at(&mut found, &plan.0, state.results().report());
                 found
             })
         })

@@ -7,9 +7,12 @@
 
 use std::hint::black_box;
 
-use acg_core::billing::{embedded, estimate_plan};
+use acg_core::address::At;
+use acg_core::billing::{PriceBook, embedded, estimate_plan};
+use acg_core::edit::{Change, Changed, Field, apply};
 use acg_core::generate::{PlanSize, full_recompute, plan, replica_sum};
 use acg_core::latest::latest_matrix;
+use acg_core::recompute::Results;
 use acg_core::replicas::recommend_plan;
 use acg_core::validate::validate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -42,6 +45,45 @@ fn benches(c: &mut Criterion) {
         });
     }
     group.finish();
+    incremental(c, &book);
+}
+
+/// One keystroke's work on L: a version's replica count set through `edit::apply`, then the results brought
+/// up to date, kept (`Results::update`) or from scratch (`Results::full`).
+fn incremental(c: &mut Criterion, book: &PriceBook) {
+    let mut group = c.benchmark_group("incremental");
+    let mut p = plan(PlanSize::L, 42);
+    let mut n = 0u32;
+    group.bench_function(BenchmarkId::new("set_field_full", "L"), |b| {
+        b.iter(|| {
+            keystroke(&mut p, &mut n);
+            Results::full(black_box(&p), book, today())
+        });
+    });
+    let mut kept = Results::full(&p, book, today());
+    group.bench_function(BenchmarkId::new("set_field_kept", "L"), |b| {
+        b.iter(|| {
+            let changed = keystroke(&mut p, &mut n);
+            kept.update(black_box(&p), book, today(), &changed);
+        });
+    });
+    group.bench_function(BenchmarkId::new("set_field_only", "L"), |b| {
+        b.iter(|| keystroke(&mut p, &mut n));
+    });
+    group.bench_function(BenchmarkId::new("update_only", "L"), |b| {
+        let changed = Changed::Resource(At::Version(3, 0, 5));
+        b.iter(|| kept.update(black_box(&p), book, today(), &changed));
+    });
+    group.bench_function(BenchmarkId::new("plan_clone", "L"), |b| b.iter(|| black_box(&p).clone()));
+    group.finish();
+}
+
+/// Sets the replica count of one version of L (2, 3 or 4 in turn).
+fn keystroke(p: &mut acg_core::Plan, n: &mut u32) -> Changed {
+    *n += 1;
+    let change =
+        Change::SetField { at: At::Version(3, 0, 5), field: Field::ReplicaCount, text: (2 + *n % 3).to_string() };
+    apply(p, change, today()).map_or(Changed::Document, |done| done.changed)
 }
 
 criterion_group!(name = recompute; config = Criterion::default().sample_size(10).measurement_time(std::time::Duration::from_secs(2)).warm_up_time(std::time::Duration::from_millis(500)); targets = benches);

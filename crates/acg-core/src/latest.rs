@@ -157,7 +157,13 @@ type Slot<'d> = (&'d str, Option<Best>, usize);
 /// a target first tries the slot its position had in an earlier version (right whenever versions list their
 /// regions in the same order), else a map lookup. A duplicated region in one version (an error Azure rejects)
 /// counts once, as its first entry, like [`ImageVersion::target`].
-fn definition_cells<'d>(gi: usize, di: usize, g: &Gallery, d: &'d ImageDefinition, out: &mut Vec<MatrixCell>) {
+pub(crate) fn definition_cells<'d>(
+    gi: usize,
+    di: usize,
+    g: &Gallery,
+    d: &'d ImageDefinition,
+    out: &mut Vec<MatrixCell>,
+) {
     let mut slots: Vec<Slot<'d>> = Vec::new();
     let mut index: HashMap<&'d str, usize> = HashMap::new();
     let mut hints: Vec<usize> = Vec::new();

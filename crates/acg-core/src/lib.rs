@@ -30,6 +30,7 @@ pub mod interchange;
 pub mod latest;
 pub mod model;
 pub mod ops;
+pub mod recompute;
 pub mod region;
 pub mod replicas;
 pub mod report;

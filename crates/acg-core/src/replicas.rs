@@ -285,38 +285,52 @@ pub struct RegionRecommendation {
 pub fn recommend_plan(plan: &Plan, settings: &ReplicaSettings) -> Vec<RegionRecommendation> {
     let mut out = Vec::new();
     for (gi, g) in plan.galleries.iter().enumerate() {
-        for (di, d) in g.images.iter().enumerate() {
-            for demand in &d.demand {
-                let mut r = RegionRecommendation {
-                    gallery: g.name.clone(),
-                    definition: d.name.clone(),
-                    version: None,
-                    at: None,
-                    region: demand.region.clone(),
-                    current: None,
-                    recommendation: None,
-                    azure_message: None,
-                    message: None,
-                };
-                match crate::latest::serving_version(d, &demand.region) {
-                    Ok(vi) => {
-                        let v = &d.versions[vi];
-                        let load = Load::from_demand(demand, d.production == Some(true), settings.margin_percent);
-                        r.version = Some(v.name.clone());
-                        r.at = Some(At::Version(gi, di, vi));
-                        r.current = v.target(&demand.region).map(|t| v.replicas_in(t));
-                        r.recommendation = Some(recommend(&load, settings.policy));
-                    }
-                    Err(id) => {
-                        r.message = Some(crate::latest::no_latest_message(plan, &g.name, &d.name, &demand.region, id));
-                        r.azure_message = Some(id.to_owned());
-                    }
-                }
-                out.push(r);
-            }
+        for di in 0..g.images.len() {
+            definition_recommendations(plan, gi, di, *settings, &mut out);
         }
     }
     out
+}
+
+/// The recommendations of one definition, in the order of its demand (the part of [`recommend_plan`] that
+/// [`crate::recompute`] recomputes when the definition changes).
+pub(crate) fn definition_recommendations(
+    plan: &Plan,
+    gi: usize,
+    di: usize,
+    settings: ReplicaSettings,
+    out: &mut Vec<RegionRecommendation>,
+) {
+    let Some(g) = plan.galleries.get(gi) else { return };
+    let Some(d) = g.images.get(di) else { return };
+    for demand in &d.demand {
+        let mut r = RegionRecommendation {
+            gallery: g.name.clone(),
+            definition: d.name.clone(),
+            version: None,
+            at: None,
+            region: demand.region.clone(),
+            current: None,
+            recommendation: None,
+            azure_message: None,
+            message: None,
+        };
+        match crate::latest::serving_version(d, &demand.region) {
+            Ok(vi) => {
+                let v = &d.versions[vi];
+                let load = Load::from_demand(demand, d.production == Some(true), settings.margin_percent);
+                r.version = Some(v.name.clone());
+                r.at = Some(At::Version(gi, di, vi));
+                r.current = v.target(&demand.region).map(|t| v.replicas_in(t));
+                r.recommendation = Some(recommend(&load, settings.policy));
+            }
+            Err(id) => {
+                r.message = Some(crate::latest::no_latest_message(plan, &g.name, &d.name, &demand.region, id));
+                r.azure_message = Some(id.to_owned());
+            }
+        }
+        out.push(r);
+    }
 }
 
 /// The index of the highest valid version of a definition.

@@ -124,6 +124,60 @@ impl IssueIndex {
         index
     }
 
+    /// Brings the index up to date after `report.issues[at..at + old.len()]` (the issues `old`) was replaced by
+    /// `new`: the index is then what [`IssueIndex::new`] makes of the new report, at a cost in proportion to the
+    /// issues replaced (and one pass over the positions when their number changed).
+    pub fn splice(&mut self, at: usize, old: &[Issue], new: &[Issue]) {
+        for (k, issue) in old.iter().enumerate() {
+            let n = at + k;
+            remove_position(&mut self.by_path, issue.path.as_str(), n);
+            let Some((resource, _)) = issue.resource() else { continue };
+            remove_position(&mut self.by_resource, &resource, n);
+            self.count(resource, issue.severity, false);
+        }
+        if old.len() != new.len() {
+            let end = at + old.len();
+            let shift = |n: &mut usize| {
+                if *n >= end {
+                    *n = *n - old.len() + new.len();
+                }
+            };
+            self.by_path.values_mut().flatten().for_each(shift);
+            self.by_resource.values_mut().flatten().for_each(shift);
+        }
+        for (k, issue) in new.iter().enumerate() {
+            let n = at + k;
+            insert_position(self.by_path.entry(issue.path.clone()).or_default(), n);
+            let Some((resource, _)) = issue.resource() else { continue };
+            insert_position(self.by_resource.entry(resource).or_default(), n);
+            self.count(resource, issue.severity, true);
+        }
+    }
+
+    /// Adds (or takes away) an issue's count to its resource and every resource that holds it.
+    fn count(&mut self, at: At, severity: Severity, add: bool) {
+        let (errors, warnings) = match severity {
+            Severity::Error => (1, 0),
+            Severity::Warning => (0, 1),
+            Severity::Info => return,
+        };
+        let mut cur = Some(at);
+        while let Some(a) = cur {
+            let counts = self.under.entry(a).or_default();
+            if add {
+                counts.0 += errors;
+                counts.1 += warnings;
+            } else {
+                counts.0 = counts.0.saturating_sub(errors);
+                counts.1 = counts.1.saturating_sub(warnings);
+                if *counts == (0, 0) {
+                    self.under.remove(&a);
+                }
+            }
+            cur = a.parent();
+        }
+    }
+
     /// The issues at exactly this path, in report order.
     pub fn at_path<'a>(&'a self, report: &'a Report, path: &str) -> impl Iterator<Item = &'a Issue> + 'a {
         self.by_path.get(path).into_iter().flatten().filter_map(|&n| report.issues.get(n))
@@ -137,6 +191,29 @@ impl IssueIndex {
     /// Errors and warnings of a resource and everything it holds.
     pub fn counts_under(&self, at: At) -> (usize, usize) {
         self.under.get(&at).copied().unwrap_or_default()
+    }
+}
+
+/// Takes a position out of a key's list (the key goes when its list is empty).
+fn remove_position<K, Q>(map: &mut HashMap<K, Vec<usize>>, key: &Q, n: usize)
+where
+    K: std::borrow::Borrow<Q> + Eq + std::hash::Hash,
+    Q: Eq + std::hash::Hash + ?Sized,
+{
+    if let Some(list) = map.get_mut(key) {
+        if let Ok(i) = list.binary_search(&n) {
+            list.remove(i);
+        }
+        if list.is_empty() {
+            map.remove(key);
+        }
+    }
+}
+
+/// Puts a position into a list kept in report order.
+fn insert_position(list: &mut Vec<usize>, n: usize) {
+    if let Err(i) = list.binary_search(&n) {
+        list.insert(i, n);
     }
 }
 

@@ -76,8 +76,8 @@ test('on the L plan: import, keystroke in a version field, view switch', async (
   results.importLMs = Date.now() - t0;
   await page.getByRole('link', { name: 'Design' }).click();
   const tree = page.getByRole('navigation', { name: 'Galleries, image definitions and versions' });
-  await tree.getByRole('button', { name: /^Definition ubuntu-image-001/ }).first().click({ timeout: 300_000 });
-  await tree.getByRole('button', { name: /Version 2\.9\.9/ }).first().click({ timeout: 300_000 });
+  await tree.getByRole('treeitem', { name: /^Definition ubuntu-image-001/ }).first().click({ timeout: 300_000 });
+  await tree.getByRole('treeitem', { name: /Version 2\.9\.9/ }).first().click({ timeout: 300_000 });
   const field = page.getByLabel('Version name');
   await expect(field).toHaveValue('2.9.9', { timeout: 300_000 });
   await field.focus();

@@ -9,9 +9,9 @@ use yew::prelude::*;
 
 use super::prices::plan_prices_banner;
 use super::{input_value, on, use_ctx};
+use crate::Ctx;
 use crate::fmt::{money, number};
 use crate::state::Action;
-use crate::{Ctx, PlanKey};
 
 /// Monthly storage and one-time egress, line by line, with a 12-month projection.
 #[component]
@@ -20,8 +20,8 @@ pub fn Costs() -> Html {
     let state = &c.state;
     let book = Rc::clone(&state.book);
     let plan = Rc::clone(&state.plan);
-    let estimate =
-        use_memo((PlanKey(Rc::clone(&plan)), Rc::clone(&book)), |(p, b)| acg_core::billing::estimate_plan(&p.0, b));
+    let results = state.results();
+    let estimate = results.estimate();
     // `acg-first-estimate`: when the first estimate of this page load is in the document (BENCHMARKS.md reads
     // it as navigation-to-first-estimate).
     use_effect_with((), |()| {
@@ -57,7 +57,7 @@ pub fn Costs() -> Html {
             </div>
             <p class="hint">{ format!("Prices: {}{}", estimate.price_origin, if estimate.estimated { ". Lines marked estimated use a fallback or inferred price." } else { "." }) }</p>
             { for estimate.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
-            { scenario(&c, &estimate) }
+            { scenario(&c, estimate) }
             <h3>{ "By region" }</h3>
             <svg class="chart" role="img" aria-labelledby="region-chart-title" viewBox={format!("0 0 420 {}", 24 * estimate.by_region.len().max(1))} width="100%">
                 <title id="region-chart-title">{ "Monthly storage by region (the table below has the figures)" }</title>

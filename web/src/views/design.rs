@@ -213,7 +213,7 @@ pub fn Design() -> Html {
     };
     let node = |item: &Item| {
         let at = item.at;
-        let (errors, warnings) = c.issues.counts_under(at);
+        let (errors, warnings) = c.issues().counts_under(at);
         let selected = sel == Some(at);
         let label = if item.name.is_empty() { "(no name)" } else { item.name.as_str() };
         let toggle = item.expanded.map(|open| {

@@ -6,8 +6,8 @@ use yew::prelude::*;
 use super::{input_value, issue_item, select_value, use_ctx};
 
 /// The issues a field shows: the report's at its path, then why the last change of it was refused.
-fn own_issues<'a>(c: &'a crate::Ctx, path: &'a str) -> Vec<&'a Issue> {
-    c.issues.at_path(&c.report, path).chain(c.state.refused_at(path)).collect()
+fn own_issues(c: &crate::Ctx, path: &str) -> Vec<Issue> {
+    c.issues().at_path(&c.report(), path).chain(c.state.refused_at(path)).cloned().collect()
 }
 
 /// Properties of [`TextField`].
@@ -59,7 +59,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             if let Some(h) = &props.hint { <span class="hint">{ h }</span> }
             <input id={props.id.clone()} data-path={props.path.clone()} type={input_type} list={props.list.clone()} autocomplete="off" spellcheck="false" value={props.value.clone()}
                    aria-invalid={(issues.iter().any(|i| i.severity == Severity::Error)).to_string()} aria-describedby={described.clone()} {oninput} />
-            <ul id={described} class="field-issues" aria-live="polite">{ for issues.iter().map(|i| issue_item(i)) }</ul>
+            <ul id={described} class="field-issues" aria-live="polite">{ for issues.iter().map(issue_item) }</ul>
         </div>
     }
 }
@@ -98,7 +98,7 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
                 if !known { <option value={props.value.clone()} selected=true>{ format!("{} (not a known value)", props.value) }</option> }
                 { for props.options.iter().map(|(v, t)| html! { <option value={v.clone()} selected={*v == props.value}>{ t }</option> }) }
             </select>
-            <ul class="field-issues" aria-live="polite">{ for issues.iter().map(|i| issue_item(i)) }</ul>
+            <ul class="field-issues" aria-live="polite">{ for issues.iter().map(issue_item) }</ul>
         </div>
     }
 }

@@ -90,7 +90,8 @@ impl Form<'_> {
         let paths: Vec<String> =
             std::iter::once(self.at.to_string()).chain(fields.iter().map(|f| self.at.field(f))).collect();
         let c = self.c;
-        html! { <ul class="field-issues">{ for paths.iter().flat_map(|p| c.issues.at_path(&c.report, p).chain(c.state.refused_at(p))).map(issue_item) }</ul> }
+        let (report, issues) = (c.report(), c.issues());
+        html! { <ul class="field-issues">{ for paths.iter().flat_map(|p| issues.at_path(&report, p).chain(c.state.refused_at(p))).map(issue_item) }</ul> }
     }
     /// Duplicate and Delete, with Azure's reason when a delete would be refused.
     fn actions(&self) -> Html {

@@ -28,17 +28,18 @@ pub fn Issues() -> Html {
         let limit = limit.clone();
         Callback::from(move |_| limit.set(*limit + PAGE))
     };
+    let report = c.report();
     let shown: Vec<&Issue> =
-        c.report.issues.iter().filter(|i| filter.is_empty() || i.severity.as_str() == filter.as_str()).collect();
+        report.issues.iter().filter(|i| filter.is_empty() || i.severity.as_str() == filter.as_str()).collect();
     html! {
         <section class="card">
             <h2>{ "Issues" }</h2>
             <div class="field inline">
                 <label for="issue-filter">{ "Show" }</label>
                 <select id="issue-filter" {onchange}>
-                    <option value="" selected={filter.is_empty()}>{ format!("All ({})", c.report.issues.len()) }</option>
+                    <option value="" selected={filter.is_empty()}>{ format!("All ({})", report.issues.len()) }</option>
                     { for [Severity::Error, Severity::Warning, Severity::Info].iter().map(|s| html! {
-                        <option value={s.as_str()} selected={filter.as_str() == s.as_str()}>{ format!("{} ({})", severity_label(*s), c.report.count(*s)) }</option>
+                        <option value={s.as_str()} selected={filter.as_str() == s.as_str()}>{ format!("{} ({})", severity_label(*s), report.count(*s)) }</option>
                     }) }
                 </select>
             </div>

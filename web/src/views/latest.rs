@@ -4,23 +4,21 @@
     reason = "c (context), r (resolution), a/b/n (the three edits), m (message) read best short in markup"
 )]
 
-use std::rc::Rc;
-
 use acg_core::RegionName;
 use acg_core::edit::{At, Change};
 use acg_core::latest::Edit;
 use yew::prelude::*;
 
 use super::{on, select_value, use_ctx};
+use crate::Ctx;
 use crate::state::Action;
-use crate::{Ctx, PlanKey};
 
 /// The definitions x regions matrix of `latest`, with every version's reason on demand.
 #[component]
 pub fn Latest() -> Html {
     let c = use_ctx();
-    let plan = Rc::clone(&c.state.plan);
-    let cells = use_memo(PlanKey(Rc::clone(&plan)), |p| acg_core::latest::latest_matrix(&p.0));
+    let results = c.state.results();
+    let cells = results.matrix();
     let open = use_state(|| None::<(usize, usize, String)>);
     let what_if = c.state.what_if.clone();
     html! {

@@ -16,7 +16,8 @@ pub fn Replicas() -> Html {
     let state = &c.state;
     let plan = &state.plan;
     let settings = plan.replica_policy;
-    let recs = acg_core::replicas::recommend_plan(plan, &settings);
+    let results = state.results();
+    let recs = results.recommendations();
     let on_policy =
         on(state, |e: Event| Policy::parse(&select_value(&e)).map(|policy| Action::Edit(Change::SetPolicy { policy })));
     let on_margin = on(state, |e: InputEvent| {

@@ -32,9 +32,10 @@ fn counts(plan: &acg_core::Plan) -> (usize, usize, i64) {
 pub fn Summary() -> Html {
     let c = use_ctx();
     let key = (PlanKey(Rc::clone(&c.state.plan)), Rc::clone(&c.state.book));
-    let estimate = use_memo(key.clone(), |(p, b)| acg_core::billing::estimate_plan(&p.0, b));
+    let results = c.state.results();
+    let estimate = results.estimate();
     let (versions, regions, replicas) = *use_memo(key, |(p, _)| counts(&p.0));
-    let (errors, warnings) = (c.report.count(Severity::Error), c.report.count(Severity::Warning));
+    let (errors, warnings) = (results.report().count(Severity::Error), results.report().count(Severity::Warning));
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let item = |to: Route, id: &'static str, text: String, class: Option<&'static str>| {
         html! { <li class={classes!("sum", class)} id={id}><Link<Route> {to}>{ text }</Link<Route>></li> }

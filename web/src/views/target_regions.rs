@@ -55,13 +55,14 @@ pub fn TargetRegionTable(props: &TargetRegionTableProps) -> Html {
         let count = v.publishing_profile.target_regions.len();
         use_effect_with(count, move |_| add_text.set(String::new()));
     }
+    let (report, issues) = (c.report(), c.issues());
     html! {
         <>
         <table class="regions"><caption>{ format!("Target regions (source: {})", props.source) }</caption>
             <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Replicas" }</th><th scope="col">{ "Storage" }</th><th scope="col">{ "In latest here" }</th><th scope="col">{ "Encryption (OS disk)" }</th><th scope="col"><span class="visually-hidden">{ "Remove" }</span></th></tr></thead>
             <tbody>{ for v.publishing_profile.target_regions.iter().enumerate().map(|(ti, t)| {
                 let row = At::TargetRegion(g, d, vi, ti);
-                let issues: Vec<&Issue> = c.issues.of(&c.report, row).collect();
+                let issues: Vec<&Issue> = issues.of(&report, row).collect();
                 let region = t.name.display_name();
                 let replicas = edit(ti, |t, text| t.regional_replica_count = text.trim().parse().ok());
                 let storage = edit(ti, |t, text| t.storage_account_type = (!text.is_empty()).then(|| acg_core::StorageAccountType::parse(&text)));

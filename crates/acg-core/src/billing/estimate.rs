@@ -10,7 +10,10 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{PriceBook, Quote, format_money, meter_for};
-use crate::model::{ApiVersion, ImageVersion, OccupiedSize, Plan, PublishingProfile, StorageAccountType, TargetRegion};
+use crate::model::{
+    ApiVersion, Gallery, ImageDefinition, ImageVersion, OccupiedSize, Plan, PublishingProfile, StorageAccountType,
+    TargetRegion,
+};
 use crate::region::RegionName;
 
 /// What a line charges for.
@@ -477,6 +480,18 @@ pub fn estimate_plan(plan: &Plan, book: &PriceBook) -> Estimate {
     let mut b = Builder::new(book);
     // At most a storage and an egress line per target region: one allocation instead of growing (and copying)
     // a hundred thousand lines.
+    b.lines.reserve_exact(line_capacity(plan));
+    let mut label = String::new();
+    for g in &plan.galleries {
+        for d in &g.images {
+            b.definition_lines(plan, g, d, &mut label);
+        }
+    }
+    b.finish()
+}
+
+/// The most lines an estimate of the plan can have: a storage and an egress line per target region.
+pub(crate) fn line_capacity(plan: &Plan) -> usize {
     let targets: usize = plan
         .galleries
         .iter()
@@ -484,35 +499,48 @@ pub fn estimate_plan(plan: &Plan, book: &PriceBook) -> Estimate {
         .flat_map(|d| &d.versions)
         .map(|v| v.publishing_profile.target_regions.len())
         .sum();
-    b.lines.reserve_exact(2 * targets);
-    let mut label = String::new();
-    for g in &plan.galleries {
-        for d in &g.images {
-            let def_loc = d.location.as_ref().unwrap_or(&g.location);
-            for v in &d.versions {
-                label.clear();
-                for (i, part) in [g.name.as_str(), d.name.as_str(), v.name.as_str()].into_iter().enumerate() {
-                    if i > 0 {
-                        label.push('/');
-                    }
-                    label.push_str(part);
+    2 * targets
+}
+
+/// The estimate of one definition's versions alone: its lines and notes as [`estimate_plan`] writes them, with
+/// their totals (`None` when there is no such definition). [`crate::recompute`] keeps one per definition and
+/// sums them.
+pub(crate) fn estimate_definition(plan: &Plan, gi: usize, di: usize, book: &PriceBook) -> Option<Estimate> {
+    let g = plan.galleries.get(gi)?;
+    let d = g.images.get(di)?;
+    let mut b = Builder::new(book);
+    b.definition_lines(plan, g, d, &mut String::new());
+    Some(b.finish())
+}
+
+impl Builder<'_> {
+    /// The lines (or notes) of every version of a definition, in order; `label` is scratch space.
+    fn definition_lines(&mut self, plan: &Plan, g: &Gallery, d: &ImageDefinition, label: &mut String) {
+        let def_loc = d.location.as_ref().unwrap_or(&g.location);
+        for v in &d.versions {
+            label.clear();
+            for (i, part) in [g.name.as_str(), d.name.as_str(), v.name.as_str()].into_iter().enumerate() {
+                if i > 0 {
+                    label.push('/');
                 }
-                let label: Arc<str> = Arc::from(label.as_str());
-                match v.occupied_gb.as_ref().and_then(|o| gb(o.total())) {
-                    Some(occupied) => b.version_lines(
+                label.push_str(part);
+            }
+            let label: Arc<str> = Arc::from(label.as_str());
+            match v.occupied_gb.as_ref().and_then(|o| gb(o.total())) {
+                Some(occupied) => {
+                    self.version_lines(
                         &label,
                         occupied,
                         v.source_region(def_loc),
                         &v.publishing_profile,
                         &plan.api_version,
                         v,
-                    ),
-                    None => b.notes.push(format!("{label}: no occupied size (occupiedGb) given, so it is not priced")),
+                    );
                 }
+                None => self.notes.push(format!("{label}: no occupied size (occupiedGb) given, so it is not priced")),
             }
         }
     }
-    b.finish()
 }
 
 /// The one version of a what-if estimate: `occupied_gb` from `source` to `targets`.

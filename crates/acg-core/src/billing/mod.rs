@@ -26,9 +26,10 @@ use crate::region::{Continent, RegionName};
 pub use catalog::{BANDWIDTH_AS_OF, SNAPSHOTS_AS_OF, embedded};
 pub use document::{OVERRIDE_AS_OF, OVERRIDE_SOURCE, plan_book};
 pub use estimate::{
-    Category, Comparison, Delta, Estimate, Line, compare, estimate_plan, estimate_version, estimate_what_if,
+    Category, Comparison, Delta, Estimate, Line, Subtotal, compare, estimate_plan, estimate_version, estimate_what_if,
     replica_cost, to_csv, what_if_version,
 };
+pub(crate) use estimate::{estimate_definition, line_capacity};
 pub use projection::{Month, Projection, project};
 pub use retail::{ImportReport, import_retail};
 

@@ -47,11 +47,23 @@ pub(super) fn check_all(cx: &mut Cx<'_>) {
         }
         check_sharing(cx, &base, g);
         check_identity(cx, &base, g);
+        let head = cx.issues.len();
+        let mut definitions = Vec::new();
         for (di, d) in g.images.iter().enumerate() {
             image::check(cx, gi, di, g, d);
+            definitions.push(cx.issues.len());
         }
         image::check_gallery_wide(cx, gi, g);
+        let end = cx.issues.len();
+        if let Some(parts) = cx.parts.as_mut() {
+            parts.push((head, definitions, end));
+        }
     }
+    check_plan_wide(cx);
+}
+
+/// The checks over the whole plan, after every gallery's: quotas and hints.
+pub(super) fn check_plan_wide(cx: &mut Cx<'_>) {
     image::check_quotas(cx);
     check_hints(cx);
 }

@@ -40,10 +40,59 @@ pub use names::{NameIssue, definition_name_issues, gallery_name_issues, version_
 /// assert_eq!(report.issues[0].path, "galleries[0].name");
 /// ```
 pub fn validate(plan: &Plan, today: NaiveDate) -> Report {
-    let mut cx = Cx { plan, today, issues: Vec::new() };
+    validate_in_parts(plan, today).0
+}
+
+/// Where each part of a report ends, as issue counts (see [`validate_in_parts`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Parts {
+    /// Per gallery: the end of its own issues, of each definition's, and of its gallery-wide checks.
+    pub galleries: Vec<(usize, Vec<usize>, usize)>,
+    /// Whether the report is the parts as they are: false when "cannot check" infos replaced issues, so the
+    /// parts cannot be recomputed one at a time.
+    pub exact: bool,
+}
+
+/// [`validate`], and where its parts end: per gallery its own issues, then each definition's (its versions
+/// with it), then the gallery-wide checks; the plan-wide checks last. A part depends only on its resource and
+/// the plan-wide settings, so [`crate::recompute`] recomputes a definition's with [`definition_issues`] and
+/// the checks after it with [`gallery_wide_issues`] and [`plan_wide_issues`].
+pub(crate) fn validate_in_parts(plan: &Plan, today: NaiveDate) -> (Report, Parts) {
+    let mut cx = Cx { plan, today, issues: Vec::new(), parts: Some(Vec::new()) };
     gallery::check_all(&mut cx);
+    let exact = !unknown::any_unknown(plan);
     unknown::apply(plan, &mut cx.issues);
-    Report { issues: cx.issues }
+    let galleries = cx.parts.take().unwrap_or_default();
+    (Report { issues: cx.issues }, Parts { galleries, exact })
+}
+
+/// The issues of one definition and its versions (`None` when there is no such definition).
+pub(crate) fn definition_issues(plan: &Plan, today: NaiveDate, gi: usize, di: usize) -> Option<Vec<Issue>> {
+    let g = plan.galleries.get(gi)?;
+    let d = g.images.get(di)?;
+    let mut cx = Cx { plan, today, issues: Vec::new(), parts: None };
+    image::check(&mut cx, gi, di, g, d);
+    Some(cx.issues)
+}
+
+/// The gallery-wide checks of one gallery (uniqueness of its definitions).
+pub(crate) fn gallery_wide_issues(plan: &Plan, today: NaiveDate, gi: usize) -> Option<Vec<Issue>> {
+    let g = plan.galleries.get(gi)?;
+    let mut cx = Cx { plan, today, issues: Vec::new(), parts: None };
+    image::check_gallery_wide(&mut cx, gi, g);
+    Some(cx.issues)
+}
+
+/// The plan-wide checks (quotas, hints), the last issues of a report.
+pub(crate) fn plan_wide_issues(plan: &Plan, today: NaiveDate) -> Vec<Issue> {
+    let mut cx = Cx { plan, today, issues: Vec::new(), parts: None };
+    gallery::check_plan_wide(&mut cx);
+    cx.issues
+}
+
+/// Whether `validate` would replace issues by "cannot check" infos (values an import left unknown).
+pub(crate) fn has_unknowns(plan: &Plan) -> bool {
+    unknown::any_unknown(plan)
 }
 
 /// The validation context: the plan, "today", and the issues found so far.
@@ -51,6 +100,8 @@ pub(crate) struct Cx<'a> {
     pub plan: &'a Plan,
     pub today: NaiveDate,
     pub issues: Vec<Issue>,
+    /// Where the parts of the report end, when asked for ([`Parts::galleries`]).
+    pub parts: Option<Vec<(usize, Vec<usize>, usize)>>,
 }
 
 impl Cx<'_> {

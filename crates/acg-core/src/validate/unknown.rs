@@ -96,7 +96,7 @@ fn info(path: String, message: String, fix: &'static str) -> Issue {
     }
 }
 
-fn any_unknown(plan: &Plan) -> bool {
+pub(super) fn any_unknown(plan: &Plan) -> bool {
     plan.galleries.iter().any(|g| {
         !g.unknown.is_empty()
             || g.images.iter().any(|d| {
