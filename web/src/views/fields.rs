@@ -1,5 +1,7 @@
 //! The form fields: a labelled input or select that shows its own issues from the report.
 
+use std::rc::Rc;
+
 use acg_core::{Issue, Severity};
 use yew::prelude::*;
 
@@ -35,30 +37,89 @@ pub struct TextFieldProps {
     pub list: Option<AttrValue>,
 }
 
+/// How long typing must pause before the text goes to the plan (and is validated).
+const PAUSE_MS: u32 = 600;
+
 /// A labelled text input that shows its own issues from the report.
+///
+/// Typing is handed to the plan (and so validated) when the field loses focus or after a pause of
+/// [`PAUSE_MS`], not on every keystroke: "West Eu" is not an unknown region while it is being typed. Until
+/// then the field shows what was typed and no issues; text the plan refused stays shown with the refusal.
 #[component]
 pub fn TextField(props: &TextFieldProps) -> Html {
     let c = use_ctx();
-    let issues = own_issues(&c, &props.path);
-    let oninput = {
-        let cb = props.on_change.clone();
-        Callback::from(move |e: InputEvent| cb.emit(input_value(&e)))
+    // What is shown instead of the plan's value: (path, text, still being typed).
+    let draft = use_state(|| None::<(AttrValue, String, bool)>);
+    // The text not handed over yet and the callback that takes it (read at a pause, a blur, Ctrl+Z, unmount).
+    let pending = use_mut_ref(|| None::<(String, Callback<String>)>);
+    let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let commit = {
+        let (pending, timer, draft) = (pending.clone(), timer.clone(), draft.clone());
+        Rc::new(move || {
+            timer.borrow_mut().take();
+            let next = pending.borrow_mut().take();
+            if let Some((text, on_change)) = next {
+                if let Some((path, shown, true)) = &*draft {
+                    draft.set(Some((path.clone(), shown.clone(), false)));
+                }
+                on_change.emit(text);
+            }
+        })
     };
+    let oninput = {
+        let (pending, timer, draft, commit) = (pending.clone(), timer.clone(), draft.clone(), Rc::clone(&commit));
+        let (cb, path) = (props.on_change.clone(), props.path.clone());
+        Callback::from(move |e: InputEvent| {
+            let text = input_value(&e);
+            draft.set(Some((path.clone(), text.clone(), true)));
+            *pending.borrow_mut() = Some((text, cb.clone()));
+            let commit = Rc::clone(&commit);
+            *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(PAUSE_MS, move || commit()));
+        })
+    };
+    let onblur = {
+        let commit = Rc::clone(&commit);
+        Callback::from(move |_: FocusEvent| commit())
+    };
+    // Undo and redo act on the plan: what is being typed goes in first, so undo takes the whole burst back.
+    let onkeydown = {
+        let commit = Rc::clone(&commit);
+        Callback::from(move |e: KeyboardEvent| {
+            if (e.ctrl_key() || e.meta_key()) && matches!(e.key().as_str(), "z" | "Z" | "y" | "Y") {
+                commit();
+            }
+        })
+    };
+    // Gone before a pause or a blur (another view, another resource): nothing typed is lost.
+    {
+        let commit = Rc::clone(&commit);
+        use_effect_with((), move |()| move || commit());
+    }
+    // The plan's value changed (taken, undone, another resource): show it, unless more is being typed.
+    {
+        let (draft, pending) = (draft.clone(), pending.clone());
+        use_effect_with((props.value.clone(), props.path.clone()), move |_| {
+            if pending.borrow().is_none() {
+                draft.set(None);
+            }
+        });
+    }
+    let (value, typing) = match &*draft {
+        Some((path, text, typing)) if *path == props.path => (AttrValue::from(text.clone()), *typing),
+        _ => (props.value.clone(), false),
+    };
+    let issues = if typing { Vec::new() } else { own_issues(&c, &props.path) };
     let described = format!("{}-issues", props.id);
     let input_type = match props.kind.as_deref() {
-        Some("date")
-            if props.value.is_empty() || chrono::NaiveDate::parse_from_str(&props.value, "%Y-%m-%d").is_ok() =>
-        {
-            "date"
-        }
+        Some("date") if value.is_empty() || chrono::NaiveDate::parse_from_str(&value, "%Y-%m-%d").is_ok() => "date",
         _ => "text",
     };
     html! {
         <div class="field">
             <label for={props.id.clone()}>{ &props.label }</label>
             if let Some(h) = &props.hint { <span class="hint">{ h }</span> }
-            <input id={props.id.clone()} data-path={props.path.clone()} type={input_type} list={props.list.clone()} autocomplete="off" spellcheck="false" value={props.value.clone()}
-                   aria-invalid={(issues.iter().any(|i| i.severity == Severity::Error)).to_string()} aria-describedby={described.clone()} {oninput} />
+            <input id={props.id.clone()} data-path={props.path.clone()} type={input_type} list={props.list.clone()} autocomplete="off" spellcheck="false" {value}
+                   aria-invalid={(issues.iter().any(|i| i.severity == Severity::Error)).to_string()} aria-describedby={described.clone()} {oninput} {onblur} {onkeydown} />
             <ul id={described} class="field-issues" aria-live="polite">{ for issues.iter().map(|i| issue_item(i)) }</ul>
         </div>
     }

@@ -6,7 +6,7 @@ use acg_core::edit::Change;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::{input_value, on, use_ctx};
+use super::{input_value, on, select_value, use_ctx};
 use crate::Ctx;
 use crate::state::Action;
 
@@ -39,6 +39,30 @@ pub fn Prices() -> Html {
     };
     let reset = on(state, |_| Action::Edit(Change::SetPrices { prices: PlanPrices::default() }));
     let book = &state.book;
+    // Filters of the snapshot table: a region key and a storage type ("Standard HDD LRS"), "" for all.
+    let region_filter = use_state(String::new);
+    let type_filter = use_state(String::new);
+    let rows = book.snapshot_rows();
+    let storage_type = |tier: acg_core::billing::Tier, red: acg_core::billing::Redundancy| {
+        format!("{} {}", tier.as_str(), red.as_str())
+    };
+    let mut regions: Vec<(String, String)> =
+        rows.iter().map(|r| (RegionName::new(&r.0).display_name().to_owned(), r.0.clone())).collect();
+    regions.sort_unstable();
+    regions.dedup();
+    let mut types: Vec<String> = rows.iter().map(|r| storage_type(r.1, r.2)).collect();
+    types.sort_unstable();
+    types.dedup();
+    let total = rows.len();
+    let shown: Vec<_> = rows
+        .into_iter()
+        .filter(|r| region_filter.is_empty() || r.0 == *region_filter)
+        .filter(|r| type_filter.is_empty() || storage_type(r.1, r.2) == *type_filter)
+        .collect();
+    let pick = |h: &UseStateHandle<String>| {
+        let h = h.clone();
+        Callback::from(move |e: Event| h.set(select_value(&e)))
+    };
     // Keys sorted as text (`sort_unstable` of `&str`: the core already carries that sort).
     let mut transfers: Vec<&str> =
         book.transfer_pairs.keys().chain(book.transfer_out.keys()).map(String::as_str).collect();
@@ -62,14 +86,28 @@ pub fn Prices() -> Html {
                 Some(Err(e)) => html! { <p role="alert" class="issue error"><span class="sev">{ "Error" }</span>{ " " }{ e }</p> },
                 None => html! {},
             } }
+            <div class="row filters">
+                <div class="field inline"><label for="price-region">{ "Region" }</label>
+                    <select id="price-region" onchange={pick(&region_filter)}>
+                        <option value="" selected={region_filter.is_empty()}>{ "All regions" }</option>
+                        { for regions.iter().map(|(name, key)| html! { <option value={key.clone()} selected={*key == *region_filter}>{ name }</option> }) }
+                    </select></div>
+                <div class="field inline"><label for="price-type">{ "Storage type" }</label>
+                    <select id="price-type" onchange={pick(&type_filter)}>
+                        <option value="" selected={type_filter.is_empty()}>{ "All storage types" }</option>
+                        { for types.iter().map(|t| html! { <option value={t.clone()} selected={*t == *type_filter}>{ t }</option> }) }
+                    </select></div>
+            </div>
+            <p class="hint" id="prices-shown" role="status">{ format!("{} of {total} snapshot prices shown.", shown.len()) }</p>
             <table class="prices">
                 <caption>{ "Snapshot prices per GB-month (type a new price to override it)" }</caption>
                 <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Tier" }</th><th scope="col">{ "Redundancy" }</th><th scope="col">{ "Price" }</th><th scope="col">{ "As of" }</th><th scope="col">{ "Source" }</th></tr></thead>
-                <tbody>{ for book.snapshot_rows().into_iter().map(|(region, tier, red, p)| {
+                <tbody>{ for shown.into_iter().map(|(region, tier, red, p)| {
                     let set_price = { let region = region.clone(); on(state, move |amount| Action::Edit(Change::OverridePrice { region: RegionName::new(&region), tier, redundancy: red, amount })) };
-                    let label = format!("{region} {} {} price", tier.as_str(), red.as_str());
+                    let name = RegionName::new(&region).display_name().to_owned();
+                    let label = format!("{name} {} {} price", tier.as_str(), red.as_str());
                     let id = format!("price-{region}-{}-{}", tier.as_str().replace(' ', "-"), red.as_str());
-                    price_row(vec![("Region", region), ("Tier", tier.as_str().to_owned()), ("Redundancy", red.as_str().to_owned())], id, label, p, set_price)
+                    price_row(vec![("Region", name), ("Tier", tier.as_str().to_owned()), ("Redundancy", red.as_str().to_owned())], id, label, p, set_price)
                 }) }</tbody>
             </table>
             <table class="prices">
