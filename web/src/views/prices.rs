@@ -54,6 +54,7 @@ pub fn Prices() -> Html {
     types.sort_unstable();
     types.dedup();
     let total = rows.len();
+    let snapshot_dates = dates(rows.iter().map(|r| r.3));
     let shown: Vec<_> = rows
         .into_iter()
         .filter(|r| region_filter.is_empty() || r.0 == *region_filter)
@@ -71,7 +72,7 @@ pub fn Prices() -> Html {
         <section class="card">
             <h2>{ "Prices" }</h2>
             { plan_prices_banner(&c) }
-            <p>{ format!("{} — currency {}.", book.origin, book.currency) }</p>
+            <p>{ format!("Currency {}. Every price has its own date and source (the As of and Source columns); each table's caption lists its dates.", book.currency) }</p>
             <p class="hint">{ "Overrides and imported prices are part of the plan: they are saved, shared and exported with it, and every estimate uses them." }</p>
             <div class="field">
                 <label for="retail-json">{ "Retail Prices API JSON (the response of Azure's Retail Prices API at prices.azure.com)" }</label>
@@ -100,7 +101,7 @@ pub fn Prices() -> Html {
             </div>
             <p class="hint" id="prices-shown" role="status">{ format!("{} of {total} snapshot prices shown.", shown.len()) }</p>
             <table class="prices">
-                <caption>{ "Snapshot prices per GB-month (type a new price to override it)" }</caption>
+                <caption>{ format!("Snapshot prices per GB-month, as of {snapshot_dates} (type a new price to override it)") }</caption>
                 <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Tier" }</th><th scope="col">{ "Redundancy" }</th><th scope="col">{ "Price" }</th><th scope="col">{ "As of" }</th><th scope="col">{ "Source" }</th></tr></thead>
                 <tbody>{ for shown.into_iter().map(|(region, tier, red, p)| {
                     let set_price = { let region = region.clone(); on(state, move |amount| Action::Edit(Change::OverridePrice { region: RegionName::new(&region), tier, redundancy: red, amount })) };
@@ -111,7 +112,7 @@ pub fn Prices() -> Html {
                 }) }</tbody>
             </table>
             <table class="prices">
-                <caption>{ "Inter-region transfer prices per GB (type a new price to override it)" }</caption>
+                <caption>{ format!("Inter-region transfer prices per GB, as of {} (type a new price to override it)", dates(book.transfer_pairs.values().chain(book.transfer_out.values()))) }</caption>
                 <thead><tr><th scope="col">{ "From" }</th><th scope="col">{ "To" }</th><th scope="col">{ "Price" }</th><th scope="col">{ "As of" }</th><th scope="col">{ "Source" }</th></tr></thead>
                 <tbody>{ for transfers.into_iter().filter_map(|key| {
                     let p = book.transfer_pairs.get(key).or_else(|| book.transfer_out.get(key))?;
@@ -150,4 +151,22 @@ fn price_row(
             { if p.estimated { " estimated" } else { "" } }</td>
         <td data-label="As of">{ &p.as_of }</td><td data-label="Source" class="source">{ &p.source }</td>
     </tr> }
+}
+
+/// The dates of a table's prices, most common first, with how many prices have each: "2026-08-15 (84
+/// prices), 2026-07-24 (6 prices)".
+fn dates<'a>(prices: impl Iterator<Item = &'a acg_core::billing::Price>) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for p in prices {
+        match counts.iter_mut().find(|(d, _)| *d == p.as_of.as_str()) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((p.as_of.as_str(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    counts
+        .iter()
+        .map(|(d, n)| format!("{d} ({n} price{})", if *n == 1 { "" } else { "s" }))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
