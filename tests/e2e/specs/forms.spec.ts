@@ -97,3 +97,20 @@ test('Prices filter by region and storage type, regions by their names', async (
   await expect(page.locator('#prices-shown')).toHaveText(`1 of ${all} snapshot prices shown.`);
   await expect(rows.locator('td[data-label="As of"]')).not.toBeEmpty();
 });
+
+test('the target regions text is read when typing pauses: no refusal while typing, the typed text kept when refused', async ({ page }) => {
+  await page.getByRole('treeitem', { name: /^Version 1\.0\.12/ }).click();
+  const field = page.getByLabel('Target regions', { exact: true });
+  const error = page.locator('#version-target-regions-error');
+  await field.fill('');
+  await field.pressSequentially('eastus=x', { delay: 30 });
+  await expect(error).toHaveText('', { timeout: 100 });
+  await expect(error).not.toHaveText('');
+  await expect(field).toHaveValue('eastus=x');
+  await field.press('Backspace');
+  await field.pressSequentially('2');
+  await field.press('Tab');
+  await expect(error).toHaveText('');
+  await expect(field).toHaveValue('eastus=2');
+  await expect(page.locator('table.regions tbody th[scope="row"]')).toHaveText(['East US (eastus)']);
+});

@@ -40,14 +40,24 @@ pub struct TextFieldProps {
 /// How long typing must pause before the text goes to the plan (and is validated).
 const PAUSE_MS: u32 = 600;
 
-/// A labelled text input that shows its own issues from the report.
-///
-/// Typing is handed to the plan (and so validated) when the field loses focus or after a pause of
+/// A text input's value and handlers while typing is held back from the plan ([`use_draft`]).
+pub(super) struct Draft {
+    /// What the input shows: what is being typed, else the plan's value.
+    pub value: AttrValue,
+    /// Whether typing has not reached the plan yet (its issues are not shown meanwhile).
+    pub typing: bool,
+    pub oninput: Callback<InputEvent>,
+    pub onblur: Callback<FocusEvent>,
+    pub onkeydown: Callback<KeyboardEvent>,
+}
+
+/// Typing handed to the plan (and so validated) when the input loses focus or after a pause of
 /// [`PAUSE_MS`], not on every keystroke: "West Eu" is not an unknown region while it is being typed. Until
-/// then the field shows what was typed and no issues; text the plan refused stays shown with the refusal.
-#[component]
-pub fn TextField(props: &TextFieldProps) -> Html {
-    let c = use_ctx();
+/// then the input shows what was typed; text the plan refused stays shown with the refusal. Ctrl+Z, leaving
+/// the view and closing the page hand over what was typed first, so nothing typed is lost and undo takes back
+/// the whole burst. `value` is the plan's text at `path`; `on_change` takes the new text.
+#[hook]
+pub(super) fn use_draft(value: &AttrValue, path: &AttrValue, on_change: &Callback<String>) -> Draft {
     // What is shown instead of the plan's value: (path, text, still being typed).
     let draft = use_state(|| None::<(AttrValue, String, bool)>);
     // The text not handed over yet and the callback that takes it (read at a pause, a blur, Ctrl+Z, unmount).
@@ -68,7 +78,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     };
     let oninput = {
         let (pending, timer, draft, commit) = (pending.clone(), timer.clone(), draft.clone(), Rc::clone(&commit));
-        let (cb, path) = (props.on_change.clone(), props.path.clone());
+        let (cb, path) = (on_change.clone(), path.clone());
         Callback::from(move |e: InputEvent| {
             let text = input_value(&e);
             draft.set(Some((path.clone(), text.clone(), true)));
@@ -98,16 +108,25 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     // The plan's value changed (taken, undone, another resource): show it, unless more is being typed.
     {
         let (draft, pending) = (draft.clone(), pending.clone());
-        use_effect_with((props.value.clone(), props.path.clone()), move |_| {
+        use_effect_with((value.clone(), path.clone()), move |_| {
             if pending.borrow().is_none() {
                 draft.set(None);
             }
         });
     }
     let (value, typing) = match &*draft {
-        Some((path, text, typing)) if *path == props.path => (AttrValue::from(text.clone()), *typing),
-        _ => (props.value.clone(), false),
+        Some((p, text, typing)) if p == path => (AttrValue::from(text.clone()), *typing),
+        _ => (value.clone(), false),
     };
+    Draft { value, typing, oninput, onblur, onkeydown }
+}
+
+/// A labelled text input that shows its own issues from the report, checked when typing pauses or the field
+/// loses focus ([`use_draft`]).
+#[component]
+pub fn TextField(props: &TextFieldProps) -> Html {
+    let c = use_ctx();
+    let Draft { value, typing, oninput, onblur, onkeydown } = use_draft(&props.value, &props.path, &props.on_change);
     let issues = if typing { Vec::new() } else { own_issues(&c, &props.path) };
     let described = format!("{}-issues", props.id);
     let input_type = match props.kind.as_deref() {
