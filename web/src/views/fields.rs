@@ -59,7 +59,7 @@ pub(super) struct Draft {
 #[hook]
 pub(super) fn use_draft(value: &AttrValue, path: &AttrValue, on_change: &Callback<String>) -> Draft {
     // What is shown instead of the plan's value: (path, text, still being typed).
-    let draft = use_state(|| None::<(AttrValue, String, bool)>);
+    let draft = use_state_eq(|| None::<(AttrValue, String, bool)>);
     // The text not handed over yet and the callback that takes it (read at a pause, a blur, Ctrl+Z, unmount).
     let pending = use_mut_ref(|| None::<(String, Callback<String>)>);
     let timer = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
