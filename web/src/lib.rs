@@ -154,15 +154,31 @@ pub fn App() -> Html {
             move || drop(timer)
         });
     }
+    // The workspace as rendered last, for a save that finds no pending one.
+    let live_workspace = use_mut_ref(|| Rc::clone(&workspace));
+    *live_workspace.borrow_mut() = Rc::clone(&workspace);
     {
-        let (paused, pending) = (paused.clone(), pending.clone());
+        let (paused, pending, state) = (paused.clone(), pending.clone(), state.clone());
         use_effect_with((), move |()| {
             let listener = gloo::events::EventListener::new(&gloo::utils::window(), "pagehide", move |_| {
+                // A field hands what is being typed to the plan when it loses focus (the reducer runs at once).
+                let before = Rc::clone(&state.plan);
+                if let Some(el) = gloo::utils::document()
+                    .active_element()
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
+                    let _ = el.blur();
+                }
+                let plan = Rc::clone(&state.plan);
                 let next = pending.borrow_mut().take();
-                if let Some((w, p)) = next
+                let workspace = match next {
+                    Some((w, _)) => Some(w),
+                    None => (!Rc::ptr_eq(&before, &plan)).then(|| Rc::clone(&live_workspace.borrow())),
+                };
+                if let Some(w) = workspace
                     && !*paused.borrow()
                 {
-                    persist::save_now(&w, &p);
+                    persist::save_now(&w, &plan);
                 }
             });
             move || drop(listener)

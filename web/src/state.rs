@@ -128,6 +128,8 @@ pub enum Action {
     ImportPlan {
         /// The import, or its error.
         imported: Result<Box<acg_core::interchange::Imported>, String>,
+        /// Whether the import replaces the plan or is merged into it.
+        mode: ImportMode,
     },
     /// Select a resource (or nothing).
     Select(Option<At>),
@@ -141,6 +143,16 @@ pub enum Action {
     Redo,
 }
 
+/// What an import does with the current plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ImportMode {
+    /// The imported plan replaces it ([`Change::ReplacePlan`]).
+    #[default]
+    Replace,
+    /// The imported plan's resources are added to it ([`Change::MergePlan`]).
+    Merge,
+}
+
 /// Undo history limit.
 const HISTORY: usize = 200;
 
@@ -151,17 +163,28 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         next.changed = Changed::Nothing;
         match action {
-            Action::Edit(change) => next.edit(change),
-            Action::ImportPlan { imported } => match imported {
+            Action::Edit(change) => {
+                next.edit(change);
+            }
+            Action::ImportPlan { imported, mode } => match imported {
                 Ok(imported) => {
                     let imported = *imported;
-                    let report = ImportReport {
+                    let mut report = ImportReport {
                         summary: imported.summary.line(),
                         placeholders: imported.summary.placeholders,
                         notes: imported.notes,
                     };
-                    next.edit(Change::ReplacePlan { plan: Box::new(imported.plan) });
-                    next.import_message = Some(Ok(report));
+                    let plan = Box::new(imported.plan);
+                    // What a merge kept of the plan's own resources.
+                    report.notes.extend(next.edit(match mode {
+                        ImportMode::Replace => Change::ReplacePlan { plan },
+                        ImportMode::Merge => Change::MergePlan { plan },
+                    }));
+                    next.import_message = Some(match next.refused.take() {
+                        // A merge refused (a version already in the plan): Azure's messages, nothing added.
+                        Some(r) => Err(r.issues.iter().map(|i| i.message.as_str()).collect::<Vec<_>>().join(" ")),
+                        None => Ok(report),
+                    });
                 }
                 Err(e) => next.import_message = Some(Err(e)),
             },
@@ -204,7 +227,8 @@ impl Reducible for AppState {
 }
 
 impl AppState {
-    fn edit(&mut self, change: Change) {
+    /// Applies a change; returns what it said (`Applied::notes`), none when refused.
+    fn edit(&mut self, change: Change) -> Vec<String> {
         let typing = match &change {
             Change::SetField { at, field, .. } => Some((*at, field.clone())),
             _ => None,
@@ -229,7 +253,7 @@ impl AppState {
                     self.deleted = Some(done.notes.clone());
                 }
                 if done.changed == Changed::Nothing {
-                    return;
+                    return done.notes;
                 }
                 if let Some(at) = done.select {
                     self.selection = Some(at);
@@ -249,6 +273,7 @@ impl AppState {
                 self.redo.clear();
                 self.plan = Rc::new(plan);
                 self.changed = done.changed;
+                done.notes
             }
             Err(report) => {
                 if prices {
@@ -256,6 +281,7 @@ impl AppState {
                         Some(Err(report.issues.first().map(|i| i.message.clone()).unwrap_or_default()));
                 }
                 self.refused = Some(Rc::new(report));
+                Vec::new()
             }
         }
     }

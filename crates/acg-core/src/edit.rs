@@ -356,6 +356,13 @@ pub enum Change {
         /// The plan.
         plan: Box<Plan>,
     },
+    /// Add another plan's galleries, definitions and versions to this one (an import that adds): a gallery or
+    /// definition of the same name takes the other's children, keeping its own properties; a version of the
+    /// same name is refused with the validator's message. The plan's settings stay as they are.
+    MergePlan {
+        /// The plan whose resources are added.
+        plan: Box<Plan>,
+    },
 }
 
 /// What changed, for whoever keeps results per resource.
@@ -552,7 +559,62 @@ pub fn apply(plan: &mut Plan, change: Change, today: NaiveDate) -> Result<Applie
             let done = Applied::new(Changed::Document, Change::ReplacePlan { plan: Box::new(old) });
             Ok(if same { done.noop() } else { done })
         }
+        Change::MergePlan { plan: other } => merge_plan(plan, *other, today),
     }
+}
+
+/// [`Change::MergePlan`]: the other plan's resources added to this one, galleries and definitions matched by
+/// name (case-insensitive, as Azure compares them); refused, with the plan as it was, when a version would
+/// have a namesake (VER-03, the validator's own message). Undone by putting the plan back.
+fn merge_plan(plan: &mut Plan, other: Plan, today: NaiveDate) -> Result<Applied, Report> {
+    let mut merged = plan.clone();
+    let mut added: Vec<At> = Vec::new();
+    let mut notes = Vec::new();
+    let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    for gallery in other.galleries {
+        let Some(g) = merged.galleries.iter().position(|x| same(&x.name, &gallery.name)) else {
+            added.push(At::Gallery(merged.galleries.len()));
+            merged.galleries.push(gallery);
+            continue;
+        };
+        notes.push(format!(
+            "Gallery {} is already in the plan: its definitions were added to it, its own properties kept.",
+            gallery.name
+        ));
+        for definition in gallery.images {
+            let images = &mut merged.galleries[g].images;
+            let Some(d) = images.iter().position(|x| same(&x.name, &definition.name)) else {
+                added.push(At::Definition(g, images.len()));
+                images.push(definition);
+                continue;
+            };
+            notes.push(format!(
+                "Definition {} › {} is already in the plan: its versions were added to it, its own properties kept.",
+                gallery.name, definition.name
+            ));
+            for version in definition.versions {
+                let versions = &mut merged.galleries[g].images[d].versions;
+                added.push(At::Version(g, d, versions.len()));
+                versions.push(version);
+            }
+        }
+    }
+    let conflicts: Vec<Issue> = added
+        .iter()
+        .filter(|at| matches!(at, At::Version(..)))
+        .filter_map(|at| name_conflict(&merged, *at, today))
+        .collect();
+    if !conflicts.is_empty() {
+        return Err(Report { issues: conflicts });
+    }
+    if added.is_empty() {
+        return Ok(Applied::new(Changed::Nothing, Change::ReplacePlan { plan: Box::new(plan.clone()) }));
+    }
+    let old = std::mem::replace(plan, merged);
+    let mut done = Applied::new(Changed::Document, Change::ReplacePlan { plan: Box::new(old) });
+    done.select = added.first().copied();
+    done.notes = notes;
+    Ok(done)
 }
 
 /// The resources Azure deletes first when `at` is deleted with what it holds, in that order (versions, then
@@ -1206,6 +1268,13 @@ fn name_conflict(plan: &Plan, at: At, today: NaiveDate) -> Option<Issue> {
     };
     let report = crate::validate::validate(&mini, today);
     let mut issue = report.issues.into_iter().find(|i| i.code == code)?;
+    if let At::Version(_, _, j) = other
+        && j != 0
+    {
+        // The two-version plan numbers the namesake 0: the message names it where it is, as validating the
+        // whole plan would.
+        issue.message = issue.message.replace("versions[0]", &format!("versions[{j}]"));
+    }
     issue.path = at.field("name");
     issue.mitigation = Some(Cow::Owned(format!(
         "Pick another name: {} already has it (names are case-insensitive).",

@@ -47,7 +47,7 @@ test('the latest matrix changes when a regional exclude flag is toggled, with th
   await expect(page.getByText('1.0.9 ✓ candidate: lower than 1.0.12')).toBeVisible();
   await page.locator('#exclude-0-0-1-eastus').selectOption('true');
   await expect(cell).toHaveText('1.0.9');
-  await expect(page.getByText('contoso_prod/ubuntu-22.04-lts in eastus: 1.0.12 → 1.0.9.')).toBeVisible();
+  await expect(page.getByText('contoso_prod › ubuntu-22.04-lts in East US: 1.0.12 → 1.0.9.')).toBeVisible();
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(cell).toHaveText('1.0.12');
 });
@@ -56,7 +56,7 @@ test('a replica recommendation is applied and undone', async ({ page }) => {
   await page.goto('/#/replicas');
   await page.getByLabel('Over-provisioning margin (%)').fill('10');
   // East US is served by 1.0.12 (2.0.0 is excluded from latest): 8 replicas now, 9 with a 10% margin.
-  const row = page.locator('tr', { hasText: 'contoso_prod/ubuntu-22.04-lts/1.0.12' }).filter({ hasText: 'East US' });
+  const row = page.locator('tr', { hasText: 'contoso_prod › ubuntu-22.04-lts › 1.0.12' }).filter({ hasText: 'East US' });
   await expect(row.locator('td.recommended')).toHaveText('9');
   await expect(row.locator('td').nth(2)).toHaveText('8');
   await row.getByRole('button', { name: 'Apply' }).click();
@@ -69,14 +69,14 @@ test('a replica recommendation is applied and undone', async ({ page }) => {
 test('deployment load entered in the replicas view gives a recommendation', async ({ page }) => {
   await page.goto('/#/replicas');
   await page.getByLabel('Over-provisioning margin (%)').fill('0');
-  await page.getByLabel('Definition', { exact: true }).selectOption({ label: 'contoso_prod/windows-2022-datacenter' });
+  await page.getByLabel('Definition', { exact: true }).selectOption({ label: 'contoso_prod › windows-2022-datacenter' });
   await page.getByLabel('Region', { exact: true }).fill('mars');
   await page.getByRole('button', { name: 'Set load' }).click();
   await expect(page.getByText("Region: 'mars' is not a region of the catalog")).toBeVisible();
   await page.getByLabel('Region', { exact: true }).fill('East US');
   await page.getByLabel('Concurrent VMs').fill('120');
   await page.getByRole('button', { name: 'Set load' }).click();
-  const row = page.locator('table.recs tr', { hasText: 'contoso_prod/windows-2022-datacenter/2024.11.1' }).filter({ hasText: 'East US' });
+  const row = page.locator('table.recs tr', { hasText: 'contoso_prod › windows-2022-datacenter › 2024.11.1' }).filter({ hasText: 'East US' });
   await expect(row.locator('td.recommended')).toHaveText('6');
 });
 
@@ -101,7 +101,7 @@ test('scenario comparison: keep the plan as A, edit it into B, see the change', 
   await page.getByRole('button', { name: 'Keep this plan as scenario A, then edit it into B' }).click();
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Replicas' }).click();
   await page.getByLabel('Over-provisioning margin (%)').fill('10');
-  const row = page.locator('tr', { hasText: 'contoso_prod/ubuntu-22.04-lts/1.0.12' }).filter({ hasText: 'East US' });
+  const row = page.locator('tr', { hasText: 'contoso_prod › ubuntu-22.04-lts › 1.0.12' }).filter({ hasText: 'East US' });
   await row.getByRole('button', { name: 'Apply' }).click();
   await page.getByRole('link', { name: 'Costs' }).click();
   const table = page.locator('#scenario-table');

@@ -103,14 +103,14 @@ test('Replicas and Issues size the version latest serves in the region, never ab
   await expect(cell).toHaveText('1.0.9');
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Replicas' }).click();
   const row = page.locator('table.recs tr[data-definition="ubuntu-22.04-lts"][data-region="eastus"]');
-  await expect(row.locator('td.version')).toContainText('contoso_prod/ubuntu-22.04-lts/1.0.9');
+  await expect(row.locator('td.version')).toContainText('contoso_prod › ubuntu-22.04-lts › 1.0.9');
   await expect(row.locator('td.recommended')).toHaveText('8');
   await page.getByRole('link', { name: /^Issues/ }).click();
   await expect(page.getByText('Version 1.0.9, which latest gives in East US, has 3 replicas there, but the deployment load calls for 8 under Best practices (1 per 20 VMs) with a 0% margin.')).toBeVisible();
 
   // 1,200 concurrent VMs: 60 needed, 50 recommended, with the split advice; Issues says 50 too.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Replicas' }).click();
-  await page.getByLabel('Definition', { exact: true }).selectOption({ label: 'contoso_prod/ubuntu-22.04-lts' });
+  await page.getByLabel('Definition', { exact: true }).selectOption({ label: 'contoso_prod › ubuntu-22.04-lts' });
   await page.getByLabel('Region', { exact: true }).fill('eastus');
   await page.getByLabel('Concurrent VMs').fill('1200');
   await page.getByRole('button', { name: 'Set load' }).click();
@@ -124,7 +124,7 @@ test('Replicas and Issues size the version latest serves in the region, never ab
 
   // A region where no version is replicated says so, with Azure's message, instead of a number.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Replicas' }).click();
-  await page.getByLabel('Definition', { exact: true }).selectOption({ label: 'contoso_prod/ubuntu-22.04-lts' });
+  await page.getByLabel('Definition', { exact: true }).selectOption({ label: 'contoso_prod › ubuntu-22.04-lts' });
   await page.getByLabel('Region', { exact: true }).fill('japaneast');
   await page.getByLabel('Concurrent VMs').fill('20');
   await page.getByRole('button', { name: 'Set load' }).click();

@@ -46,3 +46,71 @@ test('end-of-life dates use a date input; community fields show only for Communi
   await page.getByLabel('Sharing', { exact: true }).selectOption('Community');
   await expect(page.getByLabel('Community: publisher contact email')).toBeVisible();
 });
+
+test('a field is checked after a pause or when it loses focus, not while typing; Ctrl+Z takes the burst back', async ({ page }) => {
+  await page.getByRole('treeitem', { name: /^Gallery contoso_prod/ }).click();
+  const region = page.getByLabel('Region', { exact: true });
+  const issues = page.locator('#gallery-location-issues');
+  const before = await region.inputValue();
+  await region.fill('');
+  await region.pressSequentially('West Eu', { delay: 30 });
+  // Just typed: no "unknown region" yet, and the summary has not counted one.
+  await expect(issues).toHaveText('', { timeout: 100 });
+  await expect(region).toHaveAttribute('aria-invalid', 'false', { timeout: 100 });
+  // After the pause: checked, and what was typed is still there.
+  await expect(issues).toContainText('REG-02');
+  await expect(region).toHaveValue('West Eu');
+  // Typing on and leaving the field (Tab) checks at once.
+  await region.pressSequentially('rope');
+  await region.press('Tab');
+  await expect(issues).toHaveText('', { timeout: 300 });
+  await expect(region).toHaveValue('West Europe');
+  // One undo step for the whole burst, from the field itself.
+  await region.focus();
+  await region.press('Control+z');
+  await expect(region).toHaveValue(before);
+});
+
+test('Costs explains month 1 with the projection\'s figures next to a chart with a legend, an axis and values', async ({ page }) => {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Costs' }).click();
+  const firstMonth = page.locator('table').filter({ hasText: 'Cumulative' }).locator('tbody tr').first();
+  const total = await firstMonth.locator('td[data-label="Total"]').innerText();
+  const egress = await firstMonth.locator('td[data-label="Egress"]').innerText();
+  const today = (await page.locator('#storage-monthly').innerText()).replace(' / month', '');
+  await expect(page.locator('#month-one')).toContainText(`Month 1 is ${total} against ${today} a month today: ${egress} is the egress of copying`);
+  const chart = page.getByRole('img', { name: /Cost per month over the projection/ });
+  await expect(chart.locator('.legend')).toHaveText(['Storage', 'Egress (copies)']);
+  await expect(chart.locator('.chart-value').first()).toHaveText(total);
+  await expect(chart.locator('.chart-tick')).toHaveCount(2);
+  await expect(page.getByRole('img', { name: /Snapshot storage per month, by region/ }).locator('.chart-label').filter({ hasText: 'East US' })).toHaveCount(1);
+});
+
+test('Prices filter by region and storage type, regions by their names', async ({ page }) => {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Prices' }).click();
+  const rows = page.locator('table.prices').first().locator('tbody tr');
+  const all = await rows.count();
+  await page.getByLabel('Region', { exact: true }).selectOption({ label: 'West Europe' });
+  await expect(rows.locator('td[data-label="Region"]')).toHaveText(Array(await rows.count()).fill('West Europe'));
+  expect(await rows.count()).toBeLessThan(all);
+  await page.getByLabel('Storage type').selectOption('Standard HDD LRS');
+  await expect(rows).toHaveCount(1);
+  await expect(page.locator('#prices-shown')).toHaveText(`1 of ${all} snapshot prices shown.`);
+  await expect(rows.locator('td[data-label="As of"]')).not.toBeEmpty();
+});
+
+test('the target regions text is read when typing pauses: no refusal while typing, the typed text kept when refused', async ({ page }) => {
+  await page.getByRole('treeitem', { name: /^Version 1\.0\.12/ }).click();
+  const field = page.getByLabel('Target regions', { exact: true });
+  const error = page.locator('#version-target-regions-error');
+  await field.fill('');
+  await field.pressSequentially('eastus=x', { delay: 30 });
+  await expect(error).toHaveText('', { timeout: 100 });
+  await expect(error).not.toHaveText('');
+  await expect(field).toHaveValue('eastus=x');
+  await field.press('Backspace');
+  await field.pressSequentially('2');
+  await field.press('Tab');
+  await expect(error).toHaveText('');
+  await expect(field).toHaveValue('eastus=2');
+  await expect(page.locator('table.regions tbody th[scope="row"]')).toHaveText(['East US (eastus)']);
+});

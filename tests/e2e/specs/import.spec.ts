@@ -79,3 +79,29 @@ test('the interchange build is fetched in the background after start, so the vie
   await expect(page.locator('#export-output')).toHaveAttribute('data-format', 'arm');
   expect(await page.locator('#export-output').inputValue()).toContain('"Microsoft.Compute/galleries"');
 });
+
+test('an import can add to the plan: namesakes take the new resources, a version already there stops it, Undo takes it out', async ({ page }) => {
+  await page.goto('/#/io');
+  const doc = JSON.stringify({ schemaVersion: 2, name: 'more', galleries: [{ name: 'contoso_prod', location: 'eastus', images: [
+    { name: 'ubuntu-22.04-lts', osType: 'Linux', osState: 'Generalized', identifier: { publisher: 'contoso', offer: 'ubuntu', sku: '22_04-lts' }, versions: [{ name: '3.0.0' }] },
+  ] }, { name: 'second_gallery', location: 'westeurope' }] });
+  await page.getByLabel(/Paste a Plan JSON, an ARM template/).fill(doc);
+  await page.getByLabel(/Add to it/).check();
+  await page.getByRole('button', { name: /^Import and add/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported.' })).toContainText('Gallery contoso_prod is already in the plan');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Design' }).click();
+  const tree = page.getByRole('navigation', { name: 'Galleries, image definitions and versions' });
+  await expect(tree.getByRole('treeitem', { name: /^Version 3\.0\.0/ })).toBeVisible();
+  await expect(tree.getByRole('treeitem', { name: /^Version 1\.0\.12/ })).toBeVisible();
+  await expect(tree.getByRole('treeitem', { name: /^Gallery second_gallery/ })).toBeVisible();
+  // Again: 3.0.0 is in the plan now, and Azure refuses a second version of that name.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Import / export' }).click();
+  await page.getByLabel(/Paste a Plan JSON, an ARM template/).fill(doc);
+  await page.getByLabel(/Add to it/).check();
+  await page.getByRole('button', { name: /^Import and add/ }).click();
+  await expect(page.getByRole('alert')).toContainText('ubuntu-22.04-lts:3.0.0 already exists in gallery contoso_prod');
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Design' }).click();
+  await expect(tree.getByRole('treeitem', { name: /^Version 3\.0\.0/ })).toHaveCount(0);
+  await expect(tree.getByRole('treeitem', { name: /^Version 1\.0\.12/ })).toBeVisible();
+});

@@ -150,3 +150,21 @@ test('find in the tree keeps the matching items and what holds them', async ({ p
   await page.getByLabel('Find in the tree').fill('');
   await expect(tree.getByRole('treeitem', { name: /^Version 1\.0\.12/ })).toBeVisible();
 });
+
+test('keyboard only: an import that adds to the plan, chosen with the arrow keys', async ({ page }) => {
+  await page.goto('/#/io');
+  await tabTo(page, /^Paste a Plan JSON/);
+  await page.keyboard.type(JSON.stringify({ schemaVersion: 2, galleries: [{ name: 'kb_added', location: 'westeurope' }] }));
+  await tabTo(page, 'Replace it');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel(/Add to it/)).toBeChecked();
+  await expect(page.getByLabel(/Add to it/)).toBeFocused();
+  await tabTo(page, /^Import and add/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported.' })).toBeVisible();
+  await tabTo(page, 'Design');
+  await page.keyboard.press('Enter');
+  const tree = page.getByRole('navigation', { name: 'Galleries, image definitions and versions' });
+  await expect(tree.getByRole('treeitem', { name: /^Gallery kb_added/ })).toBeVisible();
+  await expect(tree.getByRole('treeitem', { name: /^Gallery contoso_prod/ })).toBeVisible();
+});

@@ -66,6 +66,17 @@ for (const width of [360, 1280]) {
           const clipped = await page.evaluate(() => [...document.querySelectorAll('table')]
             .filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => `${t.className}: ${t.scrollWidth} > ${t.clientWidth}`));
           expect(clipped, `${view}: tables scrolling inside`).toEqual([]);
+          // A chart's labels, values and ticks lie inside it (an SVG clips what overflows), at a readable size.
+          const charts = await page.evaluate(() => [...document.querySelectorAll('svg.chart')].flatMap((svg) => {
+            const box = svg.getBoundingClientRect();
+            return [...svg.querySelectorAll('text')].flatMap((t) => {
+              const r = t.getBoundingClientRect();
+              const size = parseFloat(getComputedStyle(t).fontSize) * (box.width / svg.viewBox.baseVal.width);
+              const out = r.left < box.left - 1 || r.right > box.right + 1 ? [`"${t.textContent}" outside ${svg.id}`] : [];
+              return size < 9.5 ? [...out, `"${t.textContent}" in ${svg.id} is ${size.toFixed(1)} px`] : out;
+            });
+          }));
+          expect(charts, `${view}: chart text`).toEqual([]);
           const axe = await new AxeBuilder({ page }).analyze();
           const bad = axe.violations
             .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -7,6 +7,9 @@ use acg_core::billing::BillingSettings;
 use acg_core::edit::Change;
 use yew::prelude::*;
 
+use rust_decimal::Decimal;
+
+use super::charts::{Bar, bar_chart};
 use super::prices::plan_prices_banner;
 use super::{input_value, on, use_ctx};
 use crate::Ctx;
@@ -43,10 +46,6 @@ pub fn Costs() -> Html {
             Some(Action::Edit(Change::SetBilling { settings: Some(s) }))
         })
     };
-    let max_month = projection.months.iter().map(|x| x.total).max().unwrap_or_default();
-    let bar = |value: rust_decimal::Decimal, max: rust_decimal::Decimal, width: f64| -> f64 {
-        if max.is_zero() { 0.0 } else { (value / max).to_string().parse::<f64>().unwrap_or(0.0) * width }
-    };
     html! {
         <section class="card costs">
             <h2>{ "Costs" }</h2>
@@ -59,18 +58,7 @@ pub fn Costs() -> Html {
             { for estimate.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
             { scenario(&c, estimate) }
             <h3>{ "By region" }</h3>
-            <svg class="chart" role="img" aria-labelledby="region-chart-title" viewBox={format!("0 0 420 {}", 24 * estimate.by_region.len().max(1))} width="100%">
-                <title id="region-chart-title">{ "Monthly storage by region (the table below has the figures)" }</title>
-                { for estimate.by_region.iter().enumerate().map(|(i, s)| {
-                    let max = estimate.by_region.iter().map(|x| x.storage_monthly).max().unwrap_or_default();
-                    let y = (i * 24) as f64;
-                    html! { <g>
-                        <text x="0" y={(y + 15.0).to_string()} class="chart-label">{ region(&s.key) }</text>
-                        <rect x="120" y={(y + 4.0).to_string()} height="14" width={bar(s.storage_monthly, max, 220.0).max(1.0).to_string()} class="chart-bar" />
-                        <text x={(125.0 + bar(s.storage_monthly, max, 220.0)).to_string()} y={(y + 15.0).to_string()} class="chart-value">{ m(s.storage_monthly) }</text>
-                    </g> }
-                }) }
-            </svg>
+            { region_chart(&estimate, &m) }
             <table>
                 <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Storage / month" }</th><th scope="col">{ "Egress once" }</th></tr></thead>
                 <tbody>{ for estimate.by_region.iter().map(|s| html! { <tr><td data-label="Region">{ region(&s.key) }</td><td data-label="Storage / month">{ m(s.storage_monthly) }</td><td data-label="Egress once">{ m(s.egress_one_time) }</td></tr> }) }</tbody>
@@ -95,17 +83,8 @@ pub fn Costs() -> Html {
                 <div class="field inline"><label for="retention">{ "Versions kept" }</label><input id="retention" type="number" min="1" value={settings.retention.to_string()} oninput={set_setting(|s, n| s.retention = n.max(1))} /></div>
                 <div class="field inline"><label for="full">{ "Newest kept in all regions" }</label><input id="full" type="number" min="0" value={settings.full_versions.to_string()} oninput={set_setting(|s, n| s.full_versions = n)} /></div>
             </div>
-            <svg class="chart" role="img" aria-labelledby="projection-chart-title" viewBox="0 0 420 140" width="100%">
-                <title id="projection-chart-title">{ "Cost per month over the projection (the table below has the figures)" }</title>
-                { for projection.months.iter().enumerate().map(|(i, mo)| {
-                    let h = bar(mo.total, max_month, 110.0);
-                    let x = 10.0 + (i as f64) * 33.0;
-                    html! { <g>
-                        <rect x={x.to_string()} y={(120.0 - h).to_string()} width="24" height={h.max(1.0).to_string()} class="chart-bar" />
-                        <text x={(x + 6.0).to_string()} y="135" class="chart-label">{ mo.month }</text>
-                    </g> }
-                }) }
-            </svg>
+            { month_one(&projection, &estimate, &m) }
+            { projection_chart(&projection, &m) }
             <table>
                 <thead><tr><th scope="col">{ "Month" }</th><th scope="col">{ "Versions" }</th><th scope="col">{ "Storage" }</th><th scope="col">{ "Egress" }</th><th scope="col">{ "Total" }</th><th scope="col">{ "Cumulative" }</th></tr></thead>
                 <tbody>{ for projection.months.iter().map(|mo| html! { <tr><td data-label="Month">{ mo.month }</td><td data-label="Versions">{ mo.versions }</td><td data-label="Storage">{ m(mo.storage) }</td><td data-label="Egress">{ m(mo.egress) }</td><td data-label="Total">{ m(mo.total) }</td><td data-label="Cumulative">{ m(mo.cumulative) }</td></tr> }) }</tbody>
@@ -150,4 +129,77 @@ fn scenario(c: &Ctx, b: &acg_core::billing::Estimate) -> Html {
 /// A region key of the estimate by its display name ("eastus" → "East US"), as every other view names regions.
 fn region(key: &str) -> String {
     acg_core::RegionName::new(key).display_name().to_owned()
+}
+
+/// Monthly storage by region, as a chart (the table under it has the figures).
+fn region_chart(estimate: &acg_core::billing::Estimate, m: &dyn Fn(Decimal) -> String) -> Html {
+    let max = estimate.by_region.iter().map(|x| x.storage_monthly).max().unwrap_or_default();
+    let bars: Vec<Bar> = estimate
+        .by_region
+        .iter()
+        .map(|s| Bar { label: region(&s.key), parts: vec![s.storage_monthly], value: m(s.storage_monthly) })
+        .collect();
+    let description = bars.iter().map(|b| format!("{}: {}", b.label, b.value)).collect::<Vec<_>>().join("; ");
+    bar_chart(
+        "region-chart",
+        "Snapshot storage per month, by region",
+        &description,
+        &[("Storage / month", "chart-bar")],
+        &bars,
+        (max, m(max)),
+    )
+}
+
+/// Cost per month over the projection, storage and egress stacked (the table under it has the figures).
+fn projection_chart(projection: &acg_core::billing::Projection, m: &dyn Fn(Decimal) -> String) -> Html {
+    let max = projection.months.iter().map(|x| x.total).max().unwrap_or_default();
+    let bars: Vec<Bar> = projection
+        .months
+        .iter()
+        .map(|mo| Bar { label: format!("Month {}", mo.month), parts: vec![mo.storage, mo.egress], value: m(mo.total) })
+        .collect();
+    let description = match (projection.months.first(), projection.months.last()) {
+        (Some(first), Some(last)) => format!(
+            "Month {}: {} ({} storage, {} egress); month {}: {} ({} storage, {} egress).",
+            first.month,
+            m(first.total),
+            m(first.storage),
+            m(first.egress),
+            last.month,
+            m(last.total),
+            m(last.storage),
+            m(last.egress)
+        ),
+        _ => "No months to project.".to_owned(),
+    };
+    bar_chart(
+        "projection-chart",
+        "Cost per month over the projection",
+        &description,
+        &[("Storage", "chart-bar"), ("Egress (copies)", "chart-bar egress")],
+        &bars,
+        (max, m(max)),
+    )
+}
+
+/// Why month 1 is not today's monthly storage, in one sentence, with the projection's own figures.
+fn month_one(
+    projection: &acg_core::billing::Projection,
+    estimate: &acg_core::billing::Estimate,
+    m: &dyn Fn(Decimal) -> String,
+) -> Html {
+    let Some(first) = projection.months.first() else { return html! {} };
+    let cadence = projection.settings.cadence_per_month;
+    html! { <p id="month-one" class="explain">{ format!(
+        "Month 1 is {} against {} a month today: {} is the egress of copying that month's {cadence} new version{} per definition to {} regions (charged once per copy), and {} is storage for the {} version{} kept by then, the newest {} in all their regions and older ones in their source region only.",
+        m(first.total),
+        m(estimate.storage_monthly),
+        m(first.egress),
+        if cadence == 1 { "" } else { "s" },
+        if cadence == 1 { "its" } else { "their" },
+        m(first.storage),
+        first.versions,
+        if first.versions == 1 { "" } else { "s" },
+        projection.settings.full_versions,
+    ) }</p> }
 }

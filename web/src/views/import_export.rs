@@ -14,7 +14,7 @@ use yew::prelude::*;
 use super::{select_value, use_ctx};
 use crate::PlanKey;
 use crate::on_demand::{self, Failed};
-use crate::state::Action;
+use crate::state::{Action, ImportMode};
 
 /// Exports longer than this (in bytes) are not previewed.
 const PREVIEW_LIMIT: usize = 2_000_000;
@@ -32,10 +32,11 @@ pub fn ImportExport() -> Html {
     };
     let parameters = use_state(String::new);
     let name = use_state(String::new);
+    let mode = use_state(ImportMode::default);
     // Why the interchange build could not be loaded for the last import (the text stays as typed).
     let unloaded = use_state(|| None::<String>);
     let import = {
-        let (text, parameters, name) = (text.clone(), parameters.clone(), name.clone());
+        let (text, parameters, name, mode) = (text.clone(), parameters.clone(), name.clone(), *mode);
         let (state, unloaded) = (state.clone(), unloaded.clone());
         let given = |t: &str| (!t.trim().is_empty()).then(|| t.trim().to_owned());
         Callback::from(move |_: MouseEvent| {
@@ -48,9 +49,13 @@ pub fn ImportExport() -> Html {
                     Err(Failed::Load(e)) => return unloaded.set(Some(e)),
                 };
                 unloaded.set(None);
-                state.dispatch(Action::ImportPlan { imported });
+                state.dispatch(Action::ImportPlan { imported, mode });
             });
         })
+    };
+    let choose = |m: ImportMode| {
+        let mode = mode.clone();
+        Callback::from(move |_: Event| mode.set(m))
     };
     // The last import invented names: the box that takes the real ones is open.
     let names_needed = matches!(&state.import_message, Some(Ok(r)) if r.placeholders > 0);
@@ -169,7 +174,13 @@ pub fn ImportExport() -> Html {
                     <input id="import-name" type="text" autocomplete="off" spellcheck="false" value={(*name).clone()} oninput={on_name} />
                 </div>
             </details>
-            <button id="import-plan" onclick={import}>{ "Import (replaces the plan; Undo brings it back)" }</button>
+            <fieldset class="import-mode"><legend>{ "What the import does with this plan" }</legend>
+                <label><input type="radio" name="import-mode" id="import-replace" checked={*mode == ImportMode::Replace} onchange={choose(ImportMode::Replace)} />
+                    { " Replace it" }</label>
+                <label><input type="radio" name="import-mode" id="import-merge" checked={*mode == ImportMode::Merge} onchange={choose(ImportMode::Merge)} />
+                    { " Add to it: galleries and definitions of the same name take the imported ones' contents; a version already in the plan stops the import" }</label>
+            </fieldset>
+            <button id="import-plan" onclick={import}>{ if *mode == ImportMode::Merge { "Import and add (Undo takes it out again)" } else { "Import (replaces the plan; Undo brings it back)" } }</button>
             if let Some(e) = &*unloaded {
                 <p role="alert" class="issue error"><span class="sev">{ "Error" }</span>{ " " }{ format!("The importers could not be loaded: {e}. Nothing was imported and your text is kept: reload the page (while online) and import again.") }</p>
             }

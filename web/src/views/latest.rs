@@ -18,6 +18,7 @@ use crate::state::Action;
 pub fn Latest() -> Html {
     let c = use_ctx();
     let results = c.state.results();
+    let plan = &c.state.plan;
     let cells = results.matrix();
     let open = use_state(|| None::<(usize, usize, String)>);
     let what_if = c.state.what_if.clone();
@@ -29,7 +30,7 @@ pub fn Latest() -> Html {
                 <div class="what-if" role="status">
                     <strong>{ "What changed: " }</strong>
                     if changes.is_empty() { { "no cell of the matrix." } }
-                    { for changes.iter().map(|ch| html! { <span class="change">{ format!("{}/{} in {}: {} → {}. ", ch.gallery, ch.definition, ch.region, ch.before.as_deref().unwrap_or("none"), ch.after.as_deref().unwrap_or("none")) }</span> }) }
+                    { for changes.iter().map(|ch| html! { <span class="change">{ format!("{} in {}: {} → {}. ", definition_label(plan, &ch.gallery, &ch.definition), RegionName::new(&ch.region).display_name(), ch.before.as_deref().unwrap_or("none"), ch.after.as_deref().unwrap_or("none")) }</span> }) }
                 </div>
             }
             if cells.is_empty() { <p class="empty">{ "No image definitions yet: add one in Design." }</p> }
@@ -42,7 +43,7 @@ pub fn Latest() -> Html {
                     let region = RegionName::new(&cell.region);
                     html! { <>
                         <tr class={classes!(cell.latest.is_none().then_some("none"))}>
-                            <td data-label="Definition">{ format!("{}/{}", cell.gallery, cell.definition) }</td>
+                            <td data-label="Definition">{ At::Definition(cell.gallery_index, cell.definition_index).label(plan) }</td>
                             <td data-label="Region">{ region.display_name().to_owned() }</td>
                             <td data-label="Latest" class="latest-cell" data-region={cell.region.clone()} data-definition={cell.definition.clone()}>{ cell.latest.clone().unwrap_or_else(|| format!("none ({})", cell.azure_message.clone().unwrap_or_default())) }</td>
                             <td data-label="Why"><button class="link" aria-expanded={is_open.to_string()} onclick={toggle}>{ if is_open { "Hide reasons" } else { "Show reasons" } }</button></td>
@@ -87,4 +88,10 @@ fn resolution(c: &Ctx, gi: usize, di: usize, region: &RegionName) -> Html {
         if let Some(n) = &r.note { <p class="hint">{ n }</p> }
         { for r.contrasts.iter().map(|x| html! { <p class="contrast">{ "Beware: " }{ &x.explanation }</p> }) }
     </div> }
+}
+
+/// A definition named as every view names resources ("gallery › definition"), found by its names.
+pub(super) fn definition_label(plan: &acg_core::Plan, gallery: &str, definition: &str) -> String {
+    acg_core::latest::find_definition(plan, gallery, definition)
+        .map_or_else(|| format!("{gallery} › {definition}"), |(g, d)| At::Definition(g, d).label(plan))
 }

@@ -2,6 +2,7 @@
 //!
 //! One file per view; `fields` holds the form fields they share.
 
+mod charts;
 mod costs;
 mod design;
 mod fields;

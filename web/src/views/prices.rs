@@ -6,7 +6,7 @@ use acg_core::edit::Change;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::{input_value, on, use_ctx};
+use super::{input_value, on, select_value, use_ctx};
 use crate::Ctx;
 use crate::state::Action;
 
@@ -39,6 +39,31 @@ pub fn Prices() -> Html {
     };
     let reset = on(state, |_| Action::Edit(Change::SetPrices { prices: PlanPrices::default() }));
     let book = &state.book;
+    // Filters of the snapshot table: a region key and a storage type ("Standard HDD LRS"), "" for all.
+    let region_filter = use_state(String::new);
+    let type_filter = use_state(String::new);
+    let rows = book.snapshot_rows();
+    let storage_type = |tier: acg_core::billing::Tier, red: acg_core::billing::Redundancy| {
+        format!("{} {}", tier.as_str(), red.as_str())
+    };
+    let mut regions: Vec<(String, String)> =
+        rows.iter().map(|r| (RegionName::new(&r.0).display_name().to_owned(), r.0.clone())).collect();
+    regions.sort_unstable();
+    regions.dedup();
+    let mut types: Vec<String> = rows.iter().map(|r| storage_type(r.1, r.2)).collect();
+    types.sort_unstable();
+    types.dedup();
+    let total = rows.len();
+    let snapshot_dates = dates(rows.iter().map(|r| r.3));
+    let shown: Vec<_> = rows
+        .into_iter()
+        .filter(|r| region_filter.is_empty() || r.0 == *region_filter)
+        .filter(|r| type_filter.is_empty() || storage_type(r.1, r.2) == *type_filter)
+        .collect();
+    let pick = |h: &UseStateHandle<String>| {
+        let h = h.clone();
+        Callback::from(move |e: Event| h.set(select_value(&e)))
+    };
     // Keys sorted as text (`sort_unstable` of `&str`: the core already carries that sort).
     let mut transfers: Vec<&str> =
         book.transfer_pairs.keys().chain(book.transfer_out.keys()).map(String::as_str).collect();
@@ -47,7 +72,7 @@ pub fn Prices() -> Html {
         <section class="card">
             <h2>{ "Prices" }</h2>
             { plan_prices_banner(&c) }
-            <p>{ format!("{} — currency {}.", book.origin, book.currency) }</p>
+            <p>{ format!("Currency {}. Every price has its own date and source (the As of and Source columns); each table's caption lists its dates.", book.currency) }</p>
             <p class="hint">{ "Overrides and imported prices are part of the plan: they are saved, shared and exported with it, and every estimate uses them." }</p>
             <div class="field">
                 <label for="retail-json">{ "Retail Prices API JSON (the response of Azure's Retail Prices API at prices.azure.com)" }</label>
@@ -62,18 +87,32 @@ pub fn Prices() -> Html {
                 Some(Err(e)) => html! { <p role="alert" class="issue error"><span class="sev">{ "Error" }</span>{ " " }{ e }</p> },
                 None => html! {},
             } }
+            <div class="row filters">
+                <div class="field inline"><label for="price-region">{ "Region" }</label>
+                    <select id="price-region" onchange={pick(&region_filter)}>
+                        <option value="" selected={region_filter.is_empty()}>{ "All regions" }</option>
+                        { for regions.iter().map(|(name, key)| html! { <option value={key.clone()} selected={*key == *region_filter}>{ name }</option> }) }
+                    </select></div>
+                <div class="field inline"><label for="price-type">{ "Storage type" }</label>
+                    <select id="price-type" onchange={pick(&type_filter)}>
+                        <option value="" selected={type_filter.is_empty()}>{ "All storage types" }</option>
+                        { for types.iter().map(|t| html! { <option value={t.clone()} selected={*t == *type_filter}>{ t }</option> }) }
+                    </select></div>
+            </div>
+            <p class="hint" id="prices-shown" role="status">{ format!("{} of {total} snapshot prices shown.", shown.len()) }</p>
             <table class="prices">
-                <caption>{ "Snapshot prices per GB-month (type a new price to override it)" }</caption>
+                <caption>{ format!("Snapshot prices per GB-month, as of {snapshot_dates} (type a new price to override it)") }</caption>
                 <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Tier" }</th><th scope="col">{ "Redundancy" }</th><th scope="col">{ "Price" }</th><th scope="col">{ "As of" }</th><th scope="col">{ "Source" }</th></tr></thead>
-                <tbody>{ for book.snapshot_rows().into_iter().map(|(region, tier, red, p)| {
+                <tbody>{ for shown.into_iter().map(|(region, tier, red, p)| {
                     let set_price = { let region = region.clone(); on(state, move |amount| Action::Edit(Change::OverridePrice { region: RegionName::new(&region), tier, redundancy: red, amount })) };
-                    let label = format!("{region} {} {} price", tier.as_str(), red.as_str());
+                    let name = RegionName::new(&region).display_name().to_owned();
+                    let label = format!("{name} {} {} price", tier.as_str(), red.as_str());
                     let id = format!("price-{region}-{}-{}", tier.as_str().replace(' ', "-"), red.as_str());
-                    price_row(vec![("Region", region), ("Tier", tier.as_str().to_owned()), ("Redundancy", red.as_str().to_owned())], id, label, p, set_price)
+                    price_row(vec![("Region", name), ("Tier", tier.as_str().to_owned()), ("Redundancy", red.as_str().to_owned())], id, label, p, set_price)
                 }) }</tbody>
             </table>
             <table class="prices">
-                <caption>{ "Inter-region transfer prices per GB (type a new price to override it)" }</caption>
+                <caption>{ format!("Inter-region transfer prices per GB, as of {} (type a new price to override it)", dates(book.transfer_pairs.values().chain(book.transfer_out.values()))) }</caption>
                 <thead><tr><th scope="col">{ "From" }</th><th scope="col">{ "To" }</th><th scope="col">{ "Price" }</th><th scope="col">{ "As of" }</th><th scope="col">{ "Source" }</th></tr></thead>
                 <tbody>{ for transfers.into_iter().filter_map(|key| {
                     let p = book.transfer_pairs.get(key).or_else(|| book.transfer_out.get(key))?;
@@ -112,4 +151,22 @@ fn price_row(
             { if p.estimated { " estimated" } else { "" } }</td>
         <td data-label="As of">{ &p.as_of }</td><td data-label="Source" class="source">{ &p.source }</td>
     </tr> }
+}
+
+/// The dates of a table's prices, most common first, with how many prices have each: "2026-08-15 (84
+/// prices), 2026-07-24 (6 prices)".
+fn dates<'a>(prices: impl Iterator<Item = &'a acg_core::billing::Price>) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for p in prices {
+        match counts.iter_mut().find(|(d, _)| *d == p.as_of.as_str()) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((p.as_of.as_str(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    counts
+        .iter()
+        .map(|(d, n)| format!("{d} ({n} price{})", if *n == 1 { "" } else { "s" }))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -43,10 +43,10 @@ pub fn Replicas() -> Html {
             <table class="recs">
                 <thead><tr><th scope="col">{ "Version" }</th><th scope="col">{ "Region" }</th><th scope="col">{ "Now" }</th><th scope="col">{ "Recommended" }</th><th scope="col">{ "All guidances" }</th><th scope="col">{ "Reasoning" }</th><th scope="col">{ "Cost / month" }</th><th scope="col">{ "" }</th></tr></thead>
                 <tbody>{ for recs.iter().map(|r| {
-                    let (Some(rec), Some(at), Some(version)) = (&r.recommendation, r.at, &r.version) else {
+                    let (Some(rec), Some(at), Some(_)) = (&r.recommendation, r.at, &r.version) else {
                         // No version serves the demand here: Azure's message instead of a number.
                         return html! { <tr class="unserved">
-                            <td data-label="Definition">{ format!("{}/{}", r.gallery, r.definition) }</td>
+                            <td data-label="Definition">{ super::latest::definition_label(plan, &r.gallery, &r.definition) }</td>
                             <td data-label="Region">{ r.region.display_name().to_owned() }</td>
                             <td colspan="6"><p class="issue warning"><span class="sev">{ r.azure_message.clone().unwrap_or_default() }</span>{ " No version serves deployments here: " }{ r.message.clone().unwrap_or_default() }</p></td>
                         </tr> };
@@ -60,7 +60,7 @@ pub fn Replicas() -> Html {
                     // Applied: the button stays (and keeps focus after Apply) but does nothing.
                     let apply = { let region = r.region.clone(); let n = rec.recommended; on(state, move |_| (!applied).then(|| Action::Edit(Change::ApplyReplicas { version: at, counts: vec![(region.clone(), n)] }))) };
                     html! { <tr data-region={r.region.key().to_owned()} data-definition={r.definition.clone()}>
-                        <td class="version" data-label="Version">{ format!("{}/{}/{}", r.gallery, r.definition, version) }<br /><span class="hint">{ "latest there" }</span></td>
+                        <td class="version" data-label="Version">{ at.label(plan) }<br /><span class="hint">{ "latest there" }</span></td>
                         <td data-label="Region">{ r.region.display_name().to_owned() }</td>
                         <td data-label="Now">{ r.current.map_or_else(|| "not a target".to_owned(), |n| n.to_string()) }</td>
                         <td class="recommended" data-label="Recommended"><strong>{ rec.recommended }</strong>
@@ -89,7 +89,9 @@ pub fn LoadForm() -> Html {
         .galleries
         .iter()
         .enumerate()
-        .flat_map(|(gi, g)| g.images.iter().enumerate().map(move |(di, d)| (gi, di, format!("{}/{}", g.name, d.name))))
+        .flat_map(|(gi, g)| {
+            g.images.iter().enumerate().map(move |(di, _)| (gi, di, At::Definition(gi, di).label(plan)))
+        })
         .collect();
     let chosen = use_state(|| 0usize);
     let region = use_state(String::new);
@@ -146,11 +148,12 @@ pub fn LoadForm() -> Html {
             }
         })
     };
-    let rows: Vec<Html> = plan.galleries.iter().enumerate().flat_map(|(gi, g)| g.images.iter().enumerate().flat_map(move |(di, d)| d.demand.iter().map(move |dm| (gi, di, g.name.clone(), d.name.clone(), dm.clone())))).map(|(gi, di, g, d, dm)| {
+    let rows: Vec<Html> = plan.galleries.iter().enumerate().flat_map(|(gi, g)| g.images.iter().enumerate().flat_map(move |(di, d)| d.demand.iter().map(move |dm| (gi, di, dm.clone())))).map(|(gi, di, dm)| {
         let remove = { let r = dm.region.clone(); on(state, move |_| Action::Edit(Change::RemoveDemand { definition: At::Definition(gi, di), region: r.clone() })) };
         let sets: i64 = dm.scale_sets.iter().map(|s| s.count).sum();
-        html! { <tr><td data-label="Definition">{ format!("{g}/{d}") }</td><td data-label="Region">{ dm.region.display_name().to_owned() }</td><td data-label="VMs">{ dm.concurrent_vms }</td><td data-label="Scale sets">{ sets }</td>
-            <td class="row-action"><button onclick={remove} aria-label={format!("Remove the load of {g}/{d} in {}", dm.region)}>{ "Remove" }</button></td></tr> }
+        let name = At::Definition(gi, di).label(plan);
+        html! { <tr><td data-label="Definition">{ name.clone() }</td><td data-label="Region">{ dm.region.display_name().to_owned() }</td><td data-label="VMs">{ dm.concurrent_vms }</td><td data-label="Scale sets">{ sets }</td>
+            <td class="row-action"><button onclick={remove} aria-label={format!("Remove the load of {name} in {}", dm.region.display_name())}>{ "Remove" }</button></td></tr> }
     }).collect();
     html! {
         <fieldset class="load"><legend>{ "Deployment load" }</legend>

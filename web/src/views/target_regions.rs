@@ -5,7 +5,7 @@ use acg_core::Issue;
 use acg_core::edit::{At, Change, Field};
 use yew::prelude::*;
 
-use super::fields::EnumSelect;
+use super::fields::{Draft, EnumSelect, use_draft};
 use super::{change, input_value, issue_item, select_value, use_ctx};
 
 /// Properties of [`TargetRegionTable`].
@@ -129,18 +129,16 @@ pub struct TargetRegionsProps {
 pub fn TargetRegionsField(props: &TargetRegionsProps) -> Html {
     let c = use_ctx();
     let at = props.version;
-    let oninput = change(&c.state, move |e: InputEvent| Change::SetField {
-        at,
-        field: Field::TargetRegions,
-        text: input_value(&e),
-    });
-    let path = at.field("publishingProfile.targetRegions");
-    let refused: Vec<&Issue> = c.state.refused_at(&path).filter(|i| i.code == "INPUT").collect();
+    let on_change = change(&c.state, move |text: String| Change::SetField { at, field: Field::TargetRegions, text });
+    let path = AttrValue::from(at.field("publishingProfile.targetRegions"));
+    // Read by the core when typing pauses or the field loses focus, like every text field.
+    let Draft { value, typing, oninput, onblur, onkeydown } = use_draft(&props.text, &path, &on_change);
+    let refused: Vec<&Issue> = c.state.refused_at(&path).filter(|i| i.code == "INPUT" && !typing).collect();
     html! {
         <div class="field">
             <label for="version-target-regions">{ "Target regions" }</label>
             <span class="hint">{ "region[=replicas][=storage type], space-separated: eastus=2=standard_zrs westus2" }</span>
-            <input id="version-target-regions" type="text" autocomplete="off" spellcheck="false" value={props.text.clone()} aria-describedby="version-target-regions-error" {oninput} />
+            <input id="version-target-regions" type="text" autocomplete="off" spellcheck="false" {value} aria-describedby="version-target-regions-error" {oninput} {onblur} {onkeydown} />
             <ul id="version-target-regions-error" class="field-issues" aria-live="polite">
                 { for refused.iter().map(|i| html! { <li class="issue error"><span class="sev">{ "Error" }</span>{ " " }{ &i.message }</li> }) }
             </ul>

@@ -429,3 +429,38 @@ fn changes_read_and_write_as_json() {
     let undo = serde_json::to_value(&done.undo).unwrap();
     assert_eq!(serde_json::from_value::<Change>(undo).unwrap(), done.undo);
 }
+
+#[test]
+fn merging_a_plan_adds_its_resources_into_namesakes_and_refuses_a_version_namesake() {
+    let plan = sample::plan();
+    // A copy of the first definition with one new version, and a gallery of its own.
+    let mut other = Plan::default();
+    let mut gallery = plan.galleries[0].clone_shallow();
+    gallery.name = gallery.name.to_uppercase();
+    let mut definition = plan.galleries[0].images[0].clone_shallow();
+    let mut version = plan.galleries[0].images[0].versions[0].clone();
+    version.name = "9.9.9".into();
+    definition.versions = vec![version];
+    gallery.images = vec![definition];
+    let mut second = plan.galleries[0].clone_shallow();
+    second.name = "another_gallery".into();
+    other.galleries = vec![gallery, second];
+
+    let (done, merged) = round_trip(&plan, Change::MergePlan { plan: Box::new(other.clone()) });
+    let n = plan.galleries[0].images[0].versions.len();
+    assert_eq!(done.select, Some(At::Version(0, 0, n)));
+    assert_eq!(merged.galleries.len(), plan.galleries.len() + 1);
+    assert_eq!(merged.galleries[0].images.len(), plan.galleries[0].images.len());
+    assert_eq!(At::Version(0, 0, n).version_in(&merged).map(|v| v.name.as_str()), Some("9.9.9"));
+    assert_eq!(merged.galleries[0].name, plan.galleries[0].name, "the plan's own gallery keeps its properties");
+
+    // A second merge of the same document: 9.9.9 is there now, so Azure's VER-03 refuses it.
+    let report = refused(&merged, Change::MergePlan { plan: Box::new(other) });
+    let mut expected = merged.clone();
+    let again = expected.galleries[0].images[0].versions[n].clone();
+    expected.galleries[0].images[0].versions.push(again);
+    let validator = crate::validate::validate(&expected, today());
+    let ver03 = validator.issues.iter().find(|i| i.code == "VER-03").expect("the validator reports the namesake");
+    assert_eq!(codes(&report), [("VER-03", format!("{}.name", At::Version(0, 0, n + 1)).as_str())]);
+    assert_eq!(report.issues[0].message, ver03.message);
+}

@@ -258,7 +258,16 @@ pub(crate) fn check_eol(
                     format!("Could not convert string to DateTimeOffset: {text}. Path 'properties.{property}'"),
                 )
                 .azure("D8")
-                .fix("Write the date as yyyy-MM-dd (2030-12-31) or a full ISO 8601 date-time (2030-12-31T00:00:00Z).");
+                .fix(match crate::model::dates::missing_day(text) {
+                    // Written as it should be, but no such day: say which day is missing, not how to write it.
+                    Some(why) => Cow::Owned(format!(
+                        "{} is not a day of the calendar: {why}. Choose a day that exists.",
+                        text.trim().get(..10).unwrap_or(text)
+                    )),
+                    None => Cow::Borrowed(
+                        "Write the date as yyyy-MM-dd (2030-12-31) or a full ISO 8601 date-time (2030-12-31T00:00:00Z).",
+                    ),
+                });
             }
         }
         Some(date) if date <= cx.today => {

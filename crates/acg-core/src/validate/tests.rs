@@ -250,6 +250,35 @@ fn definition_messages_are_azures() {
     );
 }
 
+/// A date written the right way that names no day: the fix says which day is missing, not how to write it.
+#[test]
+fn an_impossible_date_is_said_to_not_exist() {
+    let fix = |text: &str| {
+        let mut v = base();
+        set("/galleries/0/images/0/endOfLifeDate", json!(text))(&mut v);
+        let plan: Plan = serde_json::from_value(v).expect("test plan parses");
+        validate(&plan, today()).issues.into_iter().find(|i| i.code == "IMG-15").and_then(|i| i.mitigation)
+    };
+    assert_eq!(
+        fix("2030-02-30").as_deref(),
+        Some("2030-02-30 is not a day of the calendar: February 2030 has 28 days. Choose a day that exists.")
+    );
+    assert_eq!(
+        fix("2032-02-30T00:00:00Z").as_deref(),
+        Some("2032-02-30 is not a day of the calendar: February 2032 has 29 days. Choose a day that exists.")
+    );
+    assert_eq!(
+        fix("2030-13-01").as_deref(),
+        Some(
+            "2030-13-01 is not a day of the calendar: there is no month 13 (months run from 01 to 12). Choose a day that exists."
+        )
+    );
+    assert_eq!(
+        fix("31/12/2030").as_deref(),
+        Some("Write the date as yyyy-MM-dd (2030-12-31) or a full ISO 8601 date-time (2030-12-31T00:00:00Z).")
+    );
+}
+
 #[test]
 fn uniqueness_within_a_gallery() {
     let two = |second: serde_json::Value| {
