@@ -4,6 +4,7 @@
     reason = "c (context), r (resolution), a/b/n (the three edits), m (message) read best short in markup"
 )]
 
+use std::ops::Range;
 use std::rc::Rc;
 
 use acg_core::RegionName;
@@ -11,6 +12,7 @@ use acg_core::edit::{At, Change};
 use acg_core::latest::Edit;
 use yew::prelude::*;
 
+use super::window::Window;
 use super::{on, select_value, use_ctx};
 use crate::state::Action;
 use crate::{Ctx, PlanKey};
@@ -23,6 +25,10 @@ pub fn Latest() -> Html {
     let cells = use_memo(PlanKey(Rc::clone(&plan)), |p| acg_core::latest::latest_matrix(&p.0));
     let open = use_state(|| None::<(usize, usize, String)>);
     let what_if = c.state.what_if.clone();
+    let rows = {
+        let (c, cells, open) = (c.clone(), Rc::clone(&cells), open.clone());
+        Callback::from(move |range: Range<usize>| matrix_rows(&c, &cells, &open, range))
+    };
     html! {
         <section class="card">
             <h2>{ "Latest per region" }</h2>
@@ -35,25 +41,37 @@ pub fn Latest() -> Html {
                 </div>
             }
             if cells.is_empty() { <p class="empty">{ "No image definitions yet: add one in Design." }</p> }
+            <Window len={cells.len()} {rows} row_height={36.0} />
+        </section>
+    }
+}
+
+/// The matrix's rows in `range`, in its table (the window renders those in view).
+fn matrix_rows(
+    c: &Ctx,
+    cells: &[acg_core::latest::MatrixCell],
+    open: &UseStateHandle<Option<(usize, usize, String)>>,
+    range: Range<usize>,
+) -> Html {
+    html! {
             <table class="matrix">
                 <thead><tr><th scope="col">{ "Definition" }</th><th scope="col">{ "Region" }</th><th scope="col">{ "Latest" }</th><th scope="col">{ "Why" }</th></tr></thead>
-                <tbody>{ for cells.iter().map(|cell| {
+                <tbody>{ for cells[range.clone()].iter().zip(range).map(|(cell, index)| {
                     let key = (cell.gallery_index, cell.definition_index, cell.region.clone());
                     let is_open = open.as_ref() == Some(&key);
                     let toggle = { let open = open.clone(); let key = key.clone(); Callback::from(move |_| open.set(if is_open { None } else { Some(key.clone()) })) };
                     let region = RegionName::new(&cell.region);
-                    html! { <>
-                        <tr class={classes!(cell.latest.is_none().then_some("none"))}>
+                    html! { <key={format!("{}-{}-{}", cell.gallery_index, cell.definition_index, cell.region)}>
+                        <tr data-row={index.to_string()} class={classes!(cell.latest.is_none().then_some("none"))}>
                             <td data-label="Definition">{ format!("{}/{}", cell.gallery, cell.definition) }</td>
                             <td data-label="Region">{ region.display_name().to_owned() }</td>
                             <td data-label="Latest" class="latest-cell" data-region={cell.region.clone()} data-definition={cell.definition.clone()}>{ cell.latest.clone().unwrap_or_else(|| format!("none ({})", cell.azure_message.clone().unwrap_or_default())) }</td>
                             <td data-label="Why"><button class="link" aria-expanded={is_open.to_string()} onclick={toggle}>{ if is_open { "Hide reasons" } else { "Show reasons" } }</button></td>
                         </tr>
-                        if is_open { <tr><td colspan="4">{ resolution(&c, cell.gallery_index, cell.definition_index, &region) }</td></tr> }
+                        if is_open { <tr><td colspan="4">{ resolution(c, cell.gallery_index, cell.definition_index, &region) }</td></tr> }
                     </> }
                 }) }</tbody>
             </table>
-        </section>
     }
 }
 
