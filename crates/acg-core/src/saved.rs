@@ -239,9 +239,6 @@ pub fn decode(raw: &str) -> Result<Workspace, SavedError> {
     if raw.len() > interchange::MAX_IMPORT_BYTES * 4 {
         return Err(err(format!("the save is {} bytes, more than this planner reads", raw.len())));
     }
-    if let Some(workspace) = decode_at_once(raw) {
-        return Ok(workspace);
-    }
     let value: Value = serde_json::from_str(raw).map_err(|e| err(format!("the save is not JSON ({e})")))?;
     let Some(object) = value.as_object() else { return Err(err("the save is not a JSON object")) };
     let Some(version) = object.get("workspaceVersion") else {
@@ -255,62 +252,21 @@ pub fn decode(raw: &str) -> Result<Workspace, SavedError> {
         )));
     }
     let items = object.get("plans").and_then(Value::as_array).ok_or_else(|| err("plans: missing or not a list"))?;
-    let mut plans = Vec::with_capacity(items.len());
+    let mut workspace = Workspace { workspace_version: WORKSPACE_VERSION, active: 0, plans: Vec::new() };
     for (i, item) in items.iter().enumerate() {
         let name = item.get("name").and_then(Value::as_str).unwrap_or_default();
-        plans.push((name, plan_of(item.get("plan").unwrap_or(&Value::Null), &format!("plans[{i}].plan"))?));
-    }
-    Ok(assemble(plans, object.get("active").and_then(Value::as_u64)))
-}
-
-/// A workspace as this planner writes it ([`encode`]), each plan's text borrowed from the save.
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Stored<'a> {
-    workspace_version: u64,
-    active: Option<u64>,
-    #[serde(borrow)]
-    plans: Vec<StoredPlan<'a>>,
-}
-
-#[derive(serde::Deserialize)]
-struct StoredPlan<'a> {
-    name: String,
-    #[serde(borrow)]
-    plan: &'a serde_json::value::RawValue,
-}
-
-/// A save as this planner writes it, read with each plan parsed once (by the import reader, from the save's own
-/// text); `None` for anything else (an older or newer save, damage), which [`decode`] reads the general way
-/// and whose errors it words.
-fn decode_at_once(raw: &str) -> Option<Workspace> {
-    let stored: Stored<'_> = serde_json::from_str(raw).ok()?;
-    if stored.workspace_version > WORKSPACE_VERSION {
-        return None;
-    }
-    let plans = stored
-        .plans
-        .iter()
-        .map(|p| interchange::import(p.plan.get()).ok().map(|i| (p.name.as_str(), i.plan)))
-        .collect::<Option<Vec<_>>>()?;
-    Some(assemble(plans, stored.active))
-}
-
-/// The workspace of the plans read from a save, under unique names, `active` open.
-fn assemble(plans: Vec<(&str, Plan)>, active: Option<u64>) -> Workspace {
-    let mut workspace = Workspace { workspace_version: WORKSPACE_VERSION, active: 0, plans: Vec::new() };
-    for (name, mut plan) in plans {
+        let mut plan = plan_of(item.get("plan").unwrap_or(&Value::Null), &format!("plans[{i}].plan"))?;
         let name = workspace.free_name(name);
         // A plan's name is its name in the workspace (saves before schemaVersion 2 left the plan's own empty).
         plan.name.clone_from(&name);
         workspace.plans.push(NamedPlan { name, plan });
     }
     if workspace.plans.is_empty() {
-        return Workspace::new(Plan::default());
+        return Ok(Workspace::new(Plan::default()));
     }
-    let active = active.and_then(|a| usize::try_from(a).ok()).unwrap_or(0);
+    let active = object.get("active").and_then(Value::as_u64).and_then(|a| usize::try_from(a).ok()).unwrap_or(0);
     workspace.active = active.min(workspace.plans.len() - 1);
-    workspace
+    Ok(workspace)
 }
 
 #[cfg(test)]
@@ -347,44 +303,6 @@ mod tests {
         let w = decode(raw).unwrap();
         assert_eq!(decode(&encode(&w)).unwrap(), w);
         assert_eq!(crate::share::decode(&crate::share::encode(&w.active().plan)).unwrap(), w.active().plan);
-    }
-
-    #[test]
-    fn a_save_is_read_at_once_as_the_general_way_reads_it() {
-        let mut w = Workspace::new(sample());
-        w.add("Generated", crate::generate::plan(crate::generate::PlanSize::S, 3));
-        w.add("Empty", Plan::default());
-        w.open(1);
-        let text = encode(&w);
-        let once = decode_at_once(&text).expect("a save this planner wrote is read at once");
-        assert_eq!(once, w);
-        // The general way, from the same text seen as a Value (what decode did before), gives the same.
-        let value: Value = serde_json::from_str(&text).unwrap();
-        let general: Vec<(String, Plan)> = value["plans"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| (p["name"].as_str().unwrap().to_owned(), plan_of(&p["plan"], "plan").unwrap()))
-            .collect();
-        let general = assemble(general.iter().map(|(n, p)| (n.as_str(), p.clone())).collect(), Some(1));
-        assert_eq!(once, general);
-        // Not written by this planner: read the general way, or refused with its reason.
-        assert!(decode_at_once(&serde_json::to_string(&sample()).unwrap()).is_none());
-        assert!(decode_at_once(r#"{"workspaceVersion": 2, "active": 0, "plans": []}"#).is_none());
-        assert!(
-            decode(r#"{"workspaceVersion": 2, "active": 0, "plans": []}"#).unwrap_err().to_string().contains("newer")
-        );
-        assert!(
-            decode_at_once(r#"{"workspaceVersion": 1, "plans": [{"name": 3, "plan": {"galleries": []}}]}"#).is_none()
-        );
-        assert_eq!(
-            decode(r#"{"workspaceVersion": 1, "plans": [{"name": 3, "plan": {"galleries": []}}]}"#)
-                .unwrap()
-                .active()
-                .name,
-            DEFAULT_NAME
-        );
-        assert!(decode(r#"{"workspaceVersion": 1, "plans": [{"name": "x", "plan": {"nothing": 1}}]}"#).is_err());
     }
 
     #[test]
