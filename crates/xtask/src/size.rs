@@ -1,7 +1,7 @@
 //! Size report of every shipped artifact (raw, gzip, brotli) and the size budgets.
 //!
 //! Budgets (gzip, what a browser downloads from a typical static host), one per bundle ([`BUNDLES`]):
-//! - the app: everything in `dist/` but `api/` and `embed/`. Goal 350 KB; enforced ceiling 602 KB until the
+//! - the app: everything in `dist/` but `api/` and `embed/`. Goal 350 KB; enforced ceiling 611 KB until the
 //!   size work of the performance issue lands (431 KB on 2026-11-22; 477 KB on 2026-11-23 with named plans,
 //!   property forms, widget links, the benchmark mode and exact float parsing: serde deserializers of the
 //!   lossless model, with flattened `extra` maps, interchange, and the views; 471 KB after dropping the second
@@ -15,7 +15,9 @@
 //!   body, the share codec's base64 and deflate paths reused). 599.6 KB (613,996 bytes) on 2026-11-30 with issues
 //!   17, 20, 21 and 22 merged: the ARM evaluator, unknown values and REST example files (#17, about +45 KB), the
 //!   edit module and the app's reducer over it (#20, +21 KB), the ARIA tree, summary bar, responsive tables and
-//!   import options (#21, +17 KB). The ceiling follows the measured size down.
+//!   import options (#21, +17 KB). 609.8 KB (624,415 bytes) with windowing (#22 session 6: the `Window`
+//!   component, the tree's keyboard over rows not rendered, idle autosave, a Plan JSON parsed once; +8 KB). The
+//!   ceiling follows the measured size down.
 //!   BENCHMARKS.md tracks it.
 //! - the JS API (`api/`): the full facade for scripts. Goal 150 KB; enforced ceiling 464 KB (317 KB on
 //!   2026-11-23: the same plan deserializer, validation, interchange and billing; on 2026-11-30 with
@@ -63,7 +65,7 @@ pub const BUNDLES: [Bundle; 4] = [
     Bundle {
         label: "app",
         contains: |p| !p.starts_with("api/") && !p.starts_with("embed/"),
-        budget: 602 * 1024,
+        budget: 611 * 1024,
         goal: 350 * 1024,
     },
     Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 464 * 1024, goal: 150 * 1024 },
