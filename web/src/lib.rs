@@ -115,8 +115,9 @@ pub fn App() -> Html {
     let today = *use_memo((), |()| today());
     let plan = Rc::clone(&state.plan);
     let save_error = use_state(|| None::<String>);
-    // Autosave, debounced: a burst of edits is written once, 300 ms after the last (serializing a big plan per
-    // keystroke would cost frames); leaving the page writes what is pending at once, so nothing is lost. Paused
+    // Autosave, debounced: a burst of edits is written once, a second after the last and when the browser is
+    // idle (serializing a big plan takes a few hundred ms, which a keystroke must not wait for); leaving the page
+    // writes what is pending at once, so nothing is lost. Paused
     // while the plan came from a link the user has not saved, a save could not be read, or another tab saved.
     let paused = use_mut_ref(|| false);
     *paused.borrow_mut() = matches!(*banner, Start::Shared | Start::Unreadable { .. } | Start::OtherTab(_));
@@ -142,13 +143,15 @@ pub fn App() -> Html {
             }
             let timer = (!is_paused).then(|| {
                 *pending.borrow_mut() = Some((Rc::clone(&w.0), Rc::clone(&p.0)));
-                gloo::timers::callback::Timeout::new(300, move || {
-                    let next = pending.borrow_mut().take();
-                    if let Some((w, p)) = next
-                        && !*paused.borrow()
-                    {
-                        persist::save(&w, &p, move |r| save_error.set(r.err()));
-                    }
+                gloo::timers::callback::Timeout::new(1_000, move || {
+                    persist::when_idle(move || {
+                        let next = pending.borrow_mut().take();
+                        if let Some((w, p)) = next
+                            && !*paused.borrow()
+                        {
+                            persist::save(&w, &p, move |r| save_error.set(r.err()));
+                        }
+                    });
                 })
             });
             move || drop(timer)

@@ -136,9 +136,35 @@ pub fn save(workspace: &Workspace, plan: &Plan, done: impl FnOnce(Result<(), Str
     save_boxed(workspace, plan, Box::new(done));
 }
 
+/// Runs `f` when the browser is idle (no input to handle, the frame drawn), at the latest after two seconds:
+/// writing the save of a big plan keeps the page busy for a while (`acg-save`), which a keystroke must not wait
+/// for. Where idle callbacks are missing, at once.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast as _;
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(2_000);
+    let scheduled = web_sys::window().is_some_and(|w| {
+        js_sys::Reflect::has(&w, &"requestIdleCallback".into()).unwrap_or(false)
+            && w.request_idle_callback_with_options(callback.unchecked_ref(), &options).is_ok()
+    });
+    if !scheduled {
+        let _ = callback.unchecked_ref::<js_sys::Function>().call0(&wasm_bindgen::JsValue::NULL);
+    }
+}
+
 /// [`save`] compiled once, not once per caller's closure.
 fn save_boxed(workspace: &Workspace, plan: &Plan, done: Box<dyn FnOnce(Result<(), String>)>) {
+    // `acg-save`: how long the page is busy writing a save (the benchmark reads it; the write to IndexedDB
+    // that follows is asynchronous).
+    let perf = web_sys::window().and_then(|w| w.performance());
+    if let Some(perf) = &perf {
+        let _ = perf.mark("acg-save-start");
+    }
     let stored = saved::pack(&saved::encode_with_active(workspace, plan));
+    if let Some(perf) = &perf {
+        let _ = perf.measure_with_start_mark("acg-save", "acg-save-start");
+    }
     if READ.with_borrow(|read| read.as_deref() == Some(stored.as_str())) {
         done(Ok(()));
         return;

@@ -17,7 +17,9 @@
 //!   edit module and the app's reducer over it (#20, +21 KB), the ARIA tree, summary bar, responsive tables and
 //!   import options (#21, +17 KB). 533.7 KB (546,488 bytes) with the importers of every format but Plan JSON
 //!   (the ARM evaluator) and the exporters moved to the interchange build, loaded on demand (#22 item 5,
-//!   -66 KB). The ceiling follows the measured size down.
+//!   -66 KB). With windowing (#22 session 6: the `Window`
+//!   component, the tree's keyboard over rows not rendered, idle autosave; about +8 KB): APPSIZE. The ceiling
+//!   follows the measured size down.
 //!   BENCHMARKS.md tracks it.
 //! - the JS API (`api/`): the full facade for scripts. Goal 150 KB; enforced ceiling 464 KB (317 KB on
 //!   2026-11-23: the same plan deserializer, validation, interchange and billing; on 2026-11-30 with

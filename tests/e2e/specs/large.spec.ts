@@ -19,17 +19,43 @@ function tree(page: Page) {
   return page.getByRole('navigation', { name: 'Galleries, image definitions and versions' });
 }
 
-// Generous timeouts: on this 2-core machine, shared, rendering the 10,000-version tree takes up to a minute.
+// Generous timeouts: on this 2-core machine, shared, an import and the first validation of L take seconds.
 const slow = { timeout: 150_000 };
 
 async function usable(page: Page): Promise<string | null> {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Design' }).click();
   const t = tree(page);
-  await expect(t.getByRole('treeitem', { name: /^Gallery gallery_04/ })).toBeVisible(slow);
-  await t.getByRole('treeitem', { name: /^Definition ubuntu-image-001/ }).first().click(slow);
+  // A big plan opens as its galleries and definitions; only the rows in view are in the document.
+  const first = t.getByRole('treeitem', { name: /^Gallery gallery_00/ });
+  await expect(first).toBeVisible(slow);
+  await expect(first).toHaveAttribute('aria-setsize', '5');
+  await expect(t.getByRole('treeitem', { name: /^Definition ubuntu-image-001/ })).toHaveAttribute('aria-expanded', 'false');
+  expect(await t.getByRole('treeitem').count()).toBeLessThan(100);
+  // The keyboard reaches rows that were not rendered: End goes to the last definition (of gallery_04), Home back.
+  await first.click();
+  await page.keyboard.press('End');
+  const last = t.getByRole('treeitem', { name: /^Definition \w+-image-049/ });
+  await expect(last).toBeFocused(slow);
+  await expect(last).toBeInViewport();
+  await expect(page.getByLabel('Definition name')).toHaveValue(/-image-049$/, slow);
+  await page.keyboard.press('Home');
+  await expect(first).toBeFocused(slow);
+  // A definition expands to its 200 versions.
+  const definition = t.getByRole('treeitem', { name: /^Definition ubuntu-image-001/ });
+  await definition.click(slow);
   await expect(page.getByLabel('Definition name')).toHaveValue('ubuntu-image-001', slow);
-  await t.getByRole('treeitem', { name: /Version 2\.9\.9/ }).first().click(slow);
+  await page.keyboard.press('ArrowRight');
+  await expect(definition).toHaveAttribute('aria-expanded', 'true', slow);
+  await expect(t.getByRole('treeitem', { name: /^Version / }).first()).toHaveAttribute('aria-setsize', '200');
+  // Find in the tree searches collapsed definitions too; a version's form field is edited, the tree follows.
+  await page.getByLabel('Find in the tree').fill('2.9.9');
+  await t.getByRole('treeitem', { name: /Version 2\.9\.9\b/ }).first().click(slow);
   await expect(page.getByLabel('Version name')).toHaveValue('2.9.9', slow);
+  await page.getByLabel('Find in the tree').fill('');
+  await page.getByLabel('Version name').fill('2.9.99');
+  await expect(t.getByRole('treeitem', { name: /^Version 2\.9\.99\b/ })).toBeVisible(slow);
+  await page.getByLabel('Version name').fill('2.9.9');
+  await expect(t.getByRole('treeitem', { name: /^Version 2\.9\.9\b/ }).first()).toBeVisible(slow);
   await latestAndCosts(page);
   // The issues, counted in the menu (every generated version lacks a source, VER-04, an error), and the Issues
   // view, which lists them a page at a time.
@@ -44,11 +70,34 @@ async function usable(page: Page): Promise<string | null> {
   return count.getAttribute('aria-label');
 }
 
+/** Scrolls a window (a windowed list's scroll box) to its end; returns the last row's index rendered then. */
+async function scrollToEnd(page: Page, box: string, beyond: number): Promise<number> {
+  await page.locator(box).evaluate((el) => { el.scrollTop = el.scrollHeight; });
+  await expect.poll(() => page.locator(box).evaluate((el) => {
+    const rows = el.querySelectorAll('[data-row]');
+    return rows.length ? Number(rows[rows.length - 1].getAttribute('data-row')) : -1;
+  }), slow).toBeGreaterThan(beyond);
+  return page.locator(box).evaluate((el) => {
+    const rows = el.querySelectorAll('[data-row]');
+    return Number(rows[rows.length - 1].getAttribute('data-row'));
+  });
+}
+
 async function latestAndCosts(page: Page) {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Latest' }).click();
-  await expect(page.locator('td.latest-cell[data-definition="ubuntu-image-001"]').first()).toHaveText(/^\d+\.\d+\.\d+$/, slow);
+  await expect(page.locator('td.latest-cell').first()).toHaveText(/^\d+\.\d+\.\d+$/, slow);
+  // 50 definitions in their regions: the rows in view are rendered, the last ones once scrolled to.
+  expect(await page.locator('td.latest-cell').count()).toBeLessThan(150);
+  await scrollToEnd(page, '.window:has(table.matrix)', 150);
+  await expect(page.locator('td.latest-cell[data-definition$="-image-049"]').last()).toHaveText(/^\d+\.\d+\.\d+$/);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Costs' }).click();
   await expect(page.locator('#storage-monthly')).toHaveText(/^\$[\d,]+\.\d{2} \/ month$/, slow);
+  // Every line item is listed (the rows in view rendered): the last of them once scrolled to.
+  await page.getByText(/^All [1-9][\d,]* line items$/).click();
+  await expect(page.locator('table.lines tbody tr').first()).toContainText(/GB/, slow);
+  expect(await page.locator('table.lines tbody tr').count()).toBeLessThan(200);
+  const lastRow = await scrollToEnd(page, 'div.window[aria-label="Line items"]', 100_000);
+  expect(lastRow).toBeGreaterThan(100_000);
 }
 
 test('the L plan (10,000 versions) imported as Plan JSON stays usable and survives a reload', async ({ page }) => {

@@ -1,6 +1,7 @@
 //! Costs: the estimate, line by line, a 12-month projection, and the A/B scenario.
 #![allow(clippy::many_single_char_names, reason = "c (context), a/b (scenarios), m (money) read best short in markup")]
 
+use std::ops::Range;
 use std::rc::Rc;
 
 use acg_core::billing::BillingSettings;
@@ -11,6 +12,7 @@ use rust_decimal::Decimal;
 
 use super::charts::{Bar, bar_chart};
 use super::prices::plan_prices_banner;
+use super::window::Window;
 use super::{input_value, on, use_ctx};
 use crate::Ctx;
 use crate::fmt::{money, number};
@@ -37,6 +39,15 @@ pub fn Costs() -> Html {
     let settings = plan.billing.clone().unwrap_or_default();
     let projection = acg_core::billing::project(&plan, &book, &settings);
     let m = |a| money(a, &estimate.currency);
+    let line_rows = {
+        let state = state.clone();
+        Callback::from(move |range: Range<usize>| line_rows(state.results().estimate(), range))
+    };
+    // One row per version: 10,000 on a big plan, so only those in view are rendered.
+    let version_rows = {
+        let state = state.clone();
+        Callback::from(move |range: Range<usize>| version_rows(state.results().estimate(), range))
+    };
     let set_setting = |f: fn(&mut BillingSettings, u32)| {
         let settings = settings.clone();
         on(state, move |e: InputEvent| {
@@ -64,18 +75,9 @@ pub fn Costs() -> Html {
                 <tbody>{ for estimate.by_region.iter().map(|s| html! { <tr><td data-label="Region">{ region(&s.key) }</td><td data-label="Storage / month">{ m(s.storage_monthly) }</td><td data-label="Egress once">{ m(s.egress_one_time) }</td></tr> }) }</tbody>
             </table>
             <h3>{ "By version" }</h3>
-            <table>
-                <thead><tr><th scope="col">{ "Version" }</th><th scope="col">{ "Storage / month" }</th><th scope="col">{ "Egress once" }</th></tr></thead>
-                <tbody>{ for estimate.by_version.iter().map(|s| html! { <tr><td data-label="Version">{ &s.key }</td><td data-label="Storage / month">{ m(s.storage_monthly) }</td><td data-label="Egress once">{ m(s.egress_one_time) }</td></tr> }) }</tbody>
-            </table>
+            <Window len={estimate.by_version.len()} rows={version_rows} row_height={34.0} label="Costs by version" />
             <details><summary>{ format!("All {} line items", estimate.lines.len()) }</summary>
-                if estimate.lines.len() > LINE_ITEMS_SHOWN {
-                    <p class="hint">{ format!("The first {LINE_ITEMS_SHOWN} are listed here; the Cost CSV export (Import / export) has all {}.", estimate.lines.len()) }</p>
-                }
-                <table class="lines">
-                    <thead><tr><th scope="col">{ "Version" }</th><th scope="col">{ "Region" }</th><th scope="col">{ "Category" }</th><th scope="col">{ "Formula" }</th></tr></thead>
-                    <tbody>{ for estimate.lines.iter().take(LINE_ITEMS_SHOWN).map(|l| html! { <tr><td data-label="Version">{ &l.version }</td><td data-label="Region">{ &l.region }</td><td data-label="Category">{ l.category.as_str() }</td><td data-label="Formula">{ l.formula() }{ if l.estimated { " (estimated)" } else { "" } }</td></tr> }) }</tbody>
-                </table>
+                <Window len={estimate.lines.len()} rows={line_rows} row_height={34.0} label="Line items" />
             </details>
             <h3>{ "Projection" }</h3>
             <div class="row">
@@ -94,9 +96,27 @@ pub fn Costs() -> Html {
     }
 }
 
-/// Line items listed in the Costs view: a large plan has a hundred thousand, which no one reads in a table
-/// and which would take the browser seconds to lay out; the cost CSV has them all.
-const LINE_ITEMS_SHOWN: usize = 500;
+/// The subtotals by version in `range`, in their table (one row per version).
+fn version_rows(estimate: &acg_core::billing::Estimate, range: Range<usize>) -> Html {
+    let m = |a| money(a, &estimate.currency);
+    html! {
+                <table>
+                    <thead><tr><th scope="col">{ "Version" }</th><th scope="col">{ "Storage / month" }</th><th scope="col">{ "Egress once" }</th></tr></thead>
+                    <tbody>{ for estimate.by_version[range.clone()].iter().zip(range).map(|(s, i)| html! { <tr key={i} data-row={i.to_string()}><td data-label="Version">{ &s.key }</td><td data-label="Storage / month">{ m(s.storage_monthly) }</td><td data-label="Egress once">{ m(s.egress_one_time) }</td></tr> }) }</tbody>
+                </table>
+    }
+}
+
+/// The line items in `range`, in their table: a large plan has a hundred thousand, so the window renders (and
+/// writes the formulas of) only those in view.
+fn line_rows(estimate: &acg_core::billing::Estimate, range: Range<usize>) -> Html {
+    html! {
+                <table class="lines">
+                    <thead><tr><th scope="col">{ "Version" }</th><th scope="col">{ "Region" }</th><th scope="col">{ "Category" }</th><th scope="col">{ "Formula" }</th></tr></thead>
+                    <tbody>{ for estimate.lines[range.clone()].iter().zip(range).map(|(l, i)| html! { <tr key={i} data-row={i.to_string()}><td data-label="Version">{ &l.version }</td><td data-label="Region">{ &l.region }</td><td data-label="Category">{ l.category.as_str() }</td><td data-label="Formula">{ l.formula() }{ if l.estimated { " (estimated)" } else { "" } }</td></tr> }) }</tbody>
+                </table>
+    }
+}
 
 /// Scenario comparison: keep the plan as A, edit it into B, see the deltas.
 fn scenario(c: &Ctx, b: &acg_core::billing::Estimate) -> Html {

@@ -4,11 +4,14 @@
     reason = "c (context), r (resolution), a/b/n (the three edits), m (message) read best short in markup"
 )]
 
+use std::ops::Range;
+
 use acg_core::RegionName;
 use acg_core::edit::{At, Change};
 use acg_core::latest::Edit;
 use yew::prelude::*;
 
+use super::window::Window;
 use super::{on, select_value, use_ctx};
 use crate::Ctx;
 use crate::state::Action;
@@ -22,6 +25,13 @@ pub fn Latest() -> Html {
     let cells = results.matrix();
     let open = use_state(|| None::<(usize, usize, String)>);
     let what_if = c.state.what_if.clone();
+    let rows = {
+        let (c, open) = (c.clone(), open.clone());
+        Callback::from(move |range: Range<usize>| {
+            let results = c.state.results();
+            matrix_rows(&c, results.matrix(), &open, range)
+        })
+    };
     html! {
         <section class="card">
             <h2>{ "Latest per region" }</h2>
@@ -34,25 +44,37 @@ pub fn Latest() -> Html {
                 </div>
             }
             if cells.is_empty() { <p class="empty">{ "No image definitions yet: add one in Design." }</p> }
+            <Window len={cells.len()} {rows} row_height={36.0} />
+        </section>
+    }
+}
+
+/// The matrix's rows in `range`, in its table (the window renders those in view).
+fn matrix_rows(
+    c: &Ctx,
+    cells: &[acg_core::latest::MatrixCell],
+    open: &UseStateHandle<Option<(usize, usize, String)>>,
+    range: Range<usize>,
+) -> Html {
+    html! {
             <table class="matrix">
                 <thead><tr><th scope="col">{ "Definition" }</th><th scope="col">{ "Region" }</th><th scope="col">{ "Latest" }</th><th scope="col">{ "Why" }</th></tr></thead>
-                <tbody>{ for cells.iter().map(|cell| {
+                <tbody>{ for cells[range.clone()].iter().zip(range).map(|(cell, index)| {
                     let key = (cell.gallery_index, cell.definition_index, cell.region.clone());
                     let is_open = open.as_ref() == Some(&key);
                     let toggle = { let open = open.clone(); let key = key.clone(); Callback::from(move |_| open.set(if is_open { None } else { Some(key.clone()) })) };
                     let region = RegionName::new(&cell.region);
-                    html! { <>
-                        <tr class={classes!(cell.latest.is_none().then_some("none"))}>
-                            <td data-label="Definition">{ At::Definition(cell.gallery_index, cell.definition_index).label(plan) }</td>
+                    html! { <key={format!("{}-{}-{}", cell.gallery_index, cell.definition_index, cell.region)}>
+                        <tr data-row={index.to_string()} class={classes!(cell.latest.is_none().then_some("none"))}>
+                            <td data-label="Definition">{ At::Definition(cell.gallery_index, cell.definition_index).label(&c.state.plan) }</td>
                             <td data-label="Region">{ region.display_name().to_owned() }</td>
                             <td data-label="Latest" class="latest-cell" data-region={cell.region.clone()} data-definition={cell.definition.clone()}>{ cell.latest.clone().unwrap_or_else(|| format!("none ({})", cell.azure_message.clone().unwrap_or_default())) }</td>
                             <td data-label="Why"><button class="link" aria-expanded={is_open.to_string()} onclick={toggle}>{ if is_open { "Hide reasons" } else { "Show reasons" } }</button></td>
                         </tr>
-                        if is_open { <tr><td colspan="4">{ resolution(&c, cell.gallery_index, cell.definition_index, &region) }</td></tr> }
+                        if is_open { <tr><td colspan="4">{ resolution(c, cell.gallery_index, cell.definition_index, &region) }</td></tr> }
                     </> }
                 }) }</tbody>
             </table>
-        </section>
     }
 }
 

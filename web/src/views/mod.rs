@@ -14,6 +14,7 @@ mod prices;
 mod replicas;
 mod summary;
 mod target_regions;
+pub mod window;
 
 use acg_core::{Issue, Severity};
 use web_sys::{HtmlInputElement, HtmlSelectElement};

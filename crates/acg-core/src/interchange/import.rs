@@ -174,6 +174,17 @@ const FORMATS_TRIED: &str = "a plan (galleries), an ARM template ($schema, resou
 
 /// [`import`] with a parameters file for a template and names for a bare REST body.
 pub fn import_with(text: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
+    check_size(text)?;
+    // A Plan JSON (what the app saves and exports, the biggest documents) is parsed once, into the plan; anything
+    // else, and a plan that does not read, takes the general path below (whose errors say why).
+    if let Some(imported) = plan_json_at_once(text) {
+        return Ok(imported);
+    }
+    import_general(text, options)
+}
+
+/// [`import_with`] for any format: the text parsed to a `Value` whose shape says the format.
+pub(super) fn import_general(text: &str, options: &ImportOptions) -> Result<Imported, ImportError> {
     let value = read_json(text)?;
     let imported = match &value {
         Value::Object(o) if is_arm(o) => from_arm(&value, options),
@@ -203,6 +214,12 @@ pub fn import_with(text: &str, options: &ImportOptions) -> Result<Imported, Impo
 /// what only this planner writes (saves, share links), and for the app, whose own module carries only this
 /// reader (the other formats' readers load on demand). A text that is not JSON at all is an error here too.
 pub fn import_plan(text: &str) -> Option<Result<Imported, ImportError>> {
+    if let Err(e) = check_size(text) {
+        return Some(Err(e));
+    }
+    if let Some(imported) = plan_json_at_once(text) {
+        return Some(Ok(imported));
+    }
     let value = match read_json(text) {
         Ok(value) => value,
         Err(e) => return Some(Err(e)),
@@ -215,16 +232,7 @@ pub fn import_plan(text: &str) -> Option<Result<Imported, ImportError>> {
 
 /// The size limit, then the text as JSON, with an error that says what is wrong.
 fn read_json(text: &str) -> Result<Value, ImportError> {
-    if text.len() > MAX_IMPORT_BYTES {
-        return Err(err(format!(
-            "the file is {} bytes; the largest import is {} bytes (10 MiB)",
-            text.len(),
-            MAX_IMPORT_BYTES
-        )));
-    }
-    if text.trim().is_empty() {
-        return Err(err("the file is empty"));
-    }
+    check_size(text)?;
     serde_json::from_str(text).map_err(|e| {
         if e.to_string().starts_with("recursion limit exceeded") {
             err(format!(
@@ -236,6 +244,21 @@ fn read_json(text: &str) -> Result<Value, ImportError> {
             err(format!("not valid JSON: {e}"))
         }
     })
+}
+
+/// The size limit, and an empty text.
+fn check_size(text: &str) -> Result<(), ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(err(format!(
+            "the file is {} bytes; the largest import is {} bytes (10 MiB)",
+            text.len(),
+            MAX_IMPORT_BYTES
+        )));
+    }
+    if text.trim().is_empty() {
+        return Err(err("the file is empty"));
+    }
+    Ok(())
 }
 
 /// A Plan JSON: an object with galleries or a schema version that is not an ARM template.
@@ -532,14 +555,74 @@ fn from_plan_json(text: &str, o: &Map<String, Value>) -> Result<Imported, Import
     }
     let plan: Plan =
         crate::model::parse_json(text).map_err(|e| err(format!("the plan does not match the expected shape {e}")))?;
+    Ok(plan_imported(plan, version))
+}
+
+/// A Plan JSON read as a plan, migrated from its `version`.
+fn plan_imported(mut plan: Plan, version: u64) -> Imported {
     let mut notes = Vec::new();
     if version < u64::from(SCHEMA_VERSION) {
         notes.push(format!("migrated from schemaVersion {version} to {SCHEMA_VERSION}"));
     }
-    let mut plan = plan;
     plan.schema_version = SCHEMA_VERSION;
     let summary = ImportSummary::of(&plan, 0);
-    Ok(Imported { plan, format: SourceFormat::PlanJson, notes, summary })
+    Imported { plan, format: SourceFormat::PlanJson, notes, summary }
+}
+
+/// `text` imported as [`import_with`] would import it, when it is a Plan JSON that reads as one: its top level
+/// is looked at without building a `Value` (the keys only), then the text is parsed once, into the plan. `None`
+/// for anything else, and for a plan that does not read or is newer: the general path then says why, in its
+/// own words.
+pub(super) fn plan_json_at_once(text: &str) -> Option<Imported> {
+    let top: TopLevel = serde_json::from_str(text).ok()?;
+    if !top.plan || top.arm {
+        return None;
+    }
+    let plan: Plan = crate::model::parse_json(text).ok()?;
+    let version = u64::from(plan.schema_version);
+    (version <= u64::from(SCHEMA_VERSION)).then(|| plan_imported(plan, version))
+}
+
+/// What the top-level keys of a JSON object say about its format (the questions of [`is_arm`] and of a Plan
+/// JSON), read without keeping any value but `$schema`'s.
+struct TopLevel {
+    arm: bool,
+    plan: bool,
+}
+
+impl<'de> Deserialize<'de> for TopLevel {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Keys;
+        impl<'de> serde::de::Visitor<'de> for Keys {
+            type Value = TopLevel;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<TopLevel, A::Error> {
+                use serde::de::IgnoredAny;
+                let (mut schema, mut resources, mut content_version, mut plan) = (false, false, false, false);
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "$schema" => {
+                            let v: Value = map.next_value()?;
+                            schema = v.as_str().is_some_and(|s| s.to_ascii_lowercase().contains("deploymenttemplate"));
+                        }
+                        other => {
+                            map.next_value::<IgnoredAny>()?;
+                            match other {
+                                "resources" => resources = true,
+                                "contentVersion" => content_version = true,
+                                "galleries" | "schemaVersion" => plan = true,
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+                Ok(TopLevel { arm: schema || (resources && content_version), plan })
+            }
+        }
+        d.deserialize_map(Keys)
+    }
 }
 
 fn from_arm(template: &Value, options: &ImportOptions) -> Result<Imported, ImportError> {

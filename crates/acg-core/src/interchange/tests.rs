@@ -633,3 +633,35 @@ fn a_value_set_after_the_import_is_checked() {
     let report = crate::validate::validate(&plan, today);
     assert_eq!(report.issues[0].code, "GAL-02", "{:?}", report.issues);
 }
+
+#[test]
+fn a_plan_json_is_parsed_once_into_what_the_general_path_reads() {
+    use super::import::{import_general, plan_json_at_once};
+    let generated = crate::generate::plan(crate::generate::PlanSize::M, 7);
+    let mut older = serde_json::to_value(sample::plan()).unwrap();
+    older["schemaVersion"] = json!(1);
+    for text in [
+        serde_json::to_string(&sample::plan()).unwrap(),
+        serde_json::to_string_pretty(&generated).unwrap(),
+        older.to_string(),
+        r#"{"galleries": [], "name": "bare", "somethingElse": {"kept": [1, 2.5, null]}}"#.to_owned(),
+        r#"{"schemaVersion": 2}"#.to_owned(),
+    ] {
+        let once = plan_json_at_once(&text).expect("a Plan JSON is read at once");
+        assert_eq!(Ok(once.clone()), import_general(&text, &ImportOptions::default()));
+        assert_eq!(import(&text), Ok(once));
+    }
+    // What is not a Plan JSON, or not one this version reads, goes the general way (which says why).
+    for text in [
+        r#"{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "galleries": [], "resources": []}"#,
+        r#"{"resources": [], "contentVersion": "1.0.0.0", "galleries": []}"#,
+        r#"{"schemaVersion": 99, "galleries": []}"#,
+        r#"{"galleries": "none"}"#,
+        r#"{"name": "gal", "type": "Microsoft.Compute/galleries", "properties": {}}"#,
+        "[]",
+        "{",
+    ] {
+        assert!(plan_json_at_once(text).is_none(), "{text}");
+    }
+    assert!(import(r#"{"schemaVersion": 99, "galleries": []}"#).unwrap_err().to_string().contains("newer version"));
+}
