@@ -15,13 +15,17 @@
 //!   body, the share codec's base64 and deflate paths reused). 599.6 KB (613,996 bytes) on 2026-11-30 with issues
 //!   17, 20, 21 and 22 merged: the ARM evaluator, unknown values and REST example files (#17, about +45 KB), the
 //!   edit module and the app's reducer over it (#20, +21 KB), the ARIA tree, summary bar, responsive tables and
-//!   import options (#21, +17 KB). The ceiling follows the measured size down.
+//!   import options (#21, +17 KB). 610.7 KB (625,385 bytes) on 2026-11-30 with #21's remaining items (fields
+//!   checked on a pause or blur, import that adds, the Costs charts and month-1 sentence, Prices filters and
+//!   per-table dates: +10.8 KB over main's 614,564 bytes; enforced ceiling 611 KB, 602 KB before). The
+//!   ceiling follows the measured size down.
 //!   BENCHMARKS.md tracks it.
 //! - the JS API (`api/`): the full facade for scripts. Goal 150 KB; enforced ceiling 464 KB (317 KB on
 //!   2026-11-23: the same plan deserializer, validation, interchange and billing; on 2026-11-30 with
 //!   `planPrices` and `displayAmount` (#18), the exporters of #16 and `explainError` (#19: the troubleshooting
 //!   guide and its matcher), 374.1 KB; 462.2 KB with `applyEdit` (#20: the reader of every `Change`, +46 KB)
-//!   and the ARM evaluator and its options (#17)).
+//!   and the ARM evaluator and its options (#17); 464.8 KB (475,929 bytes) with `mergePlan` and the fix for a
+//!   day that does not exist (#21, +2.8 KB over main's 473,082 bytes; enforced ceiling 465 KB, 464 KB before)).
 //! - the embed bundle (`embed/` but its docs page and the explain build): what a documentation page downloads
 //!   for the widgets: the widgets' script and the embed build of the API, which reads no whole plan. 150 KB,
 //!   enforced.
@@ -63,10 +67,10 @@ pub const BUNDLES: [Bundle; 4] = [
     Bundle {
         label: "app",
         contains: |p| !p.starts_with("api/") && !p.starts_with("embed/"),
-        budget: 602 * 1024,
+        budget: 611 * 1024,
         goal: 350 * 1024,
     },
-    Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 464 * 1024, goal: 150 * 1024 },
+    Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 465 * 1024, goal: 150 * 1024 },
     Bundle {
         label: "embeds",
         contains: |p| p.starts_with("embed/") && !is_docs_page(p) && !is_explain_build(p),
