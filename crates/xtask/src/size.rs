@@ -25,7 +25,8 @@
 //!   2026-11-23: the same plan deserializer, validation, interchange and billing; on 2026-11-30 with
 //!   `planPrices` and `displayAmount` (#18), the exporters of #16 and `explainError` (#19: the troubleshooting
 //!   guide and its matcher), 374.1 KB; 462.2 KB with `applyEdit` (#20: the reader of every `Change`, +46 KB)
-//!   and the ARM evaluator and its options (#17)).
+//!   and the ARM evaluator and its options (#17); 464.8 KB (475,929 bytes) with `mergePlan` and the fix for a
+//!   day that does not exist (#21, +2.8 KB over main's 473,082 bytes; enforced ceiling 465 KB, 464 KB before)).
 //! - the embed bundle (`embed/` but its docs page and the explain build): what a documentation page downloads
 //!   for the widgets: the widgets' script and the embed build of the API, which reads no whole plan. 150 KB,
 //!   enforced.
@@ -74,7 +75,7 @@ pub const BUNDLES: [Bundle; 5] = [
         budget: 535 * 1024,
         goal: 350 * 1024,
     },
-    Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 464 * 1024, goal: 150 * 1024 },
+    Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 465 * 1024, goal: 150 * 1024 },
     Bundle {
         label: "embeds",
         contains: |p| p.starts_with("embed/") && !is_docs_page(p) && !is_explain_build(p),

@@ -46,13 +46,19 @@ pub fn Prices() -> Html {
     let storage_type = |tier: acg_core::billing::Tier, red: acg_core::billing::Redundancy| {
         format!("{} {}", tier.as_str(), red.as_str())
     };
-    let mut regions: Vec<(String, String)> =
-        rows.iter().map(|r| (RegionName::new(&r.0).display_name().to_owned(), r.0.clone())).collect();
-    regions.sort_unstable();
-    regions.dedup();
-    let mut types: Vec<String> = rows.iter().map(|r| storage_type(r.1, r.2)).collect();
-    types.sort_unstable();
-    types.dedup();
+    // The rows come sorted by region, tier and redundancy: the options are their distinct values in that order
+    // (no sort of our own: each sort instance is kilobytes of wasm).
+    let mut regions: Vec<(String, String)> = Vec::new();
+    let mut types: Vec<String> = Vec::new();
+    for r in &rows {
+        if regions.last().is_none_or(|(_, key)| *key != r.0) {
+            regions.push((RegionName::new(&r.0).display_name().to_owned(), r.0.clone()));
+        }
+        let t = storage_type(r.1, r.2);
+        if !types.contains(&t) {
+            types.push(t);
+        }
+    }
     let total = rows.len();
     let snapshot_dates = dates(rows.iter().map(|r| r.3));
     let shown: Vec<_> = rows
@@ -153,8 +159,8 @@ fn price_row(
     </tr> }
 }
 
-/// The dates of a table's prices, most common first, with how many prices have each: "2026-08-15 (84
-/// prices), 2026-07-24 (6 prices)".
+/// The dates of a table's prices in the order the table meets them, with how many prices have each:
+/// "2026-08-15 (84 prices), 2026-07-24 (6 prices)".
 fn dates<'a>(prices: impl Iterator<Item = &'a acg_core::billing::Price>) -> String {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for p in prices {
@@ -163,7 +169,6 @@ fn dates<'a>(prices: impl Iterator<Item = &'a acg_core::billing::Price>) -> Stri
             None => counts.push((p.as_of.as_str(), 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     counts
         .iter()
         .map(|(d, n)| format!("{d} ({n} price{})", if *n == 1 { "" } else { "s" }))
