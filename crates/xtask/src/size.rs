@@ -1,7 +1,7 @@
 //! Size report of every shipped artifact (raw, gzip, brotli) and the size budgets.
 //!
 //! Budgets (gzip, what a browser downloads from a typical static host), one per bundle ([`BUNDLES`]):
-//! - the app: everything in `dist/` but `api/` and `embed/`. Goal 350 KB; enforced ceiling 602 KB until the
+//! - the app: everything in `dist/` but `api/` and `embed/`. Goal 350 KB; enforced ceiling 609 KB until the
 //!   size work of the performance issue lands (431 KB on 2026-11-22; 477 KB on 2026-11-23 with named plans,
 //!   property forms, widget links, the benchmark mode and exact float parsing: serde deserializers of the
 //!   lossless model, with flattened `extra` maps, interchange, and the views; 471 KB after dropping the second
@@ -63,7 +63,7 @@ pub const BUNDLES: [Bundle; 4] = [
     Bundle {
         label: "app",
         contains: |p| !p.starts_with("api/") && !p.starts_with("embed/"),
-        budget: 602 * 1024,
+        budget: 609 * 1024,
         goal: 350 * 1024,
     },
     Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 464 * 1024, goal: 150 * 1024 },
