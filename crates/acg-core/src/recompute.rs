@@ -334,33 +334,36 @@ fn merge(mut rows: Vec<&Subtotal>) -> (Vec<Subtotal>, bool) {
 }
 
 /// Replaces one definition's version subtotals in `merged` (where no key repeats, so each row is one
-/// definition's): `false`, leaving `merged` as it may be, when a key is missing or would repeat.
+/// definition's): `false`, leaving `merged` as it may be, when a key is missing or would repeat. `old` and
+/// `new` are sorted by key; a key in both is replaced where it is (a renamed version moves one row).
 fn replace_versions(merged: &mut Vec<Subtotal>, old: &[Subtotal], new: &[Subtotal]) -> bool {
     let find = |merged: &[Subtotal], key: &str| merged.binary_search_by(|s| s.key.as_str().cmp(key));
-    if old.len() == new.len() && old.iter().zip(new).all(|(o, n)| o.key == n.key) {
-        for row in new {
-            match find(merged, &row.key) {
-                Ok(i) => merged[i].clone_from(row),
-                Err(_) => return false,
+    let (mut o, mut n) = (old.iter().peekable(), new.iter().peekable());
+    loop {
+        let ordering = match (o.peek(), n.peek()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) => a.key.cmp(&b.key),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+        };
+        match ordering {
+            std::cmp::Ordering::Equal => {
+                let (Some(_), Some(row)) = (o.next(), n.next()) else { return false };
+                let Ok(i) = find(merged, &row.key) else { return false };
+                merged[i].clone_from(row);
             }
-        }
-        return true;
-    }
-    for row in old {
-        match find(merged, &row.key) {
-            Ok(i) => {
+            std::cmp::Ordering::Less => {
+                let Some(row) = o.next() else { return false };
+                let Ok(i) = find(merged, &row.key) else { return false };
                 merged.remove(i);
             }
-            Err(_) => return false,
+            std::cmp::Ordering::Greater => {
+                let Some(row) = n.next() else { return false };
+                let Err(i) = find(merged, &row.key) else { return false };
+                merged.insert(i, row.clone());
+            }
         }
     }
-    for row in new {
-        match find(merged, &row.key) {
-            Ok(_) => return false,
-            Err(i) => merged.insert(i, row.clone()),
-        }
-    }
-    true
 }
 
 fn empty_estimate(book: &PriceBook) -> Estimate {

@@ -108,18 +108,7 @@ impl IssueIndex {
             index.by_path.entry(issue.path.clone()).or_default().push(n);
             let Some((at, _)) = issue.resource() else { continue };
             index.by_resource.entry(at).or_default().push(n);
-            let (errors, warnings) = match issue.severity {
-                Severity::Error => (1, 0),
-                Severity::Warning => (0, 1),
-                Severity::Info => continue,
-            };
-            let mut cur = Some(at);
-            while let Some(a) = cur {
-                let counts = index.under.entry(a).or_default();
-                counts.0 += errors;
-                counts.1 += warnings;
-                cur = a.parent();
-            }
+            index.count(at, issue.severity, true);
         }
         index
     }

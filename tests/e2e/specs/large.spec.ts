@@ -92,9 +92,14 @@ async function latestAndCosts(page: Page) {
   await expect(page.locator('td.latest-cell[data-definition$="-image-049"]').last()).toHaveText(/^\d+\.\d+\.\d+$/);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Costs' }).click();
   await expect(page.locator('#storage-monthly')).toHaveText(/^\$[\d,]+\.\d{2} \/ month$/, slow);
+  // One row per version (10,000), named as everywhere else, only those in view rendered.
+  const byVersion = page.locator('div.window[aria-label="Costs by version"] tbody tr');
+  await expect(byVersion.first()).toContainText(/^\S+ › \S+ › \d+\.\d+\.\d+/, slow);
+  expect(await byVersion.count()).toBeLessThan(200);
   // Every line item is listed (the rows in view rendered): the last of them once scrolled to.
   await page.getByText(/^All [1-9][\d,]* line items$/).click();
   await expect(page.locator('table.lines tbody tr').first()).toContainText(/GB/, slow);
+  await expect(page.locator('table.lines tbody tr').first()).toContainText(' › ');
   expect(await page.locator('table.lines tbody tr').count()).toBeLessThan(200);
   const lastRow = await scrollToEnd(page, 'div.window[aria-label="Line items"]', 100_000);
   expect(lastRow).toBeGreaterThan(100_000);

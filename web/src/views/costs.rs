@@ -15,7 +15,7 @@ use super::prices::plan_prices_banner;
 use super::window::Window;
 use super::{input_value, on, use_ctx};
 use crate::Ctx;
-use crate::fmt::{money, number};
+use crate::fmt::{money, number, version_key_label};
 use crate::state::Action;
 
 /// Monthly storage and one-time egress, line by line, with a 12-month projection.
@@ -102,7 +102,7 @@ fn version_rows(estimate: &acg_core::billing::Estimate, range: Range<usize>) -> 
     html! {
                 <table>
                     <thead><tr><th scope="col">{ "Version" }</th><th scope="col">{ "Storage / month" }</th><th scope="col">{ "Egress once" }</th></tr></thead>
-                    <tbody>{ for estimate.by_version[range.clone()].iter().zip(range).map(|(s, i)| html! { <tr key={i} data-row={i.to_string()}><td data-label="Version">{ &s.key }</td><td data-label="Storage / month">{ m(s.storage_monthly) }</td><td data-label="Egress once">{ m(s.egress_one_time) }</td></tr> }) }</tbody>
+                    <tbody>{ for estimate.by_version[range.clone()].iter().zip(range).map(|(s, i)| html! { <tr key={i} data-row={i.to_string()}><td data-label="Version">{ version_key_label(&s.key) }</td><td data-label="Storage / month">{ m(s.storage_monthly) }</td><td data-label="Egress once">{ m(s.egress_one_time) }</td></tr> }) }</tbody>
                 </table>
     }
 }
@@ -113,7 +113,7 @@ fn line_rows(estimate: &acg_core::billing::Estimate, range: Range<usize>) -> Htm
     html! {
                 <table class="lines">
                     <thead><tr><th scope="col">{ "Version" }</th><th scope="col">{ "Region" }</th><th scope="col">{ "Category" }</th><th scope="col">{ "Formula" }</th></tr></thead>
-                    <tbody>{ for estimate.lines[range.clone()].iter().zip(range).map(|(l, i)| html! { <tr key={i} data-row={i.to_string()}><td data-label="Version">{ &l.version }</td><td data-label="Region">{ &l.region }</td><td data-label="Category">{ l.category.as_str() }</td><td data-label="Formula">{ l.formula() }{ if l.estimated { " (estimated)" } else { "" } }</td></tr> }) }</tbody>
+                    <tbody>{ for estimate.lines[range.clone()].iter().zip(range).map(|(l, i)| html! { <tr key={i} data-row={i.to_string()}><td data-label="Version">{ version_key_label(&l.version) }</td><td data-label="Region">{ region(&l.region) }</td><td data-label="Category">{ l.category.as_str() }</td><td data-label="Formula">{ l.formula() }{ if l.estimated { " (estimated)" } else { "" } }</td></tr> }) }</tbody>
                 </table>
     }
 }
