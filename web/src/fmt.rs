@@ -55,7 +55,7 @@ pub fn number(value: Decimal) -> String {
 }
 
 /// A version as the estimate keys it (`gallery/definition/version`: none of the three names can hold a `/`),
-/// written as the app names resources everywhere else: "contoso_prod › ubuntu-22.04-lts › 1.0.12".
+/// written as the app names resources everywhere else: "`contoso_prod` › `ubuntu-22.04-lts` › 1.0.12".
 pub fn version_key_label(key: &str) -> String {
     key.split('/').collect::<Vec<_>>().join(" › ")
 }

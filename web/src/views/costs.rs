@@ -69,7 +69,7 @@ pub fn Costs() -> Html {
             { for estimate.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
             { scenario(&c, estimate) }
             <h3>{ "By region" }</h3>
-            { region_chart(&estimate, &m) }
+            { region_chart(estimate, &m) }
             <table>
                 <thead><tr><th scope="col">{ "Region" }</th><th scope="col">{ "Storage / month" }</th><th scope="col">{ "Egress once" }</th></tr></thead>
                 <tbody>{ for estimate.by_region.iter().map(|s| html! { <tr><td data-label="Region">{ region(&s.key) }</td><td data-label="Storage / month">{ m(s.storage_monthly) }</td><td data-label="Egress once">{ m(s.egress_one_time) }</td></tr> }) }</tbody>
@@ -85,7 +85,7 @@ pub fn Costs() -> Html {
                 <div class="field inline"><label for="retention">{ "Versions kept" }</label><input id="retention" type="number" min="1" value={settings.retention.to_string()} oninput={set_setting(|s, n| s.retention = n.max(1))} /></div>
                 <div class="field inline"><label for="full">{ "Newest kept in all regions" }</label><input id="full" type="number" min="0" value={settings.full_versions.to_string()} oninput={set_setting(|s, n| s.full_versions = n)} /></div>
             </div>
-            { month_one(&projection, &estimate, &m) }
+            { month_one(&projection, estimate, &m) }
             { projection_chart(&projection, &m) }
             <table>
                 <thead><tr><th scope="col">{ "Month" }</th><th scope="col">{ "Versions" }</th><th scope="col">{ "Storage" }</th><th scope="col">{ "Egress" }</th><th scope="col">{ "Total" }</th><th scope="col">{ "Cumulative" }</th></tr></thead>
