@@ -231,6 +231,16 @@ pub fn App() -> Html {
         let report = ctx.report();
         (report.count(acg_core::Severity::Error), report.count(acg_core::Severity::Warning))
     };
+    // An imported plan is the user's own: the sample's banner ("This is a sample plan") goes.
+    {
+        let banner = banner.clone();
+        let imported = matches!(state.import_message, Some(Ok(_)));
+        use_effect_with(imported, move |&imported| {
+            if imported && matches!(*banner, Start::Sample) {
+                banner.set(Start::Saved);
+            }
+        });
+    }
     let banner_html = start::banner(&banner, &state, &workspace, &plan);
     let undo = views::on(&state, |_| Action::Undo);
     let redo = views::on(&state, |_| Action::Redo);

@@ -8,6 +8,7 @@ const realworld = join(__dirname, '..', '..', 'fixtures', 'realworld');
 
 test('a quickstart template with a parameters file: names from the parameters, the rest said as expressions', async ({ page }) => {
   await page.goto('/#/io');
+  await expect(page.getByText(/^This is a sample plan/)).toBeVisible();
   const template = readFileSync(join(realworld, 'quickstart-sig-image-definition-create.json'), 'utf8');
   await page.getByLabel(/Paste a Plan JSON, an ARM template/).fill(template);
   await page.getByText("A template's parameters, or names for a bare REST body").click();
@@ -18,6 +19,8 @@ test('a quickstart template with a parameters file: names from the parameters, t
   const report = page.getByRole('status').filter({ hasText: 'Imported.' });
   await expect(report).toContainText('1 gallery, 1 definition, 0 versions');
   await expect(report).toContainText('location: [resourceGroup().location]');
+  // The plan is the imported one now: no "sample plan" banner over it.
+  await expect(page.getByText(/^This is a sample plan/)).toHaveCount(0);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Design' }).click();
   const tree = page.getByRole('navigation', { name: 'Galleries, image definitions and versions' });
   await expect(tree.getByRole('treeitem', { name: /^Gallery contosoGallery/ })).toBeVisible();
