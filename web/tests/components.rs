@@ -56,7 +56,7 @@ async fn tick() {
 }
 
 #[wasm_bindgen_test]
-async fn a_form_field_shows_azures_message_for_its_own_path() {
+async fn a_form_field_shows_azures_message_for_its_own_path_after_a_pause() {
     gloo::utils::window().local_storage().unwrap().unwrap().clear().unwrap();
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
@@ -73,7 +73,12 @@ async fn a_form_field_shows_azures_message_for_its_own_path() {
     init.set_bubbles(true);
     input.dispatch_event(&InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
     tick().await;
-    let issues = root.query_selector("#gallery-name-issues").unwrap().unwrap().text_content().unwrap();
+    let issues = || root.query_selector("#gallery-name-issues").unwrap().unwrap().text_content().unwrap();
+    // While typing, nothing is judged: the field hands its text to the plan after a pause (or on blur).
+    assert_eq!(issues(), "");
+    assert_eq!(input.value(), "contoso-prod", "the typed text stays");
+    yew::platform::time::sleep(std::time::Duration::from_millis(800)).await;
+    let issues = issues();
     assert!(
         issues.starts_with(
             "Error GAL-02 Gallery name is invalid. Allowed characters are English alphanumeric characters"

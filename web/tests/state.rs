@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use acg_core::edit::{At, Change, Field};
-use acg_web::state::{Action, AppState};
+use acg_web::state::{Action, AppState, ImportMode};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use yew::Reducible;
 
@@ -57,12 +57,37 @@ fn an_import_replaces_the_plan_in_one_undo_step_and_an_error_keeps_it() {
     let text =
         acg_core::interchange::plan_json(&acg_core::Plan { name: "imported".into(), ..acg_core::Plan::default() });
     let imported = acg_core::interchange::import_plan(&text).and_then(Result::ok).map(Box::new);
-    let s = reduce(start.clone(), Action::ImportPlan { imported: imported.ok_or_else(String::new) });
+    let s = reduce(
+        start.clone(),
+        Action::ImportPlan { imported: imported.ok_or_else(String::new), mode: ImportMode::Replace },
+    );
     assert_eq!(s.plan.name, "imported");
     assert!(matches!(&s.import_message, Some(Ok(r)) if r.summary.starts_with("0 galleries")));
     assert_eq!(*reduce(s, Action::Undo).plan, *start.plan);
-    let s = reduce(start.clone(), Action::ImportPlan { imported: Err("not valid JSON".into()) });
+    let s =
+        reduce(start.clone(), Action::ImportPlan { imported: Err("not valid JSON".into()), mode: ImportMode::Replace });
     assert_eq!(s.import_message, Some(Err("not valid JSON".to_owned())));
+    assert_eq!(*s.plan, *start.plan);
+    assert!(s.undo.is_empty());
+}
+
+#[wasm_bindgen_test]
+fn an_import_can_add_to_the_plan_and_a_version_already_there_refuses_it() {
+    let start = AppState::new(acg_core::sample::plan());
+    let read = |plan: &acg_core::Plan| {
+        let text = acg_core::interchange::plan_json(plan);
+        acg_core::interchange::import_plan(&text).and_then(Result::ok).map(Box::new).ok_or_else(String::new)
+    };
+    let mut extra = acg_core::sample::plan();
+    extra.galleries.truncate(1);
+    extra.galleries[0].name = "extra_gallery".into();
+    let s = reduce(start.clone(), Action::ImportPlan { imported: read(&extra), mode: ImportMode::Merge });
+    assert_eq!(s.plan.galleries.len(), start.plan.galleries.len() + 1);
+    assert_eq!(s.plan.galleries.last().map(|g| g.name.as_str()), Some("extra_gallery"));
+    assert_eq!(*reduce(s, Action::Undo).plan, *start.plan, "one undo step takes the import out");
+    // The sample again: every version is already in the plan, and Azure refuses a second of the same name.
+    let s = reduce(start.clone(), Action::ImportPlan { imported: read(&start.plan), mode: ImportMode::Merge });
+    assert!(matches!(&s.import_message, Some(Err(m)) if m.contains("already exists")), "{:?}", s.import_message);
     assert_eq!(*s.plan, *start.plan);
     assert!(s.undo.is_empty());
 }
