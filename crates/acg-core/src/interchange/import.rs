@@ -230,9 +230,8 @@ pub fn import_plan(text: &str) -> Option<Result<Imported, ImportError>> {
     }
 }
 
-/// The size limit, then the text as JSON, with an error that says what is wrong.
+/// The text as JSON, with an error that says what is wrong (callers have checked its size: [`check_size`]).
 fn read_json(text: &str) -> Result<Value, ImportError> {
-    check_size(text)?;
     serde_json::from_str(text).map_err(|e| {
         if e.to_string().starts_with("recursion limit exceeded") {
             err(format!(
