@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::address::At;
-use crate::billing::{Estimate, Line, PriceBook, Subtotal, estimate_definition, line_capacity};
+use crate::billing::{Estimate, Line, PriceBook, PriceCache, Subtotal, estimate_definition, line_capacity};
 use crate::edit::Changed;
 use crate::latest::{MatrixCell, definition_cells};
 use crate::model::Plan;
@@ -112,6 +112,7 @@ impl Results {
         let mut recommendations = Vec::new();
         let mut lines = Vec::with_capacity(line_capacity(plan));
         let mut notes = Vec::new();
+        let mut prices = PriceCache::default();
         for (gi, g) in plan.galleries.iter().enumerate() {
             for (di, d) in g.images.iter().enumerate() {
                 let Some(part) = galleries.get_mut(gi).and_then(|p| p.definitions.get_mut(di)) else { continue };
@@ -121,7 +122,7 @@ impl Results {
                 let before = recommendations.len();
                 definition_recommendations(plan, gi, di, plan.replica_policy, &mut recommendations);
                 part.recommendations = recommendations.len() - before;
-                if let Some(e) = estimate_definition(plan, gi, di, book) {
+                if let Some(e) = estimate_definition(plan, gi, di, book, &mut prices) {
                     part.lines = e.lines.len();
                     part.notes = e.notes.len();
                     let (l, n) = part.take_estimate(e);
@@ -245,7 +246,8 @@ impl Results {
         new.recommendations = recommendations.len();
         self.recommendations.splice(at.recommendations..at.recommendations + old.recommendations, recommendations);
 
-        let e = estimate_definition(plan, gi, di, book).unwrap_or_else(|| empty_estimate(book));
+        let e =
+            estimate_definition(plan, gi, di, book, &mut PriceCache::default()).unwrap_or_else(|| empty_estimate(book));
         new.lines = e.lines.len();
         new.notes = e.notes.len();
         let (lines, notes) = new.take_estimate(e);

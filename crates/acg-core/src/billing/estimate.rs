@@ -237,15 +237,23 @@ fn storage_slot(storage: &StorageAccountType) -> usize {
     }
 }
 
+/// The prices asked of one book, each asked once: a [`Builder`]'s, and kept across the definitions of
+/// [`crate::recompute::Results::full`] (a region's fallback price takes a scan of the book, which 50 builders
+/// made 50 times). Only ever used with the book it was filled from.
+#[derive(Default)]
+pub(crate) struct PriceCache {
+    /// Prices asked for, by the region's catalog index ([`RegionName::catalog_index`]).
+    known: Vec<Option<RegionPrices>>,
+    /// Prices asked for regions outside the catalog (rare: the plan has an error there).
+    unknown: HashMap<Box<str>, RegionPrices>,
+}
+
 pub(super) struct Builder<'a> {
     book: &'a PriceBook,
     currency: Arc<str>,
     pub(super) lines: Vec<Line>,
     notes: Vec<String>,
-    /// Prices asked for, by the region's catalog index ([`RegionName::catalog_index`]).
-    known: Vec<Option<RegionPrices>>,
-    /// Prices asked for regions outside the catalog (rare: the plan has an error there).
-    unknown: HashMap<Box<str>, RegionPrices>,
+    cache: PriceCache,
 }
 
 impl<'a> Builder<'a> {
@@ -255,8 +263,7 @@ impl<'a> Builder<'a> {
             currency: book.currency.as_str().into(),
             lines: Vec::new(),
             notes: Vec::new(),
-            known: Vec::new(),
-            unknown: HashMap::new(),
+            cache: PriceCache::default(),
         }
     }
 
@@ -264,12 +271,13 @@ impl<'a> Builder<'a> {
         let fresh = || RegionPrices { name: region.key().into(), snapshot: Default::default(), transfer: Vec::new() };
         match region.catalog_index() {
             Some(i) => {
-                if self.known.len() <= i {
-                    self.known.resize_with(i + 1, || None);
+                let known = &mut self.cache.known;
+                if known.len() <= i {
+                    known.resize_with(i + 1, || None);
                 }
-                self.known[i].get_or_insert_with(fresh)
+                known[i].get_or_insert_with(fresh)
             }
-            None => self.unknown.entry(region.key().into()).or_insert_with(fresh),
+            None => self.cache.unknown.entry(region.key().into()).or_insert_with(fresh),
         }
     }
 
@@ -504,12 +512,20 @@ pub(crate) fn line_capacity(plan: &Plan) -> usize {
 
 /// The estimate of one definition's versions alone: its lines and notes as [`estimate_plan`] writes them, with
 /// their totals (`None` when there is no such definition). [`crate::recompute`] keeps one per definition and
-/// sums them.
-pub(crate) fn estimate_definition(plan: &Plan, gi: usize, di: usize, book: &PriceBook) -> Option<Estimate> {
+/// sums them. `cache` holds the prices already asked of `book` (and keeps those this definition asks).
+pub(crate) fn estimate_definition(
+    plan: &Plan,
+    gi: usize,
+    di: usize,
+    book: &PriceBook,
+    cache: &mut PriceCache,
+) -> Option<Estimate> {
     let g = plan.galleries.get(gi)?;
     let d = g.images.get(di)?;
     let mut b = Builder::new(book);
+    b.cache = std::mem::take(cache);
     b.definition_lines(plan, g, d, &mut String::new());
+    *cache = std::mem::take(&mut b.cache);
     Some(b.finish())
 }
 
