@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use crate::address::At;
 
@@ -93,22 +94,46 @@ impl Report {
 /// Where a report's issues are, built once per report: the issues of a field path and of a resource in one
 /// look-up, and how many errors and warnings each resource holds (itself and everything in it). A form field,
 /// a table row and a tree node each find theirs without reading the whole report.
+///
+/// Built for every full recompute (42,840 issues in the L plan), so it keeps positions only: a field's issues
+/// are found among its resource's (a path names one resource), and the maps hash addresses with [`FxHasher`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IssueIndex {
-    by_path: HashMap<String, Vec<usize>>,
-    by_resource: HashMap<At, Vec<usize>>,
-    under: HashMap<At, (usize, usize)>,
+    by_resource: HashMap<At, Vec<usize>, BuildHasherDefault<FxHasher>>,
+    /// The issues about no resource (`galleries`, `subscriptionId`).
+    plan_wide: Vec<usize>,
+    under: HashMap<At, (usize, usize), BuildHasherDefault<FxHasher>>,
 }
 
 impl IssueIndex {
     /// Indexes a report.
     pub fn new(report: &Report) -> Self {
         let mut index = Self::default();
+        index.by_resource.reserve(report.issues.len() / 2);
+        // An issue's errors and warnings count for its resource and everything above it: counted once per run
+        // of issues about one resource (a resource's issues are mostly together).
+        let mut run: Option<(At, usize, usize)> = None;
         for (n, issue) in report.issues.iter().enumerate() {
-            index.by_path.entry(issue.path.clone()).or_default().push(n);
-            let Some((at, _)) = issue.resource() else { continue };
+            let Some((at, _)) = issue.resource() else {
+                index.plan_wide.push(n);
+                continue;
+            };
             index.by_resource.entry(at).or_default().push(n);
-            index.count(at, issue.severity, true);
+            let (errors, warnings) = weight(issue.severity);
+            match &mut run {
+                Some((a, e, w)) if *a == at => {
+                    *e += errors;
+                    *w += warnings;
+                }
+                _ => {
+                    if let Some((a, e, w)) = run.replace((at, errors, warnings)) {
+                        index.count(a, e, w, true);
+                    }
+                }
+            }
+        }
+        if let Some((a, e, w)) = run {
+            index.count(a, e, w, true);
         }
         index
     }
@@ -119,10 +144,18 @@ impl IssueIndex {
     pub fn splice(&mut self, at: usize, old: &[Issue], new: &[Issue]) {
         for (k, issue) in old.iter().enumerate() {
             let n = at + k;
-            remove_position(&mut self.by_path, issue.path.as_str(), n);
-            let Some((resource, _)) = issue.resource() else { continue };
-            remove_position(&mut self.by_resource, &resource, n);
-            self.count(resource, issue.severity, false);
+            let Some((resource, _)) = issue.resource() else {
+                remove_from(&mut self.plan_wide, n);
+                continue;
+            };
+            if let Some(list) = self.by_resource.get_mut(&resource) {
+                remove_from(list, n);
+                if list.is_empty() {
+                    self.by_resource.remove(&resource);
+                }
+            }
+            let (errors, warnings) = weight(issue.severity);
+            self.count(resource, errors, warnings, false);
         }
         if old.len() != new.len() {
             let end = at + old.len();
@@ -131,25 +164,26 @@ impl IssueIndex {
                     *n = *n - old.len() + new.len();
                 }
             };
-            self.by_path.values_mut().flatten().for_each(shift);
             self.by_resource.values_mut().flatten().for_each(shift);
+            self.plan_wide.iter_mut().for_each(shift);
         }
         for (k, issue) in new.iter().enumerate() {
             let n = at + k;
-            insert_position(self.by_path.entry(issue.path.clone()).or_default(), n);
-            let Some((resource, _)) = issue.resource() else { continue };
+            let Some((resource, _)) = issue.resource() else {
+                insert_position(&mut self.plan_wide, n);
+                continue;
+            };
             insert_position(self.by_resource.entry(resource).or_default(), n);
-            self.count(resource, issue.severity, true);
+            let (errors, warnings) = weight(issue.severity);
+            self.count(resource, errors, warnings, true);
         }
     }
 
-    /// Adds (or takes away) an issue's count to its resource and every resource that holds it.
-    fn count(&mut self, at: At, severity: Severity, add: bool) {
-        let (errors, warnings) = match severity {
-            Severity::Error => (1, 0),
-            Severity::Warning => (0, 1),
-            Severity::Info => return,
-        };
+    /// Adds (or takes away) errors and warnings to a resource and every resource that holds it.
+    fn count(&mut self, at: At, errors: usize, warnings: usize, add: bool) {
+        if (errors, warnings) == (0, 0) {
+            return;
+        }
         let mut cur = Some(at);
         while let Some(a) = cur {
             let counts = self.under.entry(a).or_default();
@@ -168,8 +202,12 @@ impl IssueIndex {
     }
 
     /// The issues at exactly this path, in report order.
-    pub fn at_path<'a>(&'a self, report: &'a Report, path: &str) -> impl Iterator<Item = &'a Issue> + 'a {
-        self.by_path.get(path).into_iter().flatten().filter_map(|&n| report.issues.get(n))
+    pub fn at_path<'a>(&'a self, report: &'a Report, path: &'a str) -> impl Iterator<Item = &'a Issue> + 'a {
+        let positions = match At::of_path(path) {
+            Some((at, _)) => self.by_resource.get(&at).map_or(&[][..], Vec::as_slice),
+            None => &self.plan_wide,
+        };
+        positions.iter().filter_map(|&n| report.issues.get(n)).filter(move |i| i.path == path)
     }
 
     /// The issues of one resource (its own fields, not what it holds), in report order.
@@ -183,19 +221,59 @@ impl IssueIndex {
     }
 }
 
-/// Takes a position out of a key's list (the key goes when its list is empty).
-fn remove_position<K, Q>(map: &mut HashMap<K, Vec<usize>>, key: &Q, n: usize)
-where
-    K: std::borrow::Borrow<Q> + Eq + std::hash::Hash,
-    Q: Eq + std::hash::Hash + ?Sized,
-{
-    if let Some(list) = map.get_mut(key) {
-        if let Ok(i) = list.binary_search(&n) {
-            list.remove(i);
+/// What an issue counts for in [`IssueIndex::counts_under`]: (errors, warnings).
+fn weight(severity: Severity) -> (usize, usize) {
+    match severity {
+        Severity::Error => (1, 0),
+        Severity::Warning => (0, 1),
+        Severity::Info => (0, 0),
+    }
+}
+
+/// The hash of rustc's own tables (`FxHasher`): a multiply and a rotate per word, for keys that are a few
+/// integers (an [`At`]), where the standard `SipHash` was a tenth of a full recompute. Not resistant to chosen
+/// collisions, which a plan on the user's own machine has no one to choose.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
-        if list.is_empty() {
-            map.remove(key);
-        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+    fn write_isize(&mut self, n: isize) {
+        self.add(n.cast_unsigned() as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Takes a position out of a list kept in report order.
+fn remove_from(list: &mut Vec<usize>, n: usize) {
+    if let Ok(i) = list.binary_search(&n) {
+        list.remove(i);
     }
 }
 
@@ -242,5 +320,36 @@ mod tests {
         assert_eq!(index.counts_under(At::Gallery(0)), (2, 1));
         assert_eq!(index.counts_under(At::Gallery(1)), (0, 0));
         assert_eq!(index.at_path(&report, "galleries").count(), 1);
+    }
+
+    /// The index answers what reading the whole report answers, on a real report (a generated plan with its
+    /// own mistakes, and plan-wide issues among them).
+    #[test]
+    fn look_ups_are_the_whole_reports_answers() {
+        let plan = crate::generate::plan(crate::generate::PlanSize::M, 3);
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
+        let mut report = crate::validate::validate(&plan, today);
+        report.issues.insert(5, issue("galleries", Severity::Error));
+        report.issues.push(issue("galleries", Severity::Warning));
+        assert!(report.issues.len() > 1_000 && report.issues.iter().any(|i| i.resource().is_none()));
+        let index = IssueIndex::new(&report);
+        let mut paths: Vec<&str> = report.issues.iter().map(|i| i.path.as_str()).collect();
+        paths.dedup();
+        paths.push("galleries[0].images[0].versions[0].noSuchField");
+        for path in paths.iter().step_by(7) {
+            let found: Vec<&Issue> = index.at_path(&report, path).collect();
+            let read: Vec<&Issue> = report.issues.iter().filter(|i| i.path == *path).collect();
+            assert_eq!(found, read, "{path}");
+            let Some((at, _)) = At::of_path(path) else { continue };
+            let found: Vec<&Issue> = index.of(&report, at).collect();
+            let read: Vec<&Issue> = report.issues.iter().filter(|i| i.resource().is_some_and(|r| r.0 == at)).collect();
+            assert_eq!(found, read, "{at}");
+            let mut counts = (0, 0);
+            for i in report.at(&at.to_string()) {
+                counts.0 += usize::from(i.severity == Severity::Error);
+                counts.1 += usize::from(i.severity == Severity::Warning);
+            }
+            assert_eq!(index.counts_under(at), counts, "{at}");
+        }
     }
 }
