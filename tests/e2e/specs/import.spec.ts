@@ -108,3 +108,29 @@ test('an import can add to the plan: namesakes take the new resources, a version
   await expect(tree.getByRole('treeitem', { name: /^Version 3\.0\.0/ })).toHaveCount(0);
   await expect(tree.getByRole('treeitem', { name: /^Version 1\.0\.12/ })).toBeVisible();
 });
+
+test('a big plan is exported when asked, not as soon as it is imported; an edit asks again', async ({ page }) => {
+  await page.goto('/#/io');
+  const versions = Array.from({ length: 2_001 }, (_, i) => ({ name: `1.${Math.floor(i / 100)}.${i % 100}` }));
+  const doc = JSON.stringify({ schemaVersion: 2, name: 'many versions', galleries: [{ name: 'big_gallery', location: 'eastus', images: [
+    { name: 'linux', osType: 'Linux', osState: 'Generalized', identifier: { publisher: 'contoso', offer: 'ubuntu', sku: 'lts' }, versions },
+  ] }] });
+  await page.getByLabel(/Paste a Plan JSON, an ARM template/).fill(doc);
+  await page.getByRole('button', { name: /^Import/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported.' })).toContainText('2001 versions');
+  await expect(page.getByText('This plan has 2001 versions: writing its export takes a few seconds')).toBeVisible();
+  await expect(page.locator('#export-output')).not.toHaveAttribute('data-format');
+  await page.getByRole('button', { name: 'Write the export' }).click();
+  await expect(page.locator('#export-output')).toHaveAttribute('data-format', 'arm');
+  expect(await page.locator('#export-output').inputValue()).toContain('"name": "big_gallery/linux/1.20.0"');
+  // Another format of the same plan is written at once; after an edit (the import undone, then redone) the
+  // plan is asked for again, and the sample plan, small, is written at once.
+  await page.getByLabel('Format').selectOption('bicep');
+  await expect(page.locator('#export-output')).toHaveAttribute('data-format', 'bicep');
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(page.locator('#export-output')).toHaveAttribute('data-format', 'bicep');
+  expect(await page.locator('#export-output').inputValue()).toContain('contoso_prod');
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Write the export' })).toBeVisible();
+  await expect(page.locator('#export-output')).not.toHaveAttribute('data-format');
+});

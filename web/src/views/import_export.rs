@@ -19,17 +19,19 @@ use crate::state::{Action, ImportMode};
 /// Exports longer than this (in bytes) are not previewed.
 const PREVIEW_LIMIT: usize = 2_000_000;
 
+/// Plans with more versions than this are exported when the user asks, not as soon as the view shows them
+/// (or an import brings one): writing 10,000 versions takes seconds of the page's time.
+const EXPORT_AT_ONCE: usize = 2_000;
+
 /// Import from any format; export to every format acg-core writes.
 #[component]
 pub fn ImportExport() -> Html {
     let c = use_ctx();
     let state = &c.state;
-    let text = use_state(String::new);
+    // The text to import lives in its text area alone (read when Import is clicked): a controlled text area
+    // would copy megabytes out of the page at every render of the view.
+    let text = use_node_ref();
     let format = use_state(|| ExportFormat::Arm);
-    let oninput = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
-    };
     let parameters = use_state(String::new);
     let name = use_state(String::new);
     let mode = use_state(ImportMode::default);
@@ -41,7 +43,8 @@ pub fn ImportExport() -> Html {
         let given = |t: &str| (!t.trim().is_empty()).then(|| t.trim().to_owned());
         Callback::from(move |_: MouseEvent| {
             let options = ImportOptions { parameters: given(&parameters), name: given(&name) };
-            let (text, state, unloaded) = ((*text).clone(), state.clone(), unloaded.clone());
+            let text = text.cast::<HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default();
+            let (state, unloaded) = (state.clone(), unloaded.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let imported = match on_demand::import(text, options).await {
                     Ok(imported) => Ok(Box::new(imported)),
@@ -76,7 +79,9 @@ pub fn ImportExport() -> Html {
             let text = text.clone();
             let file = gloo::file::File::from(file);
             reader.set(Some(gloo::file::callbacks::read_as_text(&file, move |result| {
-                text.set(result.unwrap_or_else(|e| format!("(the file could not be read: {e})")));
+                if let Some(area) = text.cast::<HtmlTextAreaElement>() {
+                    area.set_value(&result.unwrap_or_else(|e| format!("(the file could not be read: {e})")));
+                }
             })));
         })
     };
@@ -107,24 +112,34 @@ pub fn ImportExport() -> Html {
             }
         })
     };
-    // Written once per plan and format by the interchange build (a 10,000-version plan takes a second to
+    // Written once per plan and format by the interchange build (a 10,000-version plan takes seconds to
     // write), shared by the preview, Copy and Download; `None` until it answers for this plan and format.
     let exported = use_state(|| None::<(ExportFormat, Result<(AttrValue, Vec<String>), String>)>);
+    // A big plan is written when asked for (the plan it was asked for: an edit asks again).
+    let versions: usize = state.plan.galleries.iter().flat_map(|g| &g.images).map(|d| d.versions.len()).sum();
+    let asked = use_state(|| None::<PlanKey>);
+    let write = versions <= EXPORT_AT_ONCE || asked.as_ref().is_some_and(|k| Rc::ptr_eq(&k.0, &state.plan));
+    let ask = {
+        let (asked, plan) = (asked.clone(), Rc::clone(&state.plan));
+        Callback::from(move |_: MouseEvent| asked.set(Some(PlanKey(Rc::clone(&plan)))))
+    };
     {
         let exported = exported.clone();
-        use_effect_with((PlanKey(Rc::clone(&state.plan)), *format), move |(plan, format)| {
+        use_effect_with((PlanKey(Rc::clone(&state.plan)), *format, write), move |(plan, format, write)| {
             exported.set(None);
             let stale = Rc::new(Cell::new(false));
             let (plan, format, done) = (Rc::clone(&plan.0), *format, Rc::clone(&stale));
-            wasm_bindgen_futures::spawn_local(async move {
-                let written = match serde_json::to_string(&*plan) {
-                    Ok(json) => on_demand::export(&json, format).await,
-                    Err(e) => Err(e.to_string()),
-                };
-                if !done.get() {
-                    exported.set(Some((format, written.map(|e| (AttrValue::from(e.text), e.notes)))));
-                }
-            });
+            if *write {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let written = match serde_json::to_string(&*plan) {
+                        Ok(json) => on_demand::export(&json, format).await,
+                        Err(e) => Err(e.to_string()),
+                    };
+                    if !done.get() {
+                        exported.set(Some((format, written.map(|e| (AttrValue::from(e.text), e.notes)))));
+                    }
+                });
+            }
             move || stale.set(true)
         });
     }
@@ -156,7 +171,7 @@ pub fn ImportExport() -> Html {
             <h2>{ "Import" }</h2>
             <div class="field">
                 <label for="import-text">{ "Paste a Plan JSON, an ARM template, a REST body, or az sig ... list / show output (or drop a file here)" }</label>
-                <textarea id="import-text" rows="8" value={(*text).clone()} {oninput} ondrop={on_drop} ondragover={on_drag_over} />
+                <textarea id="import-text" rows="8" ref={text} ondrop={on_drop} ondragover={on_drag_over} />
             </div>
             <div class="field inline">
                 <label for="import-file">{ "Or choose a file" }</label>
@@ -207,6 +222,9 @@ pub fn ImportExport() -> Html {
             <label for="export-output" class="visually-hidden">{ "Export preview" }</label>
             if let Some(e) = &failed {
                 <p role="alert" class="issue error"><span class="sev">{ "Error" }</span>{ " " }{ format!("The exporters could not be loaded: {e}. Reload the page (while online) and try again.") }</p>
+            } else if !write {
+                <p class="muted">{ format!("This plan has {versions} versions: writing its export takes a few seconds, so it is written when you ask.") }</p>
+                <button id="export-write" onclick={ask}>{ "Write the export" }</button>
             } else if ready.is_none() {
                 <p role="status" class="muted">{ "Writing the export…" }</p>
             }
