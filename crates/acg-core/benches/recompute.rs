@@ -43,6 +43,10 @@ fn benches(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("full_recompute", &label), &p, |b, p| {
             b.iter(|| full_recompute(black_box(p), &book, today()));
         });
+        // What the app computes when a plan is opened or imported: the same four and the issue index, kept.
+        group.bench_with_input(BenchmarkId::new("results_full", &label), &p, |b, p| {
+            b.iter(|| Results::full(black_box(p), &book, today()));
+        });
     }
     group.finish();
     incremental(c, &book);

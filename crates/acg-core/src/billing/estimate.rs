@@ -196,6 +196,20 @@ pub(crate) fn gb(value: f64) -> Option<Decimal> {
     if !value.is_finite() || value < 0.0 {
         return None;
     }
+    // Most sizes have at most two decimals (8, 36.5, 127.25): their shortest decimal form is n / 10^k for the
+    // smallest k whose n gives the value back (below 1e9 one n at most does), found without writing the
+    // number out, which was a tenth of the estimate of a large plan.
+    if value.is_sign_positive() && value < 1e9 {
+        let mut scale = 1.0;
+        for k in 0..=2 {
+            let n = (value * scale).round();
+            if (n / scale).to_bits() == value.to_bits() {
+                #[allow(clippy::cast_possible_truncation, reason = "n is a whole number below 1e11")]
+                return Some(Decimal::new(n as i64, k).normalize());
+            }
+            scale *= 10.0;
+        }
+    }
     Decimal::from_str(&value.to_string()).ok().or_else(|| Decimal::from_f64_retain(value)).map(|d| d.normalize())
 }
 
@@ -876,6 +890,29 @@ mod tests {
         let line = replica_cost(v, &RegionName::new("eastus2"), 8, &ApiVersion::default(), &embedded()).unwrap();
         assert_eq!(line.amount, dec("4.00"));
         assert_eq!(line.formula(), "8 replicas x 10 GB x $0.05 (Standard_LRS) = $4.00 / month");
+    }
+
+    /// The shortest decimal form's fast path gives what writing the number out gives, scale included.
+    #[test]
+    fn gb_without_text_is_gb_through_text() {
+        let by_text = |v: f64| Decimal::from_str(&v.to_string()).ok().map(|d| d.normalize());
+        let mut values: Vec<f64> = (0..40_000).map(|i| f64::from(i) / 100.0).collect();
+        values.extend((0..2_000).map(|i| f64::from(i) * 0.1 + 0.05));
+        values.extend([0.001, 0.015, 1.0 / 3.0, 12.345, 1e9 - 0.5, 1e9, 4.5e15, 0.0, 8.0, 36.5, 127.25]);
+        let mut x = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.push(
+                f64::from(u32::try_from(x % 1_000_000).unwrap_or(0)) / [1.0, 4.0, 100.0, 1000.0, 7.0][(x % 5) as usize],
+            );
+        }
+        for v in values {
+            let (fast, slow) = (gb(v), by_text(v));
+            assert_eq!(fast, slow, "{v}");
+            assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{v}: same scale");
+        }
     }
 
     #[test]
