@@ -173,20 +173,58 @@ impl Path<'_> {
         out.push_str(self.name);
         if let Some(i) = self.index {
             out.push('[');
-            let mut digits = [0u8; 20];
-            let mut n = i;
-            let mut at = digits.len();
-            loop {
-                at -= 1;
-                digits[at] = b'0' + u8::try_from(n % 10).unwrap_or(0);
-                n /= 10;
-                if n == 0 {
-                    break;
-                }
-            }
-            out.extend(digits[at..].iter().map(|&d| char::from(d)));
+            push_number(out, u64::try_from(i).unwrap_or(u64::MAX));
             out.push(']');
         }
+    }
+}
+
+/// Appends a number's digits (no formatting machinery).
+fn push_number(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + u8::try_from(n % 10).unwrap_or(0);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
+/// A message made of pieces, in one allocation of its exact length: the messages tens of thousands of target
+/// regions get (REC-01, REC-03) are written this way rather than through `format!`.
+pub(crate) struct Message(String);
+
+impl Message {
+    pub fn of(pieces: &[&str]) -> Self {
+        let mut text = String::with_capacity(pieces.iter().map(|p| p.len()).sum::<usize>() + 20);
+        for p in pieces {
+            text.push_str(p);
+        }
+        Self(text)
+    }
+    /// Appends a whole number as `{}` writes it.
+    #[must_use]
+    pub fn number(mut self, n: i64) -> Self {
+        if n < 0 {
+            self.0.push('-');
+        }
+        push_number(&mut self.0, n.unsigned_abs());
+        self
+    }
+    #[must_use]
+    pub fn then(mut self, piece: &str) -> Self {
+        self.0.push_str(piece);
+        self
+    }
+}
+
+impl From<Message> for String {
+    fn from(m: Message) -> Self {
+        m.0
     }
 }
 

@@ -778,3 +778,13 @@ mod props {
         }
     }
 }
+
+/// A message written piece by piece is the one `format!` writes, numbers included.
+#[test]
+fn messages_written_by_hand_are_formats() {
+    for n in [0, 1, 9, 10, 99, 100, 12_345, -1, -70, i64::MAX, i64::MIN] {
+        let by_hand: String =
+            super::Message::of(&["Keep ", "a minimum: ", "East US", " has "]).number(n).then(".").into();
+        assert_eq!(by_hand, format!("Keep a minimum: East US has {n}."));
+    }
+}

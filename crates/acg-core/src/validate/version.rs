@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Cx, Path, check_eol, check_region, names, push_name_issue};
+use super::{Cx, Message, Path, check_eol, check_region, names, push_name_issue};
 use crate::model::{
     ConfidentialVmEncryptionType, Gallery, ImageDefinition, ImageVersion, ReplicationMode, SharingPermission,
     StorageAccountStrategy, StorageAccountType, StorageProfile,
@@ -137,10 +137,10 @@ fn check_version(cx: &mut Cx<'_>, base: Path<'_>, g: &Gallery, d: &ImageDefiniti
             && t.name.info().is_some_and(|r| r.availability_zones)
             && v.effective_storage(t, &cx.plan.api_version) == StorageAccountType::StandardLrs
         {
-            cx.push(tpath.field("storageAccountType"), "REC-03", Severity::Warning, format!(
-                "{} has availability zones, but this replica uses Standard_LRS. Standard_ZRS keeps the image available through a zone failure at the same snapshot price.",
-                t.name.display_name()
-            ))
+            cx.push(tpath.field("storageAccountType"), "REC-03", Severity::Warning, Message::of(&[
+                t.name.display_name(),
+                " has availability zones, but this replica uses Standard_LRS. Standard_ZRS keeps the image available through a zone failure at the same snapshot price.",
+            ]))
             .fix("Set storageAccountType to Standard_ZRS here (or use the PreferStandard_ZRS strategy).");
         }
         if d.production == Some(true) && !shallow && v.replicas_in(t) < 3 {
@@ -148,11 +148,13 @@ fn check_version(cx: &mut Cx<'_>, base: Path<'_>, g: &Gallery, d: &ImageDefiniti
                 tpath.field("regionalReplicaCount"),
                 "REC-01",
                 Severity::Warning,
-                format!(
-                    "Keep a minimum of three replicas for production images: {} has {}.",
+                Message::of(&[
+                    "Keep a minimum of three replicas for production images: ",
                     t.name.display_name(),
-                    v.replicas_in(t)
-                ),
+                    " has ",
+                ])
+                .number(v.replicas_in(t))
+                .then("."),
             )
             .fix("Set regionalReplicaCount to 3 or more.");
         }
