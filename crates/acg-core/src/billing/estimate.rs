@@ -784,6 +784,24 @@ mod tests {
     }
 
     #[test]
+    fn lines_and_version_subtotals_carry_the_address_of_their_version() {
+        let plan = crate::generate::plan(crate::generate::PlanSize::S, 7);
+        let e = estimate_plan(&plan, &embedded());
+        assert!(!e.lines.is_empty());
+        let named = |at: Option<At>| {
+            at.and_then(|a| a.names(&plan)).map(|names| names.join("/")).expect("a version of the plan")
+        };
+        for l in &e.lines {
+            assert_eq!(named(l.at), *l.version);
+        }
+        for s in &e.by_version {
+            assert_eq!(named(s.at), s.key);
+        }
+        assert!(e.by_region.iter().all(|s| s.at.is_none()));
+        assert!(what_if(10.0, "eastus", "eastus westus2").lines.iter().all(|l| l.at.is_none()));
+    }
+
+    #[test]
     fn a_line_serializes_with_its_unit_and_formula() {
         let e = estimate_plan(&docs_example(), &embedded());
         let egress = e.lines.iter().find(|l| l.category == Category::Egress).unwrap();
