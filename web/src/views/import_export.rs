@@ -18,6 +18,9 @@ use crate::state::{Action, ImportMode};
 
 /// Exports longer than this (in bytes) are not previewed.
 const PREVIEW_LIMIT: usize = 2_000_000;
+/// Plans with more versions than this are exported when asked, not whenever the view shows them: writing the
+/// export of a 10,000-version plan takes a second or two, which opening the view (or an import) must not wait for.
+const EXPORT_WHEN_ASKED_ABOVE: usize = 200;
 
 /// Import from any format; export to every format acg-core writes.
 #[component]
@@ -108,13 +111,22 @@ pub fn ImportExport() -> Html {
         })
     };
     // Written once per plan and format by the interchange build (a 10,000-version plan takes a second to
-    // write), shared by the preview, Copy and Download; `None` until it answers for this plan and format.
+    // write), shared by the preview, Copy and Download; `None` until it answers for this plan and format. A big
+    // plan's is written once asked for (then again after each change while the view shows).
     let exported = use_state(|| None::<(ExportFormat, Result<(AttrValue, Vec<String>), String>)>);
+    let asked = use_state_eq(|| false);
+    let versions = *use_memo(PlanKey(Rc::clone(&state.plan)), |p| {
+        p.0.galleries.iter().flat_map(|g| &g.images).map(|d| d.versions.len()).sum::<usize>()
+    });
+    let write = versions <= EXPORT_WHEN_ASKED_ABOVE || *asked;
     {
         let exported = exported.clone();
-        use_effect_with((PlanKey(Rc::clone(&state.plan)), *format), move |(plan, format)| {
+        use_effect_with((PlanKey(Rc::clone(&state.plan)), *format, write), move |(plan, format, write)| {
             exported.set(None);
             let stale = Rc::new(Cell::new(false));
+            if !*write {
+                return Box::new(move || stale.set(true)) as Box<dyn FnOnce()>;
+            }
             let (plan, format, done) = (Rc::clone(&plan.0), *format, Rc::clone(&stale));
             wasm_bindgen_futures::spawn_local(async move {
                 let written = match serde_json::to_string(&*plan) {
@@ -125,9 +137,13 @@ pub fn ImportExport() -> Html {
                     exported.set(Some((format, written.map(|e| (AttrValue::from(e.text), e.notes)))));
                 }
             });
-            move || stale.set(true)
+            Box::new(move || stale.set(true))
         });
     }
+    let ask = {
+        let asked = asked.clone();
+        Callback::from(move |_: MouseEvent| asked.set(true))
+    };
     let (ready, output, notes, failed) = match &*exported {
         Some((f, Ok((text, notes)))) => (Some(f.id()), text.clone(), notes.clone(), None),
         Some((_, Err(e))) => (None, AttrValue::default(), Vec::new(), Some(e.clone())),
@@ -207,6 +223,8 @@ pub fn ImportExport() -> Html {
             <label for="export-output" class="visually-hidden">{ "Export preview" }</label>
             if let Some(e) = &failed {
                 <p role="alert" class="issue error"><span class="sev">{ "Error" }</span>{ " " }{ format!("The exporters could not be loaded: {e}. Reload the page (while online) and try again.") }</p>
+            } else if !write {
+                <p class="muted"><button id="write-export" onclick={ask}>{ "Write the export" }</button>{ format!(" ({versions} versions: it takes a moment, so it is written when asked)") }</p>
             } else if ready.is_none() {
                 <p role="status" class="muted">{ "Writing the export…" }</p>
             }
