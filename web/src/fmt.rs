@@ -53,9 +53,3 @@ pub fn money(amount: Decimal, currency: &str) -> String {
 pub fn number(value: Decimal) -> String {
     value.to_f64().and_then(|v| format(v, "", 2)).unwrap_or_else(|| value.normalize().to_string())
 }
-
-/// A version as the estimate keys it (`gallery/definition/version`: none of the three names can hold a `/`),
-/// written as the app names resources everywhere else: "`contoso_prod` › `ubuntu-22.04-lts` › 1.0.12".
-pub fn version_key_label(key: &str) -> String {
-    key.split('/').collect::<Vec<_>>().join(" › ")
-}

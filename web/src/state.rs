@@ -6,7 +6,7 @@
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
-use acg_core::billing::{PriceBook, plan_book};
+use acg_core::billing::{Estimate, PriceBook, plan_book};
 use acg_core::edit::{self, At, Change, Changed};
 use acg_core::recompute::Results;
 use acg_core::{Plan, Report};
@@ -38,8 +38,9 @@ pub struct AppState {
     pub deleted: Option<Vec<String>>,
     /// What-if result of the last regional exclude toggle in the latest view.
     pub what_if: Option<Vec<acg_core::latest::CellChange>>,
-    /// Scenario A: a copy of the plan kept for comparison while the plan is edited into scenario B.
-    pub scenario_a: Option<Rc<Plan>>,
+    /// Scenario A: a copy of the plan kept for comparison while the plan is edited into scenario B, with its
+    /// estimate under the prices in use (made when A is kept and when the prices change, not per render).
+    pub scenario_a: Option<Rc<Scenario>>,
     /// The field being typed into: further keystrokes there join the same undo step.
     typing: Option<(At, edit::Field)>,
     /// The plan's report, latest matrix, replica recommendations and estimate: the core's [`Results`], kept
@@ -52,7 +53,7 @@ pub struct AppState {
 
 impl PartialEq for AppState {
     fn eq(&self, other: &Self) -> bool {
-        let same = |a: &Option<Rc<Plan>>, b: &Option<Rc<Plan>>| match (a, b) {
+        let same = |a: &Option<Rc<Scenario>>, b: &Option<Rc<Scenario>>| match (a, b) {
             (Some(a), Some(b)) => Rc::ptr_eq(a, b),
             (None, None) => true,
             _ => false,
@@ -101,6 +102,45 @@ impl AppState {
     /// The issues of the last refused change at exactly this path.
     pub fn refused_at<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a acg_core::Issue> + 'a {
         self.refused.iter().flat_map(|r| r.issues.iter()).filter(move |i| i.path == path)
+    }
+}
+
+/// Scenario A of a comparison: the plan as kept, and its estimate's totals and subtotals under the prices in
+/// use ([`acg_core::billing::estimate_plan`] without the line items, which a comparison does not read).
+#[derive(Debug)]
+pub struct Scenario {
+    /// The plan as it was kept.
+    pub plan: Rc<Plan>,
+    /// Its estimate, without line items.
+    pub estimate: Estimate,
+}
+
+impl Scenario {
+    /// Scenario A of `plan` priced by `book`; `estimate` is the plan's own estimate under `book` when known
+    /// (the kept results': the plan was just kept), else the core estimates it.
+    fn new(plan: Rc<Plan>, book: &PriceBook, estimate: Option<&Estimate>) -> Self {
+        let estimate = match estimate {
+            Some(e) => totals(e),
+            None => totals(&acg_core::billing::estimate_plan(&plan, book)),
+        };
+        Self { plan, estimate }
+    }
+}
+
+/// An estimate's totals and subtotals, without its line items.
+fn totals(e: &Estimate) -> Estimate {
+    Estimate {
+        currency: e.currency.clone(),
+        storage_gb_months: e.storage_gb_months,
+        storage_monthly: e.storage_monthly,
+        egress_gb: e.egress_gb,
+        egress_one_time: e.egress_one_time,
+        estimated: e.estimated,
+        lines: Vec::new(),
+        by_region: e.by_region.clone(),
+        by_version: e.by_version.clone(),
+        notes: e.notes.clone(),
+        price_origin: e.price_origin.clone(),
     }
 }
 
@@ -204,12 +244,21 @@ impl Reducible for AppState {
                     next.changed = Changed::Settings;
                 }
             }
-            Action::SetScenarioA(keep) => next.scenario_a = keep.then(|| Rc::clone(&self.plan)),
+            Action::SetScenarioA(keep) => {
+                next.scenario_a = keep.then(|| {
+                    let results = self.results();
+                    Rc::new(Scenario::new(Rc::clone(&self.plan), &self.book, Some(results.estimate())))
+                });
+            }
             Action::Undo => next.step(true),
             Action::Redo => next.step(false),
         }
         if !Rc::ptr_eq(&next.plan, &self.plan) && next.plan.prices != self.plan.prices {
             next.book = Rc::new(plan_book(&next.plan));
+            // Scenario A is priced as B is: with the prices now in use.
+            if let Some(a) = &next.scenario_a {
+                next.scenario_a = Some(Rc::new(Scenario::new(Rc::clone(&a.plan), &next.book, None)));
+            }
         }
         // The results follow the plan: the core recomputes what the edit changed (a new state, as an opened
         // plan, has its own).

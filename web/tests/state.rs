@@ -91,3 +91,40 @@ fn an_import_can_add_to_the_plan_and_a_version_already_there_refuses_it() {
     assert_eq!(*s.plan, *start.plan);
     assert!(s.undo.is_empty());
 }
+
+#[wasm_bindgen_test]
+fn scenario_a_is_estimated_when_kept_and_when_the_prices_change_as_the_core_estimates_it() {
+    use acg_core::billing::{Redundancy, Tier, estimate_plan};
+    let same = |kept: &acg_core::billing::Estimate, full: &acg_core::billing::Estimate| {
+        assert_eq!(
+            (kept.storage_monthly, kept.egress_one_time, &kept.by_region, &kept.by_version, &kept.currency),
+            (full.storage_monthly, full.egress_one_time, &full.by_region, &full.by_version, &full.currency)
+        );
+    };
+    let s = reduce(AppState::new(acg_core::sample::plan()), Action::SetScenarioA(true));
+    let a = s.scenario_a.clone().expect("scenario A is kept");
+    same(&a.estimate, &estimate_plan(&a.plan, &s.book));
+    // An edit of B leaves A as it was kept.
+    let s = reduce(
+        s,
+        Action::Edit(Change::SetField { at: At::Version(0, 0, 0), field: Field::ReplicaCount, text: "5".into() }),
+    );
+    assert!(s.scenario_a.as_ref().is_some_and(|x| Rc::ptr_eq(x, &a)));
+    // A price changed: A is priced again, with the prices now in use.
+    let mut s = s;
+    for redundancy in [Redundancy::Lrs, Redundancy::Zrs] {
+        let amount = rust_decimal::Decimal::new(9, 1);
+        s = reduce(
+            s,
+            Action::Edit(Change::OverridePrice {
+                region: "eastus".into(),
+                tier: Tier::StandardHdd,
+                redundancy,
+                amount,
+            }),
+        );
+    }
+    let repriced = s.scenario_a.clone().expect("still kept");
+    same(&repriced.estimate, &estimate_plan(&a.plan, &s.book));
+    assert_ne!(repriced.estimate.storage_monthly, a.estimate.storage_monthly, "East US costs more now");
+}

@@ -1,20 +1,25 @@
-//! A plan's results kept between edits: the report, the latest matrix, the replica recommendations and the
-//! estimate, recomputed after an edit only where the edit can change them.
+//! A plan's results kept between edits: the report, the latest matrix, the replica recommendations, the
+//! estimate and its projection, recomputed after an edit only where the edit can change them.
 //!
 //! [`Results::full`] computes everything and remembers the part each definition contributes (its issues, its
-//! versions' issues, its matrix cells, recommendations, estimate lines, notes and subtotals).
+//! versions' issues, its matrix cells, recommendations, estimate lines, notes, subtotals and the template of
+//! its future releases in the projection).
 //! [`Results::update`] takes the [`Changed`] of an [`crate::edit::apply`] and recomputes the parts of the one
 //! definition it names, the gallery-wide and plan-wide checks (uniqueness, quotas, hints) and the totals
 //! (re-summed from the definitions' subtotals); an edit of a gallery, of the list of galleries or definitions,
 //! of the settings or of the whole document recomputes everything. Either way the results are exactly what
 //! [`crate::validate::validate`], [`crate::latest::latest_matrix`], [`crate::replicas::recommend_plan`] and
-//! [`crate::billing::estimate_plan`] return for the plan (a property test holds them to it).
+//! [`crate::billing::estimate_plan`] and [`crate::billing::project`] return for the plan (a property test holds
+//! them to it).
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::address::At;
-use crate::billing::{Estimate, Line, PriceBook, PriceCache, Subtotal, estimate_definition, line_capacity};
+use crate::billing::{
+    Estimate, Line, PriceBook, PriceCache, Projection, Subtotal, Template, definition_template,
+    estimate_definition, from_templates, line_capacity,
+};
 use crate::edit::Changed;
 use crate::latest::{MatrixCell, definition_cells};
 use crate::model::Plan;
@@ -31,6 +36,8 @@ pub struct Results {
     matrix: Vec<MatrixCell>,
     recommendations: Vec<RegionRecommendation>,
     estimate: Estimate,
+    /// The 12-month projection under the plan's billing settings, assembled from the definitions' templates.
+    projection: Projection,
     today: NaiveDate,
     /// What each gallery and definition contributes, in plan order.
     galleries: Vec<GalleryPart>,
@@ -67,6 +74,8 @@ struct DefinitionPart {
     estimated: bool,
     by_region: Vec<Subtotal>,
     by_version: Vec<Subtotal>,
+    /// What the definition's future releases cost in the projection.
+    template: Template,
 }
 
 /// What an edit can have changed.
@@ -122,6 +131,7 @@ impl Results {
                 let before = recommendations.len();
                 definition_recommendations(plan, gi, di, plan.replica_policy, &mut recommendations);
                 part.recommendations = recommendations.len() - before;
+                part.template = definition_template(plan, g, d, book);
                 if let Some(e) = estimate_definition(plan, gi, di, book, &mut prices) {
                     part.lines = e.lines.len();
                     part.notes = e.notes.len();
@@ -137,6 +147,7 @@ impl Results {
             matrix,
             recommendations,
             estimate: Estimate { lines, notes, ..empty_estimate(book) },
+            projection: from_templates(&[], &book.currency, &settings(plan)),
             today,
             galleries,
             exact_report: parts.exact,
@@ -145,6 +156,7 @@ impl Results {
         };
         results.sum_versions();
         results.sum_totals();
+        results.sum_projection(plan, book);
         results
     }
 
@@ -182,6 +194,11 @@ impl Results {
     /// The estimate ([`crate::billing::estimate_plan`]).
     pub fn estimate(&self) -> &Estimate {
         &self.estimate
+    }
+    /// The projection under the plan's billing settings ([`crate::billing::project`] with the plan's
+    /// `billing`, or the defaults).
+    pub fn projection(&self) -> &Projection {
+        &self.projection
     }
 
     fn update_definition(&mut self, plan: &Plan, book: &PriceBook, gi: usize, di: usize) {
@@ -254,6 +271,8 @@ impl Results {
         self.estimate.lines.splice(at.lines..at.lines + old.lines, lines);
         self.estimate.notes.splice(at.notes..at.notes + old.notes, notes);
 
+        new.template = definition_template(plan, g, d, book);
+
         let swapped =
             self.unique_versions && replace_versions(&mut self.estimate.by_version, &old.by_version, &new.by_version);
         self.galleries[gi].definitions[di] = new;
@@ -261,6 +280,14 @@ impl Results {
             self.sum_versions();
         }
         self.sum_totals();
+        self.sum_projection(plan, book);
+    }
+
+    /// The projection, from the definitions' templates (a few per definition: cheap to redo after an edit).
+    fn sum_projection(&mut self, plan: &Plan, book: &PriceBook) {
+        let templates: Vec<&Template> =
+            self.galleries.iter().flat_map(|g| &g.definitions).map(|p| &p.template).collect();
+        self.projection = from_templates(&templates, &book.currency, &settings(plan));
     }
 
     /// Replaces `len` issues of the report from `at` by `issues`, and their places in the index.
@@ -366,6 +393,11 @@ fn replace_versions(merged: &mut Vec<Subtotal>, old: &[Subtotal], new: &[Subtota
             }
         }
     }
+}
+
+/// The plan's billing settings, as the projection reads them.
+fn settings(plan: &Plan) -> crate::billing::BillingSettings {
+    plan.billing.clone().unwrap_or_default()
 }
 
 fn empty_estimate(book: &PriceBook) -> Estimate {

@@ -1,7 +1,7 @@
 //! Size report of every shipped artifact (raw, gzip, brotli) and the size budgets.
 //!
 //! Budgets (gzip, what a browser downloads from a typical static host), one per bundle ([`BUNDLES`]):
-//! - the app: everything in `dist/` but `api/`, `embed/` and `interchange/`. Goal 350 KB; enforced ceiling 561 KB until the
+//! - the app: everything in `dist/` but `api/`, `embed/` and `interchange/`. Goal 350 KB; enforced ceiling 564 KB until the
 //!   size work of the performance issue lands (431 KB on 2026-11-22; 477 KB on 2026-11-23 with named plans,
 //!   property forms, widget links, the benchmark mode and exact float parsing: serde deserializers of the
 //!   lossless model, with flattened `extra` maps, interchange, and the views; 471 KB after dropping the second
@@ -20,15 +20,19 @@
 //!   -66 KB). 560.2 KB (573,644 bytes) with the rest of session 6 merged: windowing (the `Window` component,
 //!   the tree's keyboard over rows not rendered, idle autosave; about +8 KB), the kept results (#22 item 1, about
 //!   +7 KB), fields checked on a pause, import that adds, charts, Prices filters (#21, about +11 KB). Enforced
-//!   ceiling 561 KB. The ceiling follows the measured size down.
+//!   ceiling 561 KB. 563.4 KB (576,970 bytes) on branch wip7-views (session 7: the projection in the kept
+//!   results, estimate lines with their `At`, scenario A kept with its estimate, windows that remember their
+//!   row pitch, a big plan's export written when asked; +3.3 KB): enforced ceiling 564 KB. The ceiling
+//!   follows the measured size down.
 //!   BENCHMARKS.md tracks it.
-//! - the JS API (`api/`): the full facade for scripts. Goal 150 KB; enforced ceiling 466 KB (317 KB on
+//! - the JS API (`api/`): the full facade for scripts. Goal 150 KB; enforced ceiling 467 KB (317 KB on
 //!   2026-11-23: the same plan deserializer, validation, interchange and billing; on 2026-11-30 with
 //!   `planPrices` and `displayAmount` (#18), the exporters of #16 and `explainError` (#19: the troubleshooting
 //!   guide and its matcher), 374.1 KB; 462.2 KB with `applyEdit` (#20: the reader of every `Change`, +46 KB)
 //!   and the ARM evaluator and its options (#17); 464.8 KB (475,929 bytes) with `mergePlan` and the fix for a
 //!   day that does not exist (#21, +2.8 KB over main's 473,082 bytes); 465.9 KB (477,035 bytes) with the kept
-//!   results' parts of validation (#22), enforced ceiling 466 KB).
+//!   results' parts of validation (#22), enforced ceiling 466 KB); 466.5 KB (477,660 bytes) with estimate lines
+//!   carrying their version's `At` (session 7, +0.6 KB), enforced ceiling 467 KB).
 //! - the embed bundle (`embed/` but its docs page and the explain build): what a documentation page downloads
 //!   for the widgets: the widgets' script and the embed build of the API, which reads no whole plan. 150 KB,
 //!   enforced.
@@ -74,10 +78,10 @@ pub const BUNDLES: [Bundle; 5] = [
     Bundle {
         label: "app",
         contains: |p| !p.starts_with("api/") && !p.starts_with("embed/") && !p.starts_with("interchange/"),
-        budget: 561 * 1024,
+        budget: 564 * 1024,
         goal: 350 * 1024,
     },
-    Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 466 * 1024, goal: 150 * 1024 },
+    Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 467 * 1024, goal: 150 * 1024 },
     Bundle {
         label: "embeds",
         contains: |p| p.starts_with("embed/") && !is_docs_page(p) && !is_explain_build(p),

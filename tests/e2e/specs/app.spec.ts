@@ -201,6 +201,10 @@ test('target regions as a table: search the catalog, add, set replicas and the r
   await page.getByRole('button', { name: 'Keep the sample' }).click();
   await page.getByRole('treeitem', { name: /Version 1\.0\.12/ }).click();
   const add = page.getByLabel('Add a target region');
+  // The picker lists the form's one region catalog (the source region's field has it too).
+  await expect(add).toHaveAttribute('list', 'region-picker');
+  await expect(page.locator('datalist')).toHaveCount(1);
+  expect(await page.locator('#region-picker option[value="northeurope"]').count()).toBe(1);
   await add.fill('Atlantis');
   await page.getByRole('button', { name: 'Add region' }).click();
   await expect(page.getByText("'Atlantis' is not an Azure region of the catalog: pick one from the list.")).toBeVisible();

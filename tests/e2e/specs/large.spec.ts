@@ -113,6 +113,11 @@ test('the L plan (10,000 versions) imported as Plan JSON stays usable and surviv
   await page.getByLabel(/Paste a Plan JSON/).fill(plan);
   await page.getByRole('button', { name: /^Import/ }).click();
   await expect(page.getByLabel('Plan name')).toHaveValue('Generated plan (10000 versions)', slow);
+  // Its export is written when asked, not whenever the view shows it (that takes a second or two on L).
+  await expect(page.locator('#export-output')).not.toHaveAttribute('data-format', /./);
+  await page.getByRole('button', { name: 'Write the export' }).click();
+  await expect(page.locator('#export-output')).toHaveAttribute('data-format', 'arm', slow);
+  await expect(page.locator('#export-output')).not.toHaveValue('');
   const issues = await usable(page);
   // Saved (the autosave's stamp), then read back after a reload: the same plan, the same findings.
   await expect.poll(() => page.evaluate(() => localStorage.getItem('acg.plan.saved')), slow).not.toBeNull();

@@ -2,10 +2,10 @@
 #![allow(clippy::many_single_char_names, reason = "c (context), a/b (scenarios), m (money) read best short in markup")]
 
 use std::ops::Range;
-use std::rc::Rc;
 
+use acg_core::Plan;
 use acg_core::billing::BillingSettings;
-use acg_core::edit::Change;
+use acg_core::edit::{At, Change};
 use yew::prelude::*;
 
 use rust_decimal::Decimal;
@@ -15,7 +15,7 @@ use super::prices::plan_prices_banner;
 use super::window::Window;
 use super::{input_value, on, use_ctx};
 use crate::Ctx;
-use crate::fmt::{money, number, version_key_label};
+use crate::fmt::{money, number};
 use crate::state::Action;
 
 /// Monthly storage and one-time egress, line by line, with a 12-month projection.
@@ -23,10 +23,10 @@ use crate::state::Action;
 pub fn Costs() -> Html {
     let c = use_ctx();
     let state = &c.state;
-    let book = Rc::clone(&state.book);
-    let plan = Rc::clone(&state.plan);
     let results = state.results();
     let estimate = results.estimate();
+    // The projection is the kept results' (computed with the plan, not per render).
+    let projection = results.projection();
     // `acg-first-estimate`: when the first estimate of this page load is in the document (BENCHMARKS.md reads
     // it as navigation-to-first-estimate).
     use_effect_with((), |()| {
@@ -36,17 +36,24 @@ pub fn Costs() -> Html {
             let _ = perf.mark("acg-first-estimate");
         }
     });
-    let settings = plan.billing.clone().unwrap_or_default();
-    let projection = acg_core::billing::project(&plan, &book, &settings);
+    let settings = &projection.settings;
     let m = |a| money(a, &estimate.currency);
     let line_rows = {
         let state = state.clone();
-        Callback::from(move |range: Range<usize>| line_rows(state.results().estimate(), range))
+        Callback::from(move |range: Range<usize>| line_rows(&state.plan, state.results().estimate(), range))
     };
     // One row per version: 10,000 on a big plan, so only those in view are rendered.
     let version_rows = {
         let state = state.clone();
-        Callback::from(move |range: Range<usize>| version_rows(state.results().estimate(), range))
+        Callback::from(move |range: Range<usize>| version_rows(&state.plan, state.results().estimate(), range))
+    };
+    // The line items are rendered while their list is open (a closed `<details>` shows none of them).
+    let lines_open = use_state_eq(|| false);
+    let ontoggle = {
+        let lines_open = lines_open.clone();
+        Callback::from(move |e: Event| {
+            lines_open.set(e.target_unchecked_into::<web_sys::Element>().has_attribute("open"));
+        })
     };
     let set_setting = |f: fn(&mut BillingSettings, u32)| {
         let settings = settings.clone();
@@ -76,8 +83,8 @@ pub fn Costs() -> Html {
             </table>
             <h3>{ "By version" }</h3>
             <Window len={estimate.by_version.len()} rows={version_rows} row_height={34.0} label="Costs by version" />
-            <details><summary>{ format!("All {} line items", estimate.lines.len()) }</summary>
-                <Window len={estimate.lines.len()} rows={line_rows} row_height={34.0} label="Line items" />
+            <details {ontoggle}><summary>{ format!("All {} line items", estimate.lines.len()) }</summary>
+                if *lines_open { <Window len={estimate.lines.len()} rows={line_rows} row_height={34.0} label="Line items" /> }
             </details>
             <h3>{ "Projection" }</h3>
             <div class="row">
@@ -85,8 +92,8 @@ pub fn Costs() -> Html {
                 <div class="field inline"><label for="retention">{ "Versions kept" }</label><input id="retention" type="number" min="1" value={settings.retention.to_string()} oninput={set_setting(|s, n| s.retention = n.max(1))} /></div>
                 <div class="field inline"><label for="full">{ "Newest kept in all regions" }</label><input id="full" type="number" min="0" value={settings.full_versions.to_string()} oninput={set_setting(|s, n| s.full_versions = n)} /></div>
             </div>
-            { month_one(&projection, estimate, &m) }
-            { projection_chart(&projection, &m) }
+            { month_one(projection, estimate, &m) }
+            { projection_chart(projection, &m) }
             <table>
                 <thead><tr><th scope="col">{ "Month" }</th><th scope="col">{ "Versions" }</th><th scope="col">{ "Storage" }</th><th scope="col">{ "Egress" }</th><th scope="col">{ "Total" }</th><th scope="col">{ "Cumulative" }</th></tr></thead>
                 <tbody>{ for projection.months.iter().map(|mo| html! { <tr><td data-label="Month">{ mo.month }</td><td data-label="Versions">{ mo.versions }</td><td data-label="Storage">{ m(mo.storage) }</td><td data-label="Egress">{ m(mo.egress) }</td><td data-label="Total">{ m(mo.total) }</td><td data-label="Cumulative">{ m(mo.cumulative) }</td></tr> }) }</tbody>
@@ -96,24 +103,29 @@ pub fn Costs() -> Html {
     }
 }
 
+/// A version of the estimate named as every view names resources ([`At::label`]).
+fn version_label(plan: &Plan, at: Option<At>, key: &str) -> String {
+    at.map_or_else(|| key.to_owned(), |at| at.label(plan))
+}
+
 /// The subtotals by version in `range`, in their table (one row per version).
-fn version_rows(estimate: &acg_core::billing::Estimate, range: Range<usize>) -> Html {
+fn version_rows(plan: &Plan, estimate: &acg_core::billing::Estimate, range: Range<usize>) -> Html {
     let m = |a| money(a, &estimate.currency);
     html! {
                 <table>
                     <thead><tr><th scope="col">{ "Version" }</th><th scope="col">{ "Storage / month" }</th><th scope="col">{ "Egress once" }</th></tr></thead>
-                    <tbody>{ for estimate.by_version[range.clone()].iter().zip(range).map(|(s, i)| html! { <tr key={i} data-row={i.to_string()}><td data-label="Version">{ version_key_label(&s.key) }</td><td data-label="Storage / month">{ m(s.storage_monthly) }</td><td data-label="Egress once">{ m(s.egress_one_time) }</td></tr> }) }</tbody>
+                    <tbody>{ for estimate.by_version[range.clone()].iter().zip(range).map(|(s, i)| html! { <tr key={i} data-row={i.to_string()}><td data-label="Version">{ version_label(plan, s.at, &s.key) }</td><td data-label="Storage / month">{ m(s.storage_monthly) }</td><td data-label="Egress once">{ m(s.egress_one_time) }</td></tr> }) }</tbody>
                 </table>
     }
 }
 
 /// The line items in `range`, in their table: a large plan has a hundred thousand, so the window renders (and
 /// writes the formulas of) only those in view.
-fn line_rows(estimate: &acg_core::billing::Estimate, range: Range<usize>) -> Html {
+fn line_rows(plan: &Plan, estimate: &acg_core::billing::Estimate, range: Range<usize>) -> Html {
     html! {
                 <table class="lines">
                     <thead><tr><th scope="col">{ "Version" }</th><th scope="col">{ "Region" }</th><th scope="col">{ "Category" }</th><th scope="col">{ "Formula" }</th></tr></thead>
-                    <tbody>{ for estimate.lines[range.clone()].iter().zip(range).map(|(l, i)| html! { <tr key={i} data-row={i.to_string()}><td data-label="Version">{ version_key_label(&l.version) }</td><td data-label="Region">{ region(&l.region) }</td><td data-label="Category">{ l.category.as_str() }</td><td data-label="Formula">{ l.formula() }{ if l.estimated { " (estimated)" } else { "" } }</td></tr> }) }</tbody>
+                    <tbody>{ for estimate.lines[range.clone()].iter().zip(range).map(|(l, i)| html! { <tr key={i} data-row={i.to_string()}><td data-label="Version">{ version_label(plan, l.at, &l.version) }</td><td data-label="Region">{ region(&l.region) }</td><td data-label="Category">{ l.category.as_str() }</td><td data-label="Formula">{ l.formula() }{ if l.estimated { " (estimated)" } else { "" } }</td></tr> }) }</tbody>
                 </table>
     }
 }
@@ -123,14 +135,13 @@ fn scenario(c: &Ctx, b: &acg_core::billing::Estimate) -> Html {
     let state = &c.state;
     let keep = on(state, |_| Action::SetScenarioA(true));
     let stop = on(state, |_| Action::SetScenarioA(false));
-    let Some(a_plan) = &state.scenario_a else {
+    let Some(a) = &state.scenario_a else {
         return html! { <div class="scenario"><button id="keep-scenario" onclick={keep}>{ "Keep this plan as scenario A, then edit it into B" }</button></div> };
     };
-    let a = acg_core::billing::estimate_plan(a_plan, &state.book);
     let m = |x| money(x, &b.currency);
     let signed =
         |x: rust_decimal::Decimal| if x.is_sign_positive() && !x.is_zero() { format!("+{}", m(x)) } else { m(x) };
-    match acg_core::billing::compare(&a, b) {
+    match acg_core::billing::compare(&a.estimate, b) {
         Ok(cmp) => html! { <div class="scenario">
             <h3>{ "Scenario A → B (the plan as edited now)" }</h3>
             <table id="scenario-table">

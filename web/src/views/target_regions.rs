@@ -18,7 +18,8 @@ pub struct TargetRegionTableProps {
 }
 
 /// The target regions as a table: replicas, storage type and the regional exclude flag per row, a region
-/// picker with search over display and programmatic names, and each row's issues under it.
+/// picker with search over display and programmatic names, and each row's issues under it. The picker lists
+/// the version form's region catalog (`region-picker`, written once per form by its source-region field).
 #[component]
 pub fn TargetRegionTable(props: &TargetRegionTableProps) -> Html {
     let c = use_ctx();
@@ -102,14 +103,11 @@ pub fn TargetRegionTable(props: &TargetRegionTableProps) -> Html {
         </table>
         <form class="add-region" onsubmit={add}>
             <label for="add-region">{ "Add a target region" }</label>
-            <input id="add-region" type="text" list="region-catalog" autocomplete="off" placeholder="Search: West Europe, westeurope…"
+            <input id="add-region" type="text" list="region-picker" autocomplete="off" placeholder="Search: West Europe, westeurope…"
                 value={(*add_text).clone()} oninput={on_add_input} aria-describedby="add-region-error" aria-invalid={add_error.is_some().then_some("true")} />
             <button type="submit">{ "Add region" }</button>
             <span id="add-region-error" class="error" role="status">{ add_error.unwrap_or_default() }</span>
         </form>
-        <datalist id="region-catalog">
-            { for acg_core::region::regions().iter().map(|r| html! { <option value={r.name}>{ format!("{} ({})", r.display_name, r.geography) }</option> }) }
-        </datalist>
         </>
     }
 }

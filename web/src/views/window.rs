@@ -3,11 +3,13 @@
 //! [`Window`] is a scroll box of its own (at most about two thirds of the screen high) holding a spacer, the rows
 //! in view, and a spacer: the spacers stand for the rows not rendered, so the scroll bar is the whole list's. Rows
 //! have one height (the styles keep them to one line); the height is measured from the rows rendered (a phone's
-//! card is taller than a desktop's row), and the caller's estimate is used until then. Each row carries
+//! card is taller than a desktop's row), and until then the pitch last measured for the caller's estimate, or the
+//! estimate. Each row carries
 //! `data-row="{index}"`; [`Goto`] brings a row into view, and focuses it (keyboard moves in a tree), even when
 //! it was not rendered. The spacers' heights are set through the style object: the page's Content-Security-Policy
 //! allows no inline style.
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use wasm_bindgen::JsCast;
@@ -18,6 +20,24 @@ use yew::prelude::*;
 const OVERSCAN: usize = 12;
 /// The scroll box's height before it is measured (and while it has none: a closed `<details>`).
 const DEFAULT_HEIGHT: f64 = 800.0;
+
+thread_local! {
+    /// The row pitch last measured for each estimate callers give (by its bits): a window shown again starts
+    /// with it, so it renders its rows once rather than once with the estimate and again with the measure.
+    static MEASURED: RefCell<Vec<(u64, f64)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The pitch to start with: the one last measured for this estimate, else the estimate.
+fn remembered_pitch(estimate: f64) -> f64 {
+    MEASURED.with_borrow(|m| m.iter().find(|(k, _)| *k == estimate.to_bits()).map_or(estimate, |(_, p)| *p))
+}
+
+fn remember_pitch(estimate: f64, pitch: f64) {
+    MEASURED.with_borrow_mut(|m| match m.iter_mut().find(|(k, _)| *k == estimate.to_bits()) {
+        Some(entry) => entry.1 = pitch,
+        None => m.push((estimate.to_bits(), pitch)),
+    });
+}
 
 /// A request to bring row `index` into view (and focus it when `focus`); `serial` tells two requests for the
 /// same row apart.
@@ -89,6 +109,16 @@ pub fn top_showing(index: usize, top: f64, height: f64, pitch: f64) -> f64 {
     }
 }
 
+/// The most the scroll box can be high before it is measured: 70% of the viewport (the styles cap it there), so a
+/// window first renders the rows that can be in view, not those of a taller default.
+fn viewport_share() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .filter(|h| *h > 0.0)
+        .map_or(DEFAULT_HEIGHT, |h| (h * 0.7).min(DEFAULT_HEIGHT))
+}
+
 fn html_element(e: Option<web_sys::Element>) -> Option<web_sys::HtmlElement> {
     e.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
 }
@@ -108,7 +138,8 @@ fn measured_pitch(scroller: &web_sys::Element) -> Option<f64> {
 #[component]
 pub fn Window(props: &WindowProps) -> Html {
     let scroller = use_node_ref();
-    let metrics = use_state_eq(|| Metrics { top: 0.0, height: DEFAULT_HEIGHT, pitch: props.row_height });
+    let estimate = props.row_height;
+    let metrics = use_state_eq(|| Metrics { top: 0.0, height: viewport_share(), pitch: remembered_pitch(estimate) });
     let top_spacer = use_node_ref();
     let bottom_spacer = use_node_ref();
     let pending_focus = use_mut_ref(|| None::<usize>);
@@ -143,6 +174,7 @@ pub fn Window(props: &WindowProps) -> Html {
                 if let Some(pitch) = measured_pitch(&el)
                     && (pitch - metrics.pitch).abs() > 0.5
                 {
+                    remember_pitch(estimate, pitch);
                     metrics.set(Metrics { pitch, ..*metrics });
                 }
                 let waiting = *pending_focus.borrow();

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{PriceBook, Quote, format_money, meter_for};
+use crate::address::At;
 use crate::model::{
     ApiVersion, Gallery, ImageDefinition, ImageVersion, OccupiedSize, Plan, PublishingProfile, StorageAccountType,
     TargetRegion,
@@ -68,6 +69,9 @@ pub enum Basis {
 pub struct Line {
     /// `gallery/definition/version`.
     pub version: Arc<str>,
+    /// Where the version is in the plan (none for a version outside a plan: a what-if, a replica's cost). Not
+    /// serialized: the JSON names a version by `version`.
+    pub at: Option<At>,
     /// Region (programmatic name).
     pub region: Arc<str>,
     /// Storage (monthly) or egress (one-time).
@@ -154,6 +158,10 @@ impl Serialize for Line {
 pub struct Subtotal {
     /// The region or version.
     pub key: String,
+    /// Where the version is in the plan (the first of its key's, when two versions share one; none for a
+    /// region). Not serialized.
+    #[serde(skip)]
+    pub at: Option<At>,
     /// Monthly storage.
     pub storage_monthly: Decimal,
     /// One-time egress.
@@ -316,9 +324,11 @@ impl<'a> Builder<'a> {
         p
     }
 
+    #[allow(clippy::too_many_arguments, reason = "the version, where it is, and how it is published")]
     pub(super) fn version_lines(
         &mut self,
         label: &Arc<str>,
+        at: Option<At>,
         occupied: Decimal,
         source: &RegionName,
         profile: &PublishingProfile,
@@ -338,6 +348,7 @@ impl<'a> Builder<'a> {
             if shallow {
                 self.lines.push(Line {
                     version: label.clone(),
+                    at,
                     region,
                     category: Category::Storage,
                     quantity: Decimal::ZERO,
@@ -354,6 +365,7 @@ impl<'a> Builder<'a> {
             if let Some(p) = self.snapshot(&t.name, &storage) {
                 self.lines.push(Line {
                     version: label.clone(),
+                    at,
                     region: region.clone(),
                     category: Category::Storage,
                     quantity,
@@ -373,12 +385,13 @@ impl<'a> Builder<'a> {
                     t.name,
                     self.book.currency
                 );
-                self.missing(label, &region, Category::Storage, quantity, why);
+                self.missing((label, at), &region, Category::Storage, quantity, why);
             }
             if t.name != *source {
                 if let Some(p) = self.transfer(source, &t.name) {
                     self.lines.push(Line {
                         version: label.clone(),
+                        at,
                         region,
                         category: Category::Egress,
                         quantity: occupied,
@@ -391,15 +404,23 @@ impl<'a> Builder<'a> {
                     });
                 } else {
                     let why = format!("no transfer price from {source} to {} in {}", t.name, self.book.currency);
-                    self.missing(label, &region, Category::Egress, occupied, why);
+                    self.missing((label, at), &region, Category::Egress, occupied, why);
                 }
             }
         }
     }
 
-    fn missing(&mut self, label: &Arc<str>, region: &Arc<str>, category: Category, quantity: Decimal, why: String) {
+    fn missing(
+        &mut self,
+        (label, at): (&Arc<str>, Option<At>),
+        region: &Arc<str>,
+        category: Category,
+        quantity: Decimal,
+        why: String,
+    ) {
         self.lines.push(Line {
             version: label.clone(),
+            at,
             region: region.clone(),
             category,
             quantity,
@@ -419,8 +440,8 @@ impl<'a> Builder<'a> {
         let mut egress_one_time = Decimal::ZERO;
         // Subtotals: lines of one version are adjacent and regions are few, so runs and a short list are
         // cheaper than a map keyed by text; both are sorted by key at the end, as a map would be.
-        let mut by_version: Vec<(&Arc<str>, Decimal, Decimal)> = Vec::new();
-        let mut by_region: Vec<(&Arc<str>, Decimal, Decimal)> = Vec::new();
+        let mut by_version: Vec<(&Arc<str>, Option<At>, Decimal, Decimal)> = Vec::new();
+        let mut by_region: Vec<(&Arc<str>, Option<At>, Decimal, Decimal)> = Vec::new();
         for l in &self.lines {
             let (s, e) = match l.category {
                 Category::Storage => {
@@ -436,29 +457,30 @@ impl<'a> Builder<'a> {
             };
             match by_version.last_mut() {
                 Some(last) if Arc::ptr_eq(last.0, &l.version) || *last.0 == l.version => {
-                    last.1 += s;
-                    last.2 += e;
+                    last.2 += s;
+                    last.3 += e;
                 }
-                _ => by_version.push((&l.version, s, e)),
+                _ => by_version.push((&l.version, l.at, s, e)),
             }
             match by_region.iter_mut().find(|r| Arc::ptr_eq(r.0, &l.region)) {
                 Some(r) => {
-                    r.1 += s;
-                    r.2 += e;
+                    r.2 += s;
+                    r.3 += e;
                 }
-                None => by_region.push((&l.region, s, e)),
+                None => by_region.push((&l.region, None, s, e)),
             }
         }
-        let subtotals = |mut rows: Vec<(&Arc<str>, Decimal, Decimal)>| -> Vec<Subtotal> {
+        // Sorted stably: of the rows of one key, the first in plan order gives the subtotal its `at`.
+        let subtotals = |mut rows: Vec<(&Arc<str>, Option<At>, Decimal, Decimal)>| -> Vec<Subtotal> {
             rows.sort_by(|a, b| a.0.cmp(b.0));
             let mut out: Vec<Subtotal> = Vec::with_capacity(rows.len());
-            for (key, s, e) in rows {
+            for (key, at, s, e) in rows {
                 match out.last_mut() {
                     Some(last) if *last.key == **key => {
                         last.storage_monthly += s;
                         last.egress_one_time += e;
                     }
-                    _ => out.push(Subtotal { key: key.to_string(), storage_monthly: s, egress_one_time: e }),
+                    _ => out.push(Subtotal { key: key.to_string(), at, storage_monthly: s, egress_one_time: e }),
                 }
             }
             out
@@ -491,7 +513,9 @@ pub fn estimate_version(
 ) -> Estimate {
     let mut b = Builder::new(book);
     match version.occupied_gb.as_ref().and_then(|o| gb(o.total())) {
-        Some(occupied) => b.version_lines(&label.into(), occupied, source, &version.publishing_profile, api, version),
+        Some(occupied) => {
+            b.version_lines(&label.into(), None, occupied, source, &version.publishing_profile, api, version);
+        }
         None => b.notes.push(format!("{label}: no occupied size (occupiedGb) given, so it is not priced")),
     }
     b.finish()
@@ -504,9 +528,9 @@ pub fn estimate_plan(plan: &Plan, book: &PriceBook) -> Estimate {
     // a hundred thousand lines.
     b.lines.reserve_exact(line_capacity(plan));
     let mut label = String::new();
-    for g in &plan.galleries {
-        for d in &g.images {
-            b.definition_lines(plan, g, d, &mut label);
+    for (gi, g) in plan.galleries.iter().enumerate() {
+        for (di, d) in g.images.iter().enumerate() {
+            b.definition_lines(plan, (gi, g), (di, d), &mut label);
         }
     }
     b.finish()
@@ -538,16 +562,22 @@ pub(crate) fn estimate_definition(
     let d = g.images.get(di)?;
     let mut b = Builder::new(book);
     b.cache = std::mem::take(cache);
-    b.definition_lines(plan, g, d, &mut String::new());
+    b.definition_lines(plan, (gi, g), (di, d), &mut String::new());
     *cache = std::mem::take(&mut b.cache);
     Some(b.finish())
 }
 
 impl Builder<'_> {
     /// The lines (or notes) of every version of a definition, in order; `label` is scratch space.
-    fn definition_lines(&mut self, plan: &Plan, g: &Gallery, d: &ImageDefinition, label: &mut String) {
+    fn definition_lines(
+        &mut self,
+        plan: &Plan,
+        (gi, g): (usize, &Gallery),
+        (di, d): (usize, &ImageDefinition),
+        label: &mut String,
+    ) {
         let def_loc = d.location.as_ref().unwrap_or(&g.location);
-        for v in &d.versions {
+        for (vi, v) in d.versions.iter().enumerate() {
             label.clear();
             for (i, part) in [g.name.as_str(), d.name.as_str(), v.name.as_str()].into_iter().enumerate() {
                 if i > 0 {
@@ -560,6 +590,7 @@ impl Builder<'_> {
                 Some(occupied) => {
                     self.version_lines(
                         &label,
+                        Some(At::Version(gi, di, vi)),
                         occupied,
                         v.source_region(def_loc),
                         &v.publishing_profile,
@@ -599,7 +630,15 @@ pub fn estimate_what_if(
     if !targets.iter().any(|t| t.name == *source) {
         b.notes.push(format!("{source} (the source) is not among the target regions; Azure requires it (V1)."));
     }
-    b.version_lines(&"what-if".into(), occupied, source, &version.publishing_profile, &ApiVersion::default(), &version);
+    b.version_lines(
+        &"what-if".into(),
+        None,
+        occupied,
+        source,
+        &version.publishing_profile,
+        &ApiVersion::default(),
+        &version,
+    );
     Ok(b.finish())
 }
 
@@ -630,7 +669,7 @@ pub fn replica_cost(
         ..ImageVersion::default()
     };
     let mut b = Builder::new(book);
-    b.version_lines(&version.name.as_str().into(), occupied, region, &single.publishing_profile, api, &single);
+    b.version_lines(&version.name.as_str().into(), None, occupied, region, &single.publishing_profile, api, &single);
     b.lines.into_iter().next()
 }
 
@@ -772,6 +811,24 @@ mod tests {
         assert_eq!(json["storageMonthly"], "3.00");
         assert_eq!(json["egressGb"], 20.0);
         assert_eq!(json["currency"], "USD");
+    }
+
+    #[test]
+    fn lines_and_version_subtotals_carry_the_address_of_their_version() {
+        let plan = crate::generate::plan(crate::generate::PlanSize::S, 7);
+        let e = estimate_plan(&plan, &embedded());
+        assert!(!e.lines.is_empty());
+        let named = |at: Option<At>| {
+            at.and_then(|a| a.names(&plan)).map(|names| names.join("/")).expect("a version of the plan")
+        };
+        for l in &e.lines {
+            assert_eq!(named(l.at), *l.version);
+        }
+        for s in &e.by_version {
+            assert_eq!(named(s.at), s.key);
+        }
+        assert!(e.by_region.iter().all(|s| s.at.is_none()));
+        assert!(what_if(10.0, "eastus", "eastus westus2").lines.iter().all(|l| l.at.is_none()));
     }
 
     #[test]

@@ -31,6 +31,7 @@ pub use estimate::{
 };
 pub(crate) use estimate::{PriceCache, estimate_definition, line_capacity};
 pub use projection::{Month, Projection, project};
+pub(crate) use projection::{Template, definition_template, from_templates};
 pub use retail::{ImportReport, import_retail};
 
 pub use crate::model::{BillingSettings, PlanPrice, PlanPrices};

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::estimate::{Builder, gb};
 use super::{Category, PriceBook};
-use crate::model::{BillingSettings, ImageVersion, Plan, PublishingProfile, TargetRegion};
+use crate::model::{BillingSettings, Gallery, ImageDefinition, ImageVersion, Plan, PublishingProfile, TargetRegion};
 
 /// One projected month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,18 +45,79 @@ pub struct Projection {
     pub assumptions: Vec<String>,
 }
 
-/// Per definition: cost of one version at full placement, trimmed, its egress, and how many exist now.
-struct Template {
-    full: Decimal,
-    trimmed: Decimal,
-    egress: Decimal,
-    existing: u64,
+/// What one definition contributes to a projection: the cost of a release like its newest version, or why it
+/// is not projected ([`definition_template`]; [`crate::recompute`] keeps one per definition).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) enum Template {
+    /// No version with a valid name: nothing to project, nothing to say.
+    #[default]
+    None,
+    /// The newest version cannot be priced: the assumption that says so.
+    Skipped(String),
+    /// One version at full placement, trimmed to its source region, its egress, and how many exist now.
+    Release { full: Decimal, trimmed: Decimal, egress: Decimal, existing: u64 },
 }
 
 /// Projects storage and egress month by month. Each definition's newest priced version is the template for
 /// its future releases.
 pub fn project(plan: &Plan, book: &PriceBook, settings: &BillingSettings) -> Projection {
-    let mut templates = Vec::new();
+    let templates: Vec<Template> = plan
+        .galleries
+        .iter()
+        .flat_map(|g| g.images.iter().map(move |d| definition_template(plan, g, d, book)))
+        .collect();
+    from_templates(&templates.iter().collect::<Vec<_>>(), &book.currency, settings)
+}
+
+/// The template of one definition's future releases: its newest version, priced in full and trimmed.
+pub(crate) fn definition_template(plan: &Plan, g: &Gallery, d: &ImageDefinition, book: &PriceBook) -> Template {
+    let Some(vi) = crate::replicas::newest_version(d) else { return Template::None };
+    let v = &d.versions[vi];
+    let Some(occupied) = v.occupied_gb.as_ref().and_then(|o| gb(o.total())) else {
+        return Template::Skipped(format!(
+            "{}/{}: the newest version has no occupied size; not projected",
+            g.name, d.name
+        ));
+    };
+    let source = v.source_region(d.location.as_ref().unwrap_or(&g.location)).clone();
+    let mut placed = Builder::new(book);
+    placed.version_lines(&"".into(), None, occupied, &source, &v.publishing_profile, &plan.api_version, v);
+    let full = placed.lines.iter().filter(|l| l.category == Category::Storage).map(|l| l.amount).sum();
+    let egress = placed.lines.iter().filter(|l| l.category == Category::Egress).map(|l| l.amount).sum();
+    let storage_type = v
+        .target(&source)
+        .map(|t| v.effective_storage(t, &plan.api_version))
+        .or_else(|| v.publishing_profile.storage_account_type.clone());
+    let trimmed_version = ImageVersion {
+        publishing_profile: PublishingProfile {
+            target_regions: vec![TargetRegion {
+                name: source.clone(),
+                regional_replica_count: Some(1),
+                storage_account_type: storage_type,
+                ..TargetRegion::default()
+            }],
+            replication_mode: v.publishing_profile.replication_mode.clone(),
+            ..PublishingProfile::default()
+        },
+        ..ImageVersion::default()
+    };
+    let mut trimmed_lines = Builder::new(book);
+    trimmed_lines.version_lines(
+        &"".into(),
+        None,
+        occupied,
+        &source,
+        &trimmed_version.publishing_profile,
+        &plan.api_version,
+        &trimmed_version,
+    );
+    let trimmed = trimmed_lines.lines.iter().map(|l| l.amount).sum();
+    let existing = d.versions.iter().filter(|x| x.name.parse::<crate::ImageVersionName>().is_ok()).count() as u64;
+    Template::Release { full, trimmed, egress, existing }
+}
+
+/// The projection of the definitions' templates, in plan order, under `settings`.
+pub(crate) fn from_templates(templates: &[&Template], currency: &str, settings: &BillingSettings) -> Projection {
     let mut assumptions = vec![
         format!("{} new version(s) per definition per month, like its newest version", settings.cadence_per_month),
         format!(
@@ -64,52 +125,10 @@ pub fn project(plan: &Plan, book: &PriceBook, settings: &BillingSettings) -> Pro
             settings.full_versions, settings.retention
         ),
     ];
-    for g in &plan.galleries {
-        for d in &g.images {
-            let Some(vi) = crate::replicas::newest_version(d) else { continue };
-            let v = &d.versions[vi];
-            let Some(occupied) = v.occupied_gb.as_ref().and_then(|o| gb(o.total())) else {
-                assumptions
-                    .push(format!("{}/{}: the newest version has no occupied size; not projected", g.name, d.name));
-                continue;
-            };
-            let source = v.source_region(d.location.as_ref().unwrap_or(&g.location)).clone();
-            let mut b = Builder::new(book);
-            b.version_lines(&"".into(), occupied, &source, &v.publishing_profile, &plan.api_version, v);
-            let full = b.lines.iter().filter(|l| l.category == Category::Storage).map(|l| l.amount).sum();
-            let egress = b.lines.iter().filter(|l| l.category == Category::Egress).map(|l| l.amount).sum();
-            let storage_type = v
-                .target(&source)
-                .map(|t| v.effective_storage(t, &plan.api_version))
-                .or_else(|| v.publishing_profile.storage_account_type.clone());
-            let trimmed_version = ImageVersion {
-                publishing_profile: PublishingProfile {
-                    target_regions: vec![TargetRegion {
-                        name: source.clone(),
-                        regional_replica_count: Some(1),
-                        storage_account_type: storage_type,
-                        ..TargetRegion::default()
-                    }],
-                    replication_mode: v.publishing_profile.replication_mode.clone(),
-                    ..PublishingProfile::default()
-                },
-                ..ImageVersion::default()
-            };
-            let mut t = Builder::new(book);
-            t.version_lines(
-                &"".into(),
-                occupied,
-                &source,
-                &trimmed_version.publishing_profile,
-                &plan.api_version,
-                &trimmed_version,
-            );
-            let trimmed = t.lines.iter().map(|l| l.amount).sum();
-            let existing =
-                d.versions.iter().filter(|x| x.name.parse::<crate::ImageVersionName>().is_ok()).count() as u64;
-            templates.push(Template { full, trimmed, egress, existing });
-        }
-    }
+    assumptions.extend(templates.iter().filter_map(|t| match t {
+        Template::Skipped(why) => Some(why.clone()),
+        _ => None,
+    }));
     let cadence = u64::from(settings.cadence_per_month);
     let retention = u64::from(settings.retention.max(1));
     let keep_full = u64::from(settings.full_versions);
@@ -120,12 +139,13 @@ pub fn project(plan: &Plan, book: &PriceBook, settings: &BillingSettings) -> Pro
         let mut versions = 0u64;
         let mut storage = Decimal::ZERO;
         let mut egress = Decimal::ZERO;
-        for t in &templates {
-            let alive = t.existing.saturating_add(cadence.saturating_mul(m)).min(retention);
+        for t in templates {
+            let Template::Release { full: t_full, trimmed, egress: t_egress, existing } = t else { continue };
+            let alive = existing.saturating_add(cadence.saturating_mul(m)).min(retention);
             let full = alive.min(keep_full);
             versions += alive;
-            storage += Decimal::from(full) * t.full + Decimal::from(alive - full) * t.trimmed;
-            egress += Decimal::from(cadence) * t.egress;
+            storage += Decimal::from(full) * t_full + Decimal::from(alive - full) * trimmed;
+            egress += Decimal::from(cadence) * t_egress;
         }
         (versions, storage, egress)
     };
@@ -137,7 +157,7 @@ pub fn project(plan: &Plan, book: &PriceBook, settings: &BillingSettings) -> Pro
     }
     let (_, steady_storage, steady_egress) = state(retention.saturating_add(1_000));
     Projection {
-        currency: book.currency.clone(),
+        currency: currency.to_owned(),
         settings: settings.clone(),
         months,
         steady_state_storage: steady_storage,

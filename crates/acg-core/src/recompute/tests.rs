@@ -4,7 +4,7 @@ use proptest::prelude::*;
 
 use super::Results;
 use crate::address::At;
-use crate::billing::{estimate_plan, plan_book};
+use crate::billing::{estimate_plan, plan_book, project};
 use crate::edit::{Change, Field, apply};
 use crate::generate::{PlanSize, plan as generated};
 use crate::latest::latest_matrix;
@@ -36,6 +36,14 @@ fn assert_same(kept: &Results, plan: &Plan, step: &str) -> Result<(), TestCaseEr
         )
     };
     prop_assert_eq!(totals(e), totals(&estimate), "estimate totals print differently after {}", step);
+    let projection = project(plan, &plan_book(plan), &plan.billing.clone().unwrap_or_default());
+    prop_assert!(kept.projection() == &projection, "projection differs after {step}");
+    prop_assert_eq!(
+        format!("{:?}", kept.projection().months),
+        format!("{:?}", projection.months),
+        "projection prints differently after {}",
+        step
+    );
     Ok(())
 }
 
@@ -85,7 +93,7 @@ const GALLERY_FIELDS: [(Field, &[&str]); 2] =
 /// One edit, from numbers (so a sequence of them fits any plan it meets).
 fn change(plan: &Plan, op: u8, n: [usize; 3]) -> Option<Change> {
     let text = |values: &[&str]| values[n[2] % values.len()].to_owned();
-    Some(match op % 24 {
+    Some(match op % 25 {
         0..=5 => {
             let (field, values) = &VERSION_FIELDS[n[1] % VERSION_FIELDS.len()];
             Change::SetField { at: pick(plan, 2, n)?, field: field.clone(), text: text(values) }
@@ -123,6 +131,15 @@ fn change(plan: &Plan, op: u8, n: [usize; 3]) -> Option<Change> {
             Change::SetField { at: pick(plan, 1, n)?, field: Field::Production, text: text(&["true", "false", ""]) }
         }
         22 => Change::SetField { at: pick(plan, 1, n)?, field: Field::Name, text: text(&["a", "b"]) },
+        // The projection's settings.
+        23 => Change::SetBilling {
+            settings: (!n[0].is_multiple_of(3)).then(|| crate::billing::BillingSettings {
+                cadence_per_month: u32::try_from(n[0] % 4).unwrap_or(0),
+                retention: u32::try_from(n[1] % 7).unwrap_or(0),
+                full_versions: u32::try_from(n[2] % 4).unwrap_or(0),
+                months: u32::try_from(n[1] % 15).unwrap_or(0),
+            }),
+        },
         _ => Change::AddGallery,
     })
 }
