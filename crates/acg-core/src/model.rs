@@ -5,7 +5,8 @@
 //! `galleries[0].images[2].versions[1].publishingProfile.targetRegions[3].regionalReplicaCount`), plus the few
 //! fields only a planner needs, which are marked "planner-only" and never exported to Azure.
 //!
-//! Every struct keeps properties it does not know in `extra`, so a document round-trips without loss.
+//! Every struct keeps properties it does not know in `extra`, so a document round-trips without loss (each
+//! struct is read in one pass by [`read::read_fields!`]: its known keys into fields, the others into `extra`).
 //! Values Azure constrains but a user can get wrong (names, counts, dates) are kept as written here and
 //! checked by [`crate::validate`]; the closed enums keep unknown text in their `Unknown` variant.
 

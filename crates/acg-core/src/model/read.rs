@@ -55,15 +55,9 @@ macro_rules! read_fields {
                         while let Some($crate::model::read::Key(key)) = map.next_key()? {
                             match &*key {
                                 $($key $(| $alias)* => {
-                                    if $field.is_some() {
-                                        return Err(serde::de::Error::duplicate_field($key));
-                                    }
-                                    $field = Some(map.next_value()?);
+                                    $crate::model::read::field(&mut map, &mut $field, $key)?;
                                 })*
-                                _ => {
-                                    let value = map.next_value()?;
-                                    extra.insert(key.into_owned(), value);
-                                }
+                                _ => $crate::model::read::other(&mut map, &mut extra, key)?,
                             }
                         }
                         Ok($ty { $($field: $field.unwrap_or_else(|| read_fields!(@default $($default)?)),)* extra })
@@ -77,3 +71,29 @@ macro_rules! read_fields {
     (@default $default:expr) => { $default };
 }
 pub(crate) use read_fields;
+
+/// Reads one known field's value (not inlined: one copy per field type, not one per field).
+#[inline(never)]
+pub(crate) fn field<'de, A: serde::de::MapAccess<'de>, T: serde::Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    key: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(serde::de::Error::duplicate_field(key));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+/// Reads the value of a key the struct does not know into its `extra` map.
+#[inline(never)]
+pub(crate) fn other<'de, A: serde::de::MapAccess<'de>>(
+    map: &mut A,
+    extra: &mut crate::model::Extra,
+    key: Cow<'de, str>,
+) -> Result<(), A::Error> {
+    let value = map.next_value()?;
+    extra.insert(key.into_owned(), value);
+    Ok(())
+}
