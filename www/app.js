@@ -15,7 +15,16 @@ function failed(error) {
   document.body.append(box);
 }
 
+// The wasm is fetched and compiled while the glue module loads (index.html preloads both), not after it:
+// compileStreaming compiles as the bytes arrive (the server sends `application/wasm`). A host that sends
+// another type gets the glue's own fetch instead.
+const wasmUrl = new URL('./pkg/acg_web_bg.wasm', import.meta.url);
+const compiled = WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => undefined);
+
 import('./pkg/acg_web.js')
-  .then((m) => m.default())
+  .then(async (m) => {
+    const module = await compiled;
+    return m.default(module ? { module_or_path: module } : undefined);
+  })
   .then(() => document.getElementById('boot')?.remove())
   .catch(failed);

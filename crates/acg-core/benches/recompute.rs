@@ -50,6 +50,23 @@ fn benches(c: &mut Criterion) {
     }
     group.finish();
     incremental(c, &book);
+    parse(c);
+}
+
+/// Reading the L plan's Plan JSON: the model's deserializers alone, and the import the app runs.
+fn parse(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parse");
+    group.sample_size(10);
+    // Compact, as `acg generate` writes it (5.7 MB; the pretty form is over the 10 MiB import limit).
+    let text = serde_json::to_string(&plan(PlanSize::L, 42)).unwrap_or_default();
+    assert!(matches!(acg_core::interchange::import_plan(&text), Some(Ok(_))), "the L plan imports");
+    group.bench_function(BenchmarkId::new("parse_json", "L"), |b| {
+        b.iter(|| acg_core::model::parse_json::<acg_core::model::Plan>(black_box(&text)).map(|p| p.galleries.len()));
+    });
+    group.bench_function(BenchmarkId::new("import_plan", "L"), |b| {
+        b.iter(|| acg_core::interchange::import_plan(black_box(&text)).map(|r| r.is_ok()));
+    });
+    group.finish();
 }
 
 /// One keystroke's work on L: a version's replica count set through `edit::apply`, then the results brought

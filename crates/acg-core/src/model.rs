@@ -5,7 +5,8 @@
 //! `galleries[0].images[2].versions[1].publishingProfile.targetRegions[3].regionalReplicaCount`), plus the few
 //! fields only a planner needs, which are marked "planner-only" and never exported to Azure.
 //!
-//! Every struct keeps properties it does not know in `extra`, so a document round-trips without loss.
+//! Every struct keeps properties it does not know in `extra`, so a document round-trips without loss (each
+//! struct is read in one pass by [`read::read_fields!`]: its known keys into fields, the others into `extra`).
 //! Values Azure constrains but a user can get wrong (names, counts, dates) are kept as written here and
 //! checked by [`crate::validate`]; the closed enums keep unknown text in their `Unknown` variant.
 
@@ -19,7 +20,9 @@ use crate::region::RegionName;
 pub(crate) mod dates;
 #[cfg(any(test, not(feature = "error-paths")))]
 mod json_path;
+pub(crate) mod read;
 pub(crate) mod settings;
+use read::read_fields;
 pub use settings::{BillingSettings, PlanPrice, PlanPrices, Policy, ReplicaSettings};
 
 /// Properties this version of the model does not know, kept in input order.
@@ -79,44 +82,54 @@ impl Default for ApiVersion {
 }
 
 /// The document a user edits: galleries with their definitions and versions, plus planning inputs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
     /// Schema version of this document, for migrations.
-    #[serde(default = "schema_version")]
     pub schema_version: u32,
     /// A name for the plan.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub name: String,
     /// The REST API version the plan targets; decides defaults.
-    #[serde(default)]
     pub api_version: ApiVersion,
     /// Subscription id, used in resource ids and messages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub subscription_id: Option<String>,
     /// Resource group, used in resource ids and messages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub resource_group: Option<String>,
     /// The galleries.
-    #[serde(default)]
     pub galleries: Vec<Gallery>,
     /// Release cadence, retention and placement for cost projections.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub billing: Option<BillingSettings>,
     /// Planner-only: price overrides and imported Retail prices, over the embedded catalog.
-    #[serde(default, skip_serializing_if = "PlanPrices::is_empty")]
+    #[serde(skip_serializing_if = "PlanPrices::is_empty")]
     pub prices: PlanPrices,
     /// Planner-only: the replica guidance and over-provisioning margin.
-    #[serde(default, skip_serializing_if = "ReplicaSettings::is_default")]
+    #[serde(skip_serializing_if = "ReplicaSettings::is_default")]
     pub replica_policy: ReplicaSettings,
     /// Planner-only: the declarations (type, default, allowed values) of the template parameters that the
     /// plan's unknown values refer to, as an imported template declared them; exports declare them again.
-    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
     pub template_parameters: serde_json::Map<String, serde_json::Value>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+read_fields!(Plan {
+    schema_version: "schemaVersion" = SCHEMA_VERSION,
+    name: "name",
+    api_version: "apiVersion",
+    subscription_id: "subscriptionId",
+    resource_group: "resourceGroup",
+    galleries: "galleries",
+    billing: "billing",
+    prices: "prices",
+    replica_policy: "replicaPolicy",
+    template_parameters: "templateParameters",
+});
 
 /// Parses JSON text into a model type, naming the path of a mismatch (`galleries[0].name: ...`) and the
 /// line and column. Every parse of model types goes through here, so the deserializers are compiled once
@@ -157,10 +170,6 @@ pub fn to_json_value<T: serde::Serialize>(value: &T) -> serde_json::Value {
 /// [`parse_json`] for an already parsed JSON value (written out and read back, to share the deserializers).
 pub fn from_json_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Result<T, String> {
     parse_json(&value.to_string())
-}
-
-fn schema_version() -> u32 {
-    SCHEMA_VERSION
 }
 
 impl Default for Plan {
@@ -237,47 +246,58 @@ impl Unknowns {
 // Gallery
 
 /// A gallery (`Microsoft.Compute/galleries`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Gallery {
     /// Gallery name.
-    #[serde(default)]
     pub name: String,
     /// Azure region of the gallery.
-    #[serde(default = "default_region")]
     pub location: RegionName,
     /// Resource tags.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub tags: Tags,
     /// Managed identity of the gallery.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identity: Option<GalleryIdentity>,
     /// Description (updatable).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Read-only unique name generated by Azure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub identifier: Option<GalleryIdentifier>,
     /// Sharing: private, direct-shared groups, or community.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sharing_profile: Option<SharingProfile>,
     /// Soft delete.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub soft_delete_policy: Option<SoftDeletePolicy>,
     /// Read-only provisioning state.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub provisioning_state: Option<String>,
     /// Image definitions in the gallery.
-    #[serde(default)]
     pub images: Vec<ImageDefinition>,
     /// Planner-only: what an import could not know about this resource (values left as expressions, a
     /// resource the document only refers to or names by placeholder). Never exported as a property.
-    #[serde(default, skip_serializing_if = "Unknowns::is_empty")]
+    #[serde(skip_serializing_if = "Unknowns::is_empty")]
     pub unknown: Unknowns,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+read_fields!(Gallery {
+    name: "name",
+    location: "location" = default_region(),
+    tags: "tags",
+    identity: "identity",
+    description: "description",
+    identifier: "identifier",
+    sharing_profile: "sharingProfile",
+    soft_delete_policy: "softDeletePolicy",
+    provisioning_state: "provisioningState",
+    images: "images",
+    unknown: "unknown",
+});
 
 fn default_region() -> RegionName {
     RegionName::new("")
@@ -290,25 +310,32 @@ impl Default for RegionName {
 }
 
 /// Managed identity (`identity`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GalleryIdentity {
     /// `SystemAssigned`, `UserAssigned`, `SystemAssigned, UserAssigned` or `None`.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub kind: Option<ResourceIdentityType>,
     /// User-assigned identities by resource id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub user_assigned_identities: Option<serde_json::Map<String, serde_json::Value>>,
     /// Read-only principal id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub principal_id: Option<String>,
     /// Read-only tenant id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<String>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+read_fields!(GalleryIdentity {
+    kind: "type",
+    user_assigned_identities: "userAssignedIdentities",
+    principal_id: "principalId",
+    tenant_id: "tenantId",
+});
 
 string_enum! {
     /// `identity.type`.
@@ -325,34 +352,42 @@ string_enum! {
 }
 
 /// `identifier` of a gallery (read-only).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GalleryIdentifier {
     /// Unique name generated by Azure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unique_name: Option<String>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(GalleryIdentifier { unique_name: "uniqueName" });
+
 /// `sharingProfile`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SharingProfile {
     /// `Private`, `Groups` or `Community`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub permissions: Option<SharingPermission>,
     /// Direct-share groups (subscriptions, tenants).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<SharingProfileGroup>,
     /// Community gallery publisher information.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub community_gallery_info: Option<CommunityGalleryInfo>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+read_fields!(SharingProfile {
+    permissions: "permissions",
+    groups: "groups",
+    community_gallery_info: "communityGalleryInfo",
+});
 
 string_enum! {
     /// `sharingProfile.permissions`.
@@ -367,19 +402,20 @@ string_enum! {
 }
 
 /// One direct-share group.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SharingProfileGroup {
     /// `Subscriptions` or `AADTenants`.
-    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub kind: Option<SharingGroupType>,
     /// Subscription or tenant ids.
-    #[serde(default)]
     pub ids: Vec<String>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+read_fields!(SharingProfileGroup { kind: "type", ids: "ids" });
 
 string_enum! {
     /// `sharingProfile.groups[].type`.
@@ -392,125 +428,159 @@ string_enum! {
 }
 
 /// `sharingProfile.communityGalleryInfo`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CommunityGalleryInfo {
     /// Publisher web site.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub publisher_uri: Option<String>,
     /// Publisher contact e-mail.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub publisher_contact: Option<String>,
     /// End-user license agreement link.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub eula: Option<String>,
     /// Prefix of the public gallery name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub public_name_prefix: Option<String>,
     /// Read-only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub community_gallery_enabled: Option<bool>,
     /// Read-only.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub public_names: Vec<String>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(CommunityGalleryInfo {
+    publisher_uri: "publisherUri",
+    publisher_contact: "publisherContact",
+    eula: "eula",
+    public_name_prefix: "publicNamePrefix",
+    community_gallery_enabled: "communityGalleryEnabled",
+    public_names: "publicNames",
+});
+
 /// `softDeletePolicy`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SoftDeletePolicy {
     /// Whether soft delete is enabled.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub is_soft_delete_enabled: Option<bool>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(SoftDeletePolicy { is_soft_delete_enabled: "isSoftDeleteEnabled" });
+
 // ---------------------------------------------------------------------------------------------------------
 // Image definition
 
 /// An image definition (`Microsoft.Compute/galleries/images`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImageDefinition {
     /// Definition name.
-    #[serde(default)]
     pub name: String,
     /// Region; when absent, the gallery's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<RegionName>,
     /// Resource tags.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub tags: Tags,
     /// Description.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// EULA text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub eula: Option<String>,
     /// Privacy statement link.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub privacy_statement_uri: Option<String>,
     /// Release note link.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub release_note_uri: Option<String>,
     /// `Windows` or `Linux` (required).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub os_type: Option<OsType>,
     /// `Generalized` or `Specialized` (required).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub os_state: Option<OsState>,
     /// `V1` or `V2`; the default depends on the API version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hyper_v_generation: Option<HyperVGeneration>,
     /// End-of-life date (ISO 8601), kept as written.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end_of_life_date: Option<String>,
     /// Publisher, offer and SKU (required).
-    #[serde(default)]
     pub identifier: ImageIdentifier,
     /// Recommended vCPU and memory ranges.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub recommended: Option<RecommendedMachineConfiguration>,
     /// Disallowed disk types.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub disallowed: Option<Disallowed>,
     /// Marketplace purchase plan.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub purchase_plan: Option<ImagePurchasePlan>,
     /// Features such as `SecurityType`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub features: Vec<GalleryImageFeature>,
     /// `x64` or `Arm64`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub architecture: Option<Architecture>,
     /// Must be true when features are updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub allow_update_image: Option<bool>,
     /// Read-only provisioning state.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub provisioning_state: Option<String>,
     /// The versions of this definition.
-    #[serde(default)]
     pub versions: Vec<ImageVersion>,
     /// Planner-only: whether this image serves production (replica minimum of three).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub production: Option<bool>,
     /// Planner-only: deployment load per region, for replica recommendations.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub demand: Vec<RegionDemand>,
     /// Planner-only: what an import could not know about this resource (values left as expressions, a
     /// resource the document only refers to or names by placeholder). Never exported as a property.
-    #[serde(default, skip_serializing_if = "Unknowns::is_empty")]
+    #[serde(skip_serializing_if = "Unknowns::is_empty")]
     pub unknown: Unknowns,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+read_fields!(ImageDefinition {
+    name: "name",
+    location: "location",
+    tags: "tags",
+    description: "description",
+    eula: "eula",
+    privacy_statement_uri: "privacyStatementUri",
+    release_note_uri: "releaseNoteUri",
+    os_type: "osType",
+    os_state: "osState",
+    hyper_v_generation: "hyperVGeneration",
+    end_of_life_date: "endOfLifeDate",
+    identifier: "identifier",
+    recommended: "recommended",
+    disallowed: "disallowed",
+    purchase_plan: "purchasePlan",
+    features: "features",
+    architecture: "architecture",
+    allow_update_image: "allowUpdateImage",
+    provisioning_state: "provisioningState",
+    versions: "versions",
+    production: "production",
+    demand: "demand",
+    unknown: "unknown",
+});
 
 impl ImageDefinition {
     /// The value of the `SecurityType` feature, if one is set (the first, if several are).
@@ -581,133 +651,141 @@ string_enum! {
 }
 
 /// `identifier` of an image definition.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImageIdentifier {
     /// Publisher (at most 128 characters).
-    #[serde(default)]
     pub publisher: String,
     /// Offer (at most 64 characters).
-    #[serde(default)]
     pub offer: String,
     /// SKU (at most 64 characters).
-    #[serde(default)]
     pub sku: String,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(ImageIdentifier { publisher: "publisher", offer: "offer", sku: "sku" });
+
 /// `recommended`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RecommendedMachineConfiguration {
     /// vCPU range.
-    #[serde(rename = "vCPUs", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "vCPUs", skip_serializing_if = "Option::is_none")]
     pub v_cpus: Option<ResourceRange>,
     /// Memory range in GB.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub memory: Option<ResourceRange>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(RecommendedMachineConfiguration { v_cpus: "vCPUs", memory: "memory" });
+
 /// A `{min, max}` range.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ResourceRange {
     /// Minimum.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub min: Option<i64>,
     /// Maximum.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max: Option<i64>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(ResourceRange { min: "min", max: "max" });
+
 /// `disallowed`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Disallowed {
     /// Disk types that may not be used with this image.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub disk_types: Vec<String>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(Disallowed { disk_types: "diskTypes" });
+
 /// `purchasePlan`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImagePurchasePlan {
     /// Plan id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// Publisher id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
     /// Product id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub product: Option<String>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(ImagePurchasePlan { name: "name", publisher: "publisher", product: "product" });
+
 /// One entry of `features`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GalleryImageFeature {
     /// Feature name, e.g. `SecurityType`.
-    #[serde(default)]
     pub name: String,
     /// Feature value, e.g. `TrustedLaunch`.
-    #[serde(default)]
     pub value: String,
     /// The minimum version supporting the feature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub starts_at_version: Option<String>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(GalleryImageFeature { name: "name", value: "value", starts_at_version: "startsAtVersion" });
+
 /// Planner-only: the deployment load one region must serve.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RegionDemand {
     /// The deployment region.
-    #[serde(default)]
     pub region: RegionName,
     /// Peak number of standalone VMs created at the same time.
-    #[serde(default)]
     pub concurrent_vms: i64,
     /// Scale sets created at the same time, each with its instance count.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub scale_sets: Vec<ScaleSetLoad>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(RegionDemand { region: "region", concurrent_vms: "concurrentVms", scale_sets: "scaleSets" });
+
 /// Planner-only: one scale set created concurrently.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScaleSetLoad {
     /// Instance count (a scale set holds up to 1,000).
-    #[serde(default)]
     pub instances: i64,
     /// How many such scale sets are created at once (default 1).
-    #[serde(default = "one", skip_serializing_if = "is_one")]
+    #[serde(skip_serializing_if = "is_one")]
     pub count: i64,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+read_fields!(ScaleSetLoad { instances: "instances", count: "count" = one() });
 
 fn one() -> i64 {
     1
@@ -721,110 +799,141 @@ fn is_one(n: &i64) -> bool {
 // Image version
 
 /// An image version (`Microsoft.Compute/galleries/images/versions`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ImageVersion {
     /// Version name, `Major.Minor.Patch`, kept as written (parse with [`crate::ImageVersionName`]).
-    #[serde(default)]
     pub name: String,
     /// Source region; when absent, the gallery's.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<RegionName>,
     /// Resource tags.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub tags: Tags,
     /// Where and how the version replicates.
-    #[serde(default)]
     pub publishing_profile: PublishingProfile,
     /// The source of the version (required).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub storage_profile: Option<StorageProfile>,
     /// Deletion safety.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub safety_profile: Option<SafetyProfile>,
     /// UEFI settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub security_profile: Option<serde_json::Value>,
     /// Read-only replication status, when known (from `--expand ReplicationStatus`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub replication_status: Option<ReplicationStatus>,
     /// Read-only provisioning state.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub provisioning_state: Option<String>,
     /// Planner-only: the used (occupied) size of each disk, for billing.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub occupied_gb: Option<OccupiedSize>,
     /// Planner-only: what an import could not know about this resource (values left as expressions, a
     /// resource the document only refers to or names by placeholder). Never exported as a property.
-    #[serde(default, skip_serializing_if = "Unknowns::is_empty")]
+    #[serde(skip_serializing_if = "Unknowns::is_empty")]
     pub unknown: Unknowns,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(ImageVersion {
+    name: "name",
+    location: "location",
+    tags: "tags",
+    publishing_profile: "publishingProfile",
+    storage_profile: "storageProfile",
+    safety_profile: "safetyProfile",
+    security_profile: "securityProfile",
+    replication_status: "replicationStatus",
+    provisioning_state: "provisioningState",
+    occupied_gb: "occupiedGb",
+    unknown: "unknown",
+});
+
 /// `publishingProfile`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PublishingProfile {
     /// Target regions (must include the source region).
-    #[serde(default)]
     pub target_regions: Vec<TargetRegion>,
     /// Default replicas per region when a region sets none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub replica_count: Option<i64>,
     /// Whether `latest` skips this version (a region may override).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub exclude_from_latest: Option<bool>,
     /// Read-only publish date.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub published_date: Option<String>,
     /// End-of-life date (ISO 8601), kept as written.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end_of_life_date: Option<String>,
     /// Storage account type for all regions (not with `storageAccountStrategy`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub storage_account_type: Option<StorageAccountType>,
     /// Storage strategy (2025-03-03; not with `storageAccountType`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub storage_account_strategy: Option<StorageAccountStrategy>,
     /// `Full` or `Shallow`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub replication_mode: Option<ReplicationMode>,
     /// Edge zones.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub target_extended_locations: Vec<serde_json::Value>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(PublishingProfile {
+    target_regions: "targetRegions",
+    replica_count: "replicaCount",
+    exclude_from_latest: "excludeFromLatest",
+    published_date: "publishedDate",
+    end_of_life_date: "endOfLifeDate",
+    storage_account_type: "storageAccountType",
+    storage_account_strategy: "storageAccountStrategy",
+    replication_mode: "replicationMode",
+    target_extended_locations: "targetExtendedLocations",
+});
+
 /// One target region of a version.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TargetRegion {
     /// Region name.
-    #[serde(default)]
     pub name: RegionName,
     /// Replicas in this region (else the version's `replicaCount`, else 1).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub regional_replica_count: Option<i64>,
     /// Storage type in this region (overrides the version's).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub storage_account_type: Option<StorageAccountType>,
     /// Customer-managed key encryption in this region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub encryption: Option<EncryptionImages>,
     /// Regional exclude-from-latest; wins over the global flag. Read also as `regionalExcludeFromLatest`.
-    #[serde(default, skip_serializing_if = "Option::is_none", alias = "regionalExcludeFromLatest")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub exclude_from_latest: Option<bool>,
     /// Direct drive replicas.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub additional_replica_sets: Vec<serde_json::Value>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+read_fields!(TargetRegion {
+    name: "name",
+    regional_replica_count: "regionalReplicaCount",
+    storage_account_type: "storageAccountType",
+    encryption: "encryption",
+    exclude_from_latest: "excludeFromLatest" | "regionalExcludeFromLatest",
+    additional_replica_sets: "additionalReplicaSets",
+});
 
 string_enum! {
     /// `storageAccountType`.
@@ -861,49 +970,61 @@ string_enum! {
 }
 
 /// `targetRegions[].encryption`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EncryptionImages {
     /// OS disk encryption.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub os_disk_image: Option<OsDiskImageEncryption>,
     /// Data disk encryption by LUN.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub data_disk_images: Vec<DataDiskImageEncryption>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(EncryptionImages { os_disk_image: "osDiskImage", data_disk_images: "dataDiskImages" });
+
 /// `encryption.osDiskImage`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OsDiskImageEncryption {
     /// Disk encryption set id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub disk_encryption_set_id: Option<String>,
     /// Confidential VM settings.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub security_profile: Option<OsDiskImageSecurityProfile>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(OsDiskImageEncryption {
+    disk_encryption_set_id: "diskEncryptionSetId",
+    security_profile: "securityProfile",
+});
+
 /// `encryption.osDiskImage.securityProfile`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OsDiskImageSecurityProfile {
     /// Confidential VM encryption type.
-    #[serde(rename = "confidentialVMEncryptionType", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "confidentialVMEncryptionType", skip_serializing_if = "Option::is_none")]
     pub confidential_vm_encryption_type: Option<ConfidentialVmEncryptionType>,
     /// Secure VM disk encryption set id.
-    #[serde(rename = "secureVMDiskEncryptionSetId", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "secureVMDiskEncryptionSetId", skip_serializing_if = "Option::is_none")]
     pub secure_vm_disk_encryption_set_id: Option<String>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+read_fields!(OsDiskImageSecurityProfile {
+    confidential_vm_encryption_type: "confidentialVMEncryptionType",
+    secure_vm_disk_encryption_set_id: "secureVMDiskEncryptionSetId",
+});
 
 string_enum! {
     /// `confidentialVMEncryptionType`.
@@ -920,115 +1041,139 @@ string_enum! {
 }
 
 /// `encryption.dataDiskImages[]`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DataDiskImageEncryption {
     /// The data disk's LUN.
-    #[serde(default)]
     pub lun: i64,
     /// Disk encryption set id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub disk_encryption_set_id: Option<String>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(DataDiskImageEncryption { lun: "lun", disk_encryption_set_id: "diskEncryptionSetId" });
+
 /// `storageProfile`: the source of a version.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StorageProfile {
     /// A whole-image source: managed image, VM, another version, community image.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<VersionSource>,
     /// OS disk source (snapshot, disk, VHD).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub os_disk_image: Option<DiskImage>,
     /// Data disk sources.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub data_disk_images: Vec<DiskImage>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(StorageProfile { source: "source", os_disk_image: "osDiskImage", data_disk_images: "dataDiskImages" });
+
 /// `storageProfile.source`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct VersionSource {
     /// ARM id of a managed image, VM or gallery image version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Community gallery image id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub community_gallery_image_id: Option<String>,
     /// VM id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub virtual_machine_id: Option<String>,
     /// Planner-only: what the plan knows of the source (OS, state, generation, region), for checks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub facts: Option<SourceFacts>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(VersionSource {
+    id: "id",
+    community_gallery_image_id: "communityGalleryImageId",
+    virtual_machine_id: "virtualMachineId",
+    facts: "facts",
+});
+
 /// Planner-only: properties of a source resource the plan states, so VER-24/25 can be checked offline.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SourceFacts {
     /// The source's region.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<RegionName>,
     /// The source's OS type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub os_type: Option<OsType>,
     /// The source's OS state.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub os_state: Option<OsState>,
     /// The source's Hyper-V generation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hyper_v_generation: Option<HyperVGeneration>,
     /// Size of the largest disk in GB.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub size_gb: Option<i64>,
     /// Whether the source VM has an ephemeral OS disk.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ephemeral_os_disk: Option<bool>,
     /// Whether the source VM has an `UltraSSD` disk.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub ultra_ssd: Option<bool>,
     /// Whether the source VM uses unmanaged disks.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unmanaged_disks: Option<bool>,
     /// Whether the source is encrypted.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub encrypted: Option<bool>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(SourceFacts {
+    location: "location",
+    os_type: "osType",
+    os_state: "osState",
+    hyper_v_generation: "hyperVGeneration",
+    size_gb: "sizeGb",
+    ephemeral_os_disk: "ephemeralOsDisk",
+    ultra_ssd: "ultraSsd",
+    unmanaged_disks: "unmanagedDisks",
+    encrypted: "encrypted",
+});
+
 /// `osDiskImage` or one of `dataDiskImages`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DiskImage {
     /// LUN (data disks only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lun: Option<i64>,
     /// Read-only provisioned size.
-    #[serde(rename = "sizeInGB", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "sizeInGB", skip_serializing_if = "Option::is_none")]
     pub size_in_gb: Option<i64>,
     /// `None`, `ReadOnly` or `ReadWrite`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub host_caching: Option<HostCaching>,
     /// The disk's source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<DiskImageSource>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+read_fields!(DiskImage { lun: "lun", size_in_gb: "sizeInGB", host_caching: "hostCaching", source: "source" });
 
 string_enum! {
     /// `hostCaching`.
@@ -1043,73 +1188,83 @@ string_enum! {
 }
 
 /// A disk image's `source`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DiskImageSource {
     /// ARM id of a managed disk or snapshot.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// VHD URI.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub uri: Option<String>,
     /// Storage account of the VHD.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub storage_account_id: Option<String>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(DiskImageSource { id: "id", uri: "uri", storage_account_id: "storageAccountId" });
+
 /// `safetyProfile`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SafetyProfile {
     /// Whether regions may be removed from the version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub allow_deletion_of_replicated_locations: Option<bool>,
     /// Whether deletion is blocked before end of life.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub block_deletion_before_end_of_life: Option<bool>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(SafetyProfile {
+    allow_deletion_of_replicated_locations: "allowDeletionOfReplicatedLocations",
+    block_deletion_before_end_of_life: "blockDeletionBeforeEndOfLife",
+});
+
 /// Read-only `replicationStatus`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ReplicationStatus {
     /// Overall state.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub aggregated_state: Option<String>,
     /// Per-region states.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub summary: Vec<RegionalReplicationStatus>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(ReplicationStatus { aggregated_state: "aggregatedState", summary: "summary" });
+
 /// One region's replication state.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RegionalReplicationStatus {
     /// Region.
-    #[serde(default)]
     pub region: RegionName,
     /// State.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<ReplicationState>,
     /// Details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
     /// Progress in percent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub progress: Option<i64>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+read_fields!(RegionalReplicationStatus { region: "region", state: "state", details: "details", progress: "progress" });
 
 string_enum! {
     /// Replication state in one region.
@@ -1126,34 +1281,35 @@ string_enum! {
 }
 
 /// Planner-only: the used size of each disk of a version, in GB. Billing charges the sum.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OccupiedSize {
     /// Used GB of the OS disk.
-    #[serde(default)]
     pub os_disk: f64,
     /// Used GB of each data disk.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub data_disks: Vec<DataDiskUsage>,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
 
+read_fields!(OccupiedSize { os_disk: "osDisk", data_disks: "dataDisks" });
+
 /// Used size of one data disk.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct DataDiskUsage {
     /// The data disk's LUN.
-    #[serde(default)]
     pub lun: i64,
     /// Used GB.
-    #[serde(default)]
     pub gb: f64,
     /// Unknown properties.
     #[serde(flatten)]
     pub extra: Extra,
 }
+
+read_fields!(DataDiskUsage { lun: "lun", gb: "gb" });
 
 impl OccupiedSize {
     /// The sum of the used GB of all disks.
