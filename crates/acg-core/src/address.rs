@@ -180,7 +180,7 @@ impl At {
         match self {
             At::Gallery(_) | At::Definition(..) => None,
             At::Version(g, d, v) | At::TargetRegion(g, d, v, _) => {
-                plan.galleries.get(g)?.images.get(d)?.versions.get(v)
+                plan.galleries.get(g)?.images.get(d)?.versions.get(v).map(AsRef::as_ref)
             }
         }
     }
@@ -213,7 +213,7 @@ impl At {
         match self {
             At::Gallery(_) | At::Definition(..) => None,
             At::Version(g, d, v) | At::TargetRegion(g, d, v, _) => {
-                plan.galleries.get_mut(g)?.images.get_mut(d)?.versions.get_mut(v)
+                plan.galleries.get_mut(g)?.images.get_mut(d)?.version_mut(v)
             }
         }
     }

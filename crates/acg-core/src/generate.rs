@@ -4,6 +4,8 @@
 //! versions, 30 regions): a mix of global and regional exclude flags, storage types, replica counts and
 //! shallow versions, as a large estate would have. The same seed always gives the same plan.
 
+use std::sync::Arc;
+
 use crate::model::{
     DataDiskUsage, Gallery, GalleryImageFeature, HyperVGeneration, ImageDefinition, ImageIdentifier, ImageVersion,
     OccupiedSize, OsState, OsType, Plan, PublishingProfile, RegionDemand, ReplicationMode, ScaleSetLoad,
@@ -148,7 +150,7 @@ pub fn plan_with_shape(shape: Shape, seed: u64) -> Plan {
             });
         }
         for v in 0..shape.versions_per_definition {
-            def.versions.push(version(&mut rng, v, &home, &regions));
+            def.versions.push(Arc::new(version(&mut rng, v, &home, &regions)));
         }
         plan.galleries[g].images.push(def);
     }

@@ -10,6 +10,7 @@
 //! checked by [`crate::validate`]; the closed enums keep unknown text in their `Unknown` variant.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -494,9 +495,10 @@ pub struct ImageDefinition {
     /// Read-only provisioning state.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provisioning_state: Option<String>,
-    /// The versions of this definition.
+    /// The versions of this definition, each shared between the plans an edit makes (a copy of a plan copies
+    /// pointers; an edit copies only the version it changes, through `Arc::make_mut`).
     #[serde(default)]
-    pub versions: Vec<ImageVersion>,
+    pub versions: Vec<Arc<ImageVersion>>,
     /// Planner-only: whether this image serves production (replica minimum of three).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub production: Option<bool>,
@@ -1216,6 +1218,17 @@ impl ImageVersion {
 }
 
 impl ImageDefinition {
+    /// Version `i`, to change it: copied first when another plan shares it (`Arc::make_mut`), so an edit copies
+    /// the one version it changes.
+    pub fn version_mut(&mut self, i: usize) -> Option<&mut ImageVersion> {
+        self.versions.get_mut(i).map(Arc::make_mut)
+    }
+
+    /// Every version, to change them: each copied first when another plan shares it.
+    pub fn versions_mut(&mut self) -> impl Iterator<Item = &mut ImageVersion> {
+        self.versions.iter_mut().map(Arc::make_mut)
+    }
+
     /// The Hyper-V generation in effect: as set, else the API version's default (V2 from 2025-03-03).
     pub fn effective_hyper_v_generation(&self, api: &ApiVersion) -> HyperVGeneration {
         self.hyper_v_generation.clone().unwrap_or(if api.is_2025_or_later() {

@@ -379,7 +379,7 @@ mod tests {
     fn version_updates() {
         let p = sample::plan();
         let before = &p.galleries[0].images[1].versions[0];
-        let mut after = before.clone();
+        let mut after = ImageVersion::clone(before);
         after.publishing_profile.target_regions[0].regional_replica_count = Some(5);
         after.publishing_profile.exclude_from_latest = Some(true);
         assert!(check_update_version(before, &after, "").issues.is_empty());
@@ -408,8 +408,13 @@ mod tests {
         assert_eq!(codes(&check_delete(&p, At::Gallery(0), today)), [("GAL-12", "galleries[0]")]);
         assert_eq!(codes(&check_delete(&p, At::Definition(0, 0), today)), [("IMG-22", "galleries[0].images[0]")]);
         assert!(check_delete(&p, At::Version(0, 0, 0), today).issues.is_empty());
-        p.galleries[0].images[0].versions[0].safety_profile.as_mut().unwrap().block_deletion_before_end_of_life =
-            Some(true);
+        p.galleries[0].images[0]
+            .version_mut(0)
+            .unwrap()
+            .safety_profile
+            .as_mut()
+            .unwrap()
+            .block_deletion_before_end_of_life = Some(true);
         assert_eq!(
             codes(&check_delete(&p, At::Version(0, 0, 0), today)),
             [("VER-27", "galleries[0].images[0].versions[0]")]

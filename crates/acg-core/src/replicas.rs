@@ -483,8 +483,9 @@ mod tests {
                 ..Default::default()
             },
         ];
-        d.versions[2].publishing_profile.exclude_from_latest = Some(true);
-        d.versions[1]
+        d.version_mut(2).unwrap().publishing_profile.exclude_from_latest = Some(true);
+        d.version_mut(1)
+            .unwrap()
             .publishing_profile
             .target_regions
             .iter_mut()

@@ -194,7 +194,7 @@ pub fn with_azure_defaults(plan: &Plan) -> Plan {
                 d.architecture = Some(Architecture::X64);
             }
             d.end_of_life_date = d.end_of_life_date.as_deref().map(rfc3339_date);
-            for v in &mut d.versions {
+            for v in d.versions_mut() {
                 v.provisioning_state = None;
                 v.replication_status = None;
                 // A default that follows from an unknown value is not known either: left to Azure.
@@ -274,7 +274,7 @@ pub(crate) fn for_export(plan: &Plan) -> Plan {
         mark(g, |g| &g.unknown);
         for d in &mut g.images {
             mark(d, |d| &d.unknown);
-            for v in &mut d.versions {
+            for v in d.versions_mut() {
                 mark(v, |v| &v.unknown);
             }
         }

@@ -2,6 +2,7 @@
 
 use core::fmt;
 use core::fmt::Write as _;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -1212,7 +1213,7 @@ fn from_items(
             let last = g.images.len() - 1;
             &mut g.images[last]
         };
-        d.versions.push(v);
+        d.versions.push(Arc::new(v));
     }
     normalize_locations(&mut plan);
     if plan.galleries.is_empty() {
@@ -1277,7 +1278,7 @@ fn normalize_locations(plan: &mut Plan) {
                 d.location = None;
             }
             let def_loc = d.location.clone().unwrap_or_else(|| g.location.clone());
-            for v in &mut d.versions {
+            for v in d.versions_mut() {
                 if v.location.as_ref() == Some(&def_loc) {
                     v.location = None;
                 }
@@ -1326,8 +1327,9 @@ fn apply_planner_metadata(plan: &mut Plan, meta: &Value, notes: &mut Vec<String>
                     d.demand = demand;
                 }
             }
-            for v in &mut d.versions {
-                let Some(m) = versions.get(&format!("{}/{}/{}", g.name, d.name, v.name)) else { continue };
+            let prefix = format!("{}/{}", g.name, d.name);
+            for v in d.versions_mut() {
+                let Some(m) = versions.get(&format!("{prefix}/{}", v.name)) else { continue };
                 if let Some(o) = m.get("occupiedGb").and_then(|x| crate::model::from_json_value(x).ok()) {
                     v.occupied_gb = Some(o);
                 }
@@ -1335,10 +1337,7 @@ fn apply_planner_metadata(plan: &mut Plan, meta: &Value, notes: &mut Vec<String>
                     if let Some(sp) = v.storage_profile.as_mut() {
                         sp.source.get_or_insert_with(Default::default).facts = Some(f);
                     } else {
-                        notes.push(format!(
-                            "{}/{}/{}: source facts without a storage profile; ignored",
-                            g.name, d.name, v.name
-                        ));
+                        notes.push(format!("{prefix}/{}: source facts without a storage profile; ignored", v.name));
                     }
                 }
             }

@@ -750,7 +750,7 @@ mod props {
                         .into_iter()
                         .map(|(name, versions, production)| ImageDefinition {
                             name,
-                            versions,
+                            versions: versions.into_iter().map(std::sync::Arc::new).collect(),
                             production,
                             ..ImageDefinition::default()
                         })
