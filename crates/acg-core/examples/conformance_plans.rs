@@ -26,7 +26,7 @@ fn main() {
         plan.name = format!("Generated conformance plan {seed}");
         let mut k = seed;
         for g in &mut plan.galleries {
-            for d in &mut g.images {
+            for d in g.definitions_mut() {
                 let definition = d.name.clone();
                 for v in d.versions_mut() {
                     k = k.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);

@@ -593,10 +593,10 @@ fn merge_plan(plan: &mut Plan, other: Plan, today: NaiveDate) -> Result<Applied,
                 "Definition {} › {} is already in the plan: its versions were added to it, its own properties kept.",
                 gallery.name, definition.name
             ));
-            for version in definition.versions {
-                let versions = &mut merged.galleries[g].images[d].versions;
-                added.push(At::Version(g, d, versions.len()));
-                versions.push(version);
+            let Some(into) = merged.galleries[g].definition_mut(d) else { continue };
+            for version in &definition.versions {
+                added.push(At::Version(g, d, into.versions.len()));
+                into.versions.push(Arc::clone(version));
             }
         }
     }
@@ -888,13 +888,13 @@ fn add_definition(plan: &mut Plan, gallery: At) -> Result<Applied, Report> {
     let name = free_name(&names, |i| format!("image-{}", n + i));
     let skus: Vec<&str> = gal.images.iter().map(|d| d.identifier.sku.as_str()).collect();
     let sku = free_name(&skus, |i| format!("sku-{}", n + i));
-    gal.images.push(ImageDefinition {
+    gal.images.push(Arc::new(ImageDefinition {
         name,
         os_type: Some(crate::OsType::Linux),
         os_state: Some(crate::OsState::Generalized),
         identifier: ImageIdentifier { publisher: "publisher".into(), offer: "offer".into(), sku, ..Default::default() },
         ..ImageDefinition::default()
-    });
+    }));
     let at = At::Definition(g, gal.images.len() - 1);
     Ok(Applied::new(Changed::Children(Some(gallery)), Change::Remove { at }).select(at))
 }
@@ -981,7 +981,7 @@ fn take(plan: &mut Plan, at: At) -> Result<Resource, Report> {
         At::Definition(..) => {
             let g = at.gallery_in_mut(plan).ok_or_else(|| missing(at))?;
             gone(g.images.len())?;
-            Resource::Definition(Box::new(g.images.remove(i)))
+            Resource::Definition(Box::new(Arc::unwrap_or_clone(g.images.remove(i))))
         }
         At::Version(..) => {
             let d = definition_mut(plan, at)?;
@@ -1007,7 +1007,7 @@ fn insert(plan: &mut Plan, at: At, resource: Resource) -> Result<Applied, Report
         (At::Definition(..), Resource::Definition(d)) => {
             let g = at.gallery_in_mut(plan).ok_or_else(|| missing(at))?;
             fits(g.images.len())?;
-            g.images.insert(i, *d);
+            g.images.insert(i, Arc::new(*d));
         }
         (At::Version(..), Resource::Version(v)) => {
             let d = at.definition_in_mut(plan).ok_or_else(|| missing(at))?;
@@ -1251,7 +1251,7 @@ fn name_conflict(plan: &Plan, at: At, today: NaiveDate) -> Option<Issue> {
             let mut other = gal.images[j].clone_shallow();
             // Only the names are in question here.
             other.identifier.sku.push_str("\u{0}other");
-            shallow.images = vec![other, this.clone_shallow()];
+            shallow.images = vec![Arc::new(other), Arc::new(this.clone_shallow())];
             mini.galleries = vec![shallow];
             ("IMG-05", At::Definition(g, j))
         }
@@ -1269,7 +1269,7 @@ fn name_conflict(plan: &Plan, at: At, today: NaiveDate) -> Option<Issue> {
             let mut gal = plan.galleries.get(g)?.clone_shallow();
             let mut shallow = def.clone_shallow();
             shallow.versions = vec![def.versions[j].clone(), this.clone()];
-            gal.images = vec![shallow];
+            gal.images = vec![Arc::new(shallow)];
             mini.galleries = vec![gal];
             ("VER-03", At::Version(g, d, j))
         }

@@ -152,7 +152,7 @@ pub fn plan_with_shape(shape: Shape, seed: u64) -> Plan {
         for v in 0..shape.versions_per_definition {
             def.versions.push(Arc::new(version(&mut rng, v, &home, &regions)));
         }
-        plan.galleries[g].images.push(def);
+        plan.galleries[g].images.push(Arc::new(def));
     }
     plan
 }
@@ -253,7 +253,7 @@ mod tests {
         for (size, versions, definitions) in [(PlanSize::S, 10, 2), (PlanSize::M, 1_000, 20), (PlanSize::L, 10_000, 50)]
         {
             let p = plan(size, 7);
-            let defs: Vec<&ImageDefinition> = p.galleries.iter().flat_map(|g| &g.images).collect();
+            let defs: Vec<&ImageDefinition> = p.galleries.iter().flat_map(|g| &g.images).map(AsRef::as_ref).collect();
             assert_eq!(defs.len(), definitions, "{size:?}");
             assert_eq!(defs.iter().map(|d| d.versions.len()).sum::<usize>(), versions, "{size:?}");
         }

@@ -585,7 +585,7 @@ pub fn what_if(plan: &Plan, edit: &Edit) -> Result<Vec<CellChange>, String> {
     let (gi, di) = find_definition(plan, gallery, definition)
         .ok_or_else(|| format!("image definition {gallery}/{definition} not found"))?;
     let g = &plan.galleries[gi];
-    let mut edited = g.images[di].clone();
+    let mut edited = ImageDefinition::clone(&g.images[di]);
     apply_edit(&mut edited, edit)?;
     let mut before = Vec::new();
     definition_cells(gi, di, g, &g.images[di], &mut before);

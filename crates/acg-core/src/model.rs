@@ -17,10 +17,12 @@ use serde::{Deserialize, Serialize};
 use crate::enums::string_enum;
 use crate::region::RegionName;
 
+mod counts;
 pub(crate) mod dates;
 #[cfg(any(test, not(feature = "error-paths")))]
 mod json_path;
 pub(crate) mod settings;
+pub use counts::Counts;
 pub use settings::{BillingSettings, PlanPrice, PlanPrices, Policy, ReplicaSettings};
 
 /// Properties this version of the model does not know, kept in input order.
@@ -268,9 +270,10 @@ pub struct Gallery {
     /// Read-only provisioning state.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provisioning_state: Option<String>,
-    /// Image definitions in the gallery.
+    /// Image definitions in the gallery, each shared between the plans an edit makes, as versions are
+    /// ([`ImageDefinition::versions`]).
     #[serde(default)]
-    pub images: Vec<ImageDefinition>,
+    pub images: Vec<Arc<ImageDefinition>>,
     /// Planner-only: what an import could not know about this resource (values left as expressions, a
     /// resource the document only refers to or names by placeholder). Never exported as a property.
     #[serde(default, skip_serializing_if = "Unknowns::is_empty")]
@@ -1240,6 +1243,16 @@ impl ImageDefinition {
 }
 
 impl Gallery {
+    /// Definition `i`, to change it: copied first when another plan shares it (its versions stay shared).
+    pub fn definition_mut(&mut self, i: usize) -> Option<&mut ImageDefinition> {
+        self.images.get_mut(i).map(Arc::make_mut)
+    }
+
+    /// Every definition, to change them: each copied first when another plan shares it.
+    pub fn definitions_mut(&mut self) -> impl Iterator<Item = &mut ImageDefinition> {
+        self.images.iter_mut().map(Arc::make_mut)
+    }
+
     /// A copy without its image definitions (what a form edits; cloning a big gallery's children is waste).
     #[must_use]
     pub fn clone_shallow(&self) -> Self {

@@ -55,7 +55,7 @@ fn frame(location: RegionName, definition: ImageDefinition) -> Plan {
         galleries: vec![Gallery {
             name: GALLERY.to_owned(),
             location,
-            images: vec![ImageDefinition {
+            images: vec![Arc::new(ImageDefinition {
                 name: if definition.name.is_empty() { DEFINITION.to_owned() } else { definition.name.clone() },
                 os_type: Some(OsType::Linux),
                 os_state: Some(OsState::Generalized),
@@ -66,7 +66,7 @@ fn frame(location: RegionName, definition: ImageDefinition) -> Plan {
                     ..ImageIdentifier::default()
                 },
                 ..definition
-            }],
+            })],
             ..Gallery::default()
         }],
         ..Plan::default()

@@ -754,6 +754,7 @@ mod props {
                             production,
                             ..ImageDefinition::default()
                         })
+                        .map(std::sync::Arc::new)
                         .collect(),
                     ..Gallery::default()
                 })
