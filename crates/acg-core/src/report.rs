@@ -116,8 +116,14 @@ impl IssueIndex {
     /// Brings the index up to date after `report.issues[at..at + old.len()]` (the issues `old`) was replaced by
     /// `new`: the index is then what [`IssueIndex::new`] makes of the new report, at a cost in proportion to the
     /// issues replaced (and one pass over the positions when their number changed).
+    ///
+    /// An issue that stays at its position as it was (most of a definition's, after an edit of one of its
+    /// versions) is left as indexed: with as many issues before as after, any equal pair; else the equal ones
+    /// before the first difference (the later ones move).
     pub fn splice(&mut self, at: usize, old: &[Issue], new: &[Issue]) {
-        for (k, issue) in old.iter().enumerate() {
+        let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+        let kept = |k: usize| k < prefix || (old.len() == new.len() && old.get(k) == new.get(k));
+        for (k, issue) in old.iter().enumerate().filter(|(k, _)| !kept(*k)) {
             let n = at + k;
             remove_position(&mut self.by_path, issue.path.as_str(), n);
             let Some((resource, _)) = issue.resource() else { continue };
@@ -134,7 +140,7 @@ impl IssueIndex {
             self.by_path.values_mut().flatten().for_each(shift);
             self.by_resource.values_mut().flatten().for_each(shift);
         }
-        for (k, issue) in new.iter().enumerate() {
+        for (k, issue) in new.iter().enumerate().filter(|(k, _)| !kept(*k)) {
             let n = at + k;
             insert_position(self.by_path.entry(issue.path.clone()).or_default(), n);
             let Some((resource, _)) = issue.resource() else { continue };
