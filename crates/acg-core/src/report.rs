@@ -98,6 +98,8 @@ pub struct IssueIndex {
     by_path: HashMap<String, Vec<usize>>,
     by_resource: HashMap<At, Vec<usize>>,
     under: HashMap<At, (usize, usize)>,
+    /// Errors and warnings in the whole report.
+    totals: (usize, usize),
 }
 
 impl IssueIndex {
@@ -105,6 +107,7 @@ impl IssueIndex {
     pub fn new(report: &Report) -> Self {
         let mut index = Self::default();
         for (n, issue) in report.issues.iter().enumerate() {
+            index.total(issue.severity, true);
             index.by_path.entry(issue.path.clone()).or_default().push(n);
             let Some((at, _)) = issue.resource() else { continue };
             index.by_resource.entry(at).or_default().push(n);
@@ -125,6 +128,7 @@ impl IssueIndex {
         let kept = |k: usize| k < prefix || (old.len() == new.len() && old.get(k) == new.get(k));
         for (k, issue) in old.iter().enumerate().filter(|(k, _)| !kept(*k)) {
             let n = at + k;
+            self.total(issue.severity, false);
             remove_position(&mut self.by_path, issue.path.as_str(), n);
             let Some((resource, _)) = issue.resource() else { continue };
             remove_position(&mut self.by_resource, &resource, n);
@@ -142,11 +146,22 @@ impl IssueIndex {
         }
         for (k, issue) in new.iter().enumerate().filter(|(k, _)| !kept(*k)) {
             let n = at + k;
+            self.total(issue.severity, true);
             insert_position(self.by_path.entry(issue.path.clone()).or_default(), n);
             let Some((resource, _)) = issue.resource() else { continue };
             insert_position(self.by_resource.entry(resource).or_default(), n);
             self.count(resource, issue.severity, true);
         }
+    }
+
+    /// Adds (or takes away) an issue's count to the report's totals.
+    fn total(&mut self, severity: Severity, add: bool) {
+        let total = match severity {
+            Severity::Error => &mut self.totals.0,
+            Severity::Warning => &mut self.totals.1,
+            Severity::Info => return,
+        };
+        *total = if add { *total + 1 } else { total.saturating_sub(1) };
     }
 
     /// Adds (or takes away) an issue's count to its resource and every resource that holds it.
@@ -181,6 +196,11 @@ impl IssueIndex {
     /// The issues of one resource (its own fields, not what it holds), in report order.
     pub fn of<'a>(&'a self, report: &'a Report, at: At) -> impl Iterator<Item = &'a Issue> + 'a {
         self.by_resource.get(&at).into_iter().flatten().filter_map(|&n| report.issues.get(n))
+    }
+
+    /// Errors and warnings of the whole report (what [`Report::count`] counts, kept instead of counted).
+    pub fn totals(&self) -> (usize, usize) {
+        self.totals
     }
 
     /// Errors and warnings of a resource and everything it holds.
@@ -248,5 +268,22 @@ mod tests {
         assert_eq!(index.counts_under(At::Gallery(0)), (2, 1));
         assert_eq!(index.counts_under(At::Gallery(1)), (0, 0));
         assert_eq!(index.at_path(&report, "galleries").count(), 1);
+        // The whole report's, including an issue about no resource ("galleries").
+        assert_eq!(index.totals(), (report.count(Severity::Error), report.count(Severity::Warning)));
+        assert_eq!(index.totals(), (3, 1));
+
+        // Spliced: two issues put back as they were, one changed, one added.
+        let mut next = report.clone();
+        let new = vec![
+            issue("galleries[0].images[1].versions[2].publishingProfile.targetRegions[0].name", Severity::Warning),
+            issue("galleries[0].images[1].versions[2].name", Severity::Warning),
+            issue("galleries[0].images[1].versions[2].name", Severity::Info),
+            issue("galleries[0].images[1].versions[3].name", Severity::Error),
+        ];
+        let mut spliced = index.clone();
+        spliced.splice(1, &report.issues[1..4], &new);
+        next.issues.splice(1..4, new);
+        assert_eq!(spliced, IssueIndex::new(&next));
+        assert_eq!(spliced.totals(), (3, 2));
     }
 }

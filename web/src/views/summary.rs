@@ -2,7 +2,6 @@
 
 use std::rc::Rc;
 
-use acg_core::Severity;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -18,7 +17,7 @@ pub fn Summary() -> Html {
     let estimate = results.estimate();
     let acg_core::model::Counts { versions, regions, replicas } =
         *use_memo(PlanKey(Rc::clone(&c.state.plan)), |p| p.0.counts());
-    let (errors, warnings) = (results.report().count(Severity::Error), results.report().count(Severity::Warning));
+    let (errors, warnings) = results.issues().totals();
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let item = |to: Route, id: &'static str, text: String, class: Option<&'static str>| {
         html! { <li class={classes!("sum", class)} id={id}><Link<Route> {to}>{ text }</Link<Route>></li> }
