@@ -227,10 +227,7 @@ pub fn App() -> Html {
         });
     }
     let ctx = Ctx { state: state.clone(), today };
-    let (errors, warnings) = {
-        let report = ctx.report();
-        (report.count(acg_core::Severity::Error), report.count(acg_core::Severity::Warning))
-    };
+    let (errors, warnings) = ctx.issues().totals();
     // An imported plan is the user's own: the sample's banner ("This is a sample plan") goes.
     {
         let banner = banner.clone();

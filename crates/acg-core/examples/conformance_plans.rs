@@ -26,8 +26,9 @@ fn main() {
         plan.name = format!("Generated conformance plan {seed}");
         let mut k = seed;
         for g in &mut plan.galleries {
-            for d in &mut g.images {
-                for v in &mut d.versions {
+            for d in g.definitions_mut() {
+                let definition = d.name.clone();
+                for v in d.versions_mut() {
                     k = k.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
                     let name = format!("src-{seed}-{}", v.name.replace('.', "-"));
                     let mut sp = StorageProfile::default();
@@ -56,8 +57,8 @@ fn main() {
                         3 => {
                             sp.source = Some(VersionSource {
                                 id: Some(format!(
-                                    "{ids}/Microsoft.Compute/galleries/build/images/{}/versions/{}",
-                                    d.name, v.name
+                                    "{ids}/Microsoft.Compute/galleries/build/images/{definition}/versions/{}",
+                                    v.name
                                 )),
                                 ..VersionSource::default()
                             });

@@ -170,7 +170,7 @@ impl At {
         match self {
             At::Gallery(_) => None,
             At::Definition(g, d) | At::Version(g, d, _) | At::TargetRegion(g, d, ..) => {
-                plan.galleries.get(g)?.images.get(d)
+                plan.galleries.get(g)?.images.get(d).map(AsRef::as_ref)
             }
         }
     }
@@ -180,7 +180,7 @@ impl At {
         match self {
             At::Gallery(_) | At::Definition(..) => None,
             At::Version(g, d, v) | At::TargetRegion(g, d, v, _) => {
-                plan.galleries.get(g)?.images.get(d)?.versions.get(v)
+                plan.galleries.get(g)?.images.get(d)?.versions.get(v).map(AsRef::as_ref)
             }
         }
     }
@@ -203,7 +203,7 @@ impl At {
         match self {
             At::Gallery(_) => None,
             At::Definition(g, d) | At::Version(g, d, _) | At::TargetRegion(g, d, ..) => {
-                plan.galleries.get_mut(g)?.images.get_mut(d)
+                plan.galleries.get_mut(g)?.definition_mut(d)
             }
         }
     }
@@ -213,7 +213,7 @@ impl At {
         match self {
             At::Gallery(_) | At::Definition(..) => None,
             At::Version(g, d, v) | At::TargetRegion(g, d, v, _) => {
-                plan.galleries.get_mut(g)?.images.get_mut(d)?.versions.get_mut(v)
+                plan.galleries.get_mut(g)?.definition_mut(d)?.version_mut(v)
             }
         }
     }

@@ -20,6 +20,7 @@
 //! ```
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -169,8 +170,8 @@ pub enum Resource {
     Gallery(Box<Gallery>),
     /// An image definition.
     Definition(Box<ImageDefinition>),
-    /// An image version.
-    Version(Box<ImageVersion>),
+    /// An image version (shared with the plan it was taken from: an undo puts back the very version).
+    Version(Arc<ImageVersion>),
     /// A target region of a version.
     TargetRegion(Box<TargetRegion>),
 }
@@ -592,10 +593,10 @@ fn merge_plan(plan: &mut Plan, other: Plan, today: NaiveDate) -> Result<Applied,
                 "Definition {} › {} is already in the plan: its versions were added to it, its own properties kept.",
                 gallery.name, definition.name
             ));
-            for version in definition.versions {
-                let versions = &mut merged.galleries[g].images[d].versions;
-                added.push(At::Version(g, d, versions.len()));
-                versions.push(version);
+            let Some(into) = merged.galleries[g].definition_mut(d) else { continue };
+            for version in &definition.versions {
+                added.push(At::Version(g, d, into.versions.len()));
+                into.versions.push(Arc::clone(version));
             }
         }
     }
@@ -816,6 +817,11 @@ fn version_of(plan: &Plan, at: At) -> Result<&ImageVersion, Report> {
     at.version_in(plan).ok_or_else(|| missing(at))
 }
 
+/// A version as the plan holds it, shared.
+fn version_slot(plan: &Plan, at: At) -> Result<&Arc<ImageVersion>, Report> {
+    at.definition_in(plan).and_then(|d| d.versions.get(at.index())).ok_or_else(|| missing(at))
+}
+
 /// The resource at `at`: with what it holds (`children`), or its own properties only.
 fn snapshot(plan: &Plan, at: At, children: bool) -> Result<Resource, Report> {
     Ok(match at {
@@ -827,7 +833,7 @@ fn snapshot(plan: &Plan, at: At, children: bool) -> Result<Resource, Report> {
             let d = at.definition_in(plan).ok_or_else(|| missing(at))?;
             Resource::Definition(Box::new(if children { d.clone() } else { d.clone_shallow() }))
         }
-        At::Version(..) => Resource::Version(Box::new(version_of(plan, at)?.clone())),
+        At::Version(..) => Resource::Version(Arc::clone(version_slot(plan, at)?)),
         At::TargetRegion(..) => {
             Resource::TargetRegion(Box::new(at.target_region_in(plan).ok_or_else(|| missing(at))?.clone()))
         }
@@ -882,13 +888,13 @@ fn add_definition(plan: &mut Plan, gallery: At) -> Result<Applied, Report> {
     let name = free_name(&names, |i| format!("image-{}", n + i));
     let skus: Vec<&str> = gal.images.iter().map(|d| d.identifier.sku.as_str()).collect();
     let sku = free_name(&skus, |i| format!("sku-{}", n + i));
-    gal.images.push(ImageDefinition {
+    gal.images.push(Arc::new(ImageDefinition {
         name,
         os_type: Some(crate::OsType::Linux),
         os_state: Some(crate::OsState::Generalized),
         identifier: ImageIdentifier { publisher: "publisher".into(), offer: "offer".into(), sku, ..Default::default() },
         ..ImageDefinition::default()
-    });
+    }));
     let at = At::Definition(g, gal.images.len() - 1);
     Ok(Applied::new(Changed::Children(Some(gallery)), Change::Remove { at }).select(at))
 }
@@ -922,7 +928,7 @@ fn add_version(plan: &mut Plan, definition: At) -> Result<Applied, Report> {
         ..TargetRegion::default()
     });
     v.occupied_gb = Some(OccupiedSize { os_disk: 10.0, ..Default::default() });
-    d.versions.push(v);
+    d.versions.push(Arc::new(v));
     let at = At::Version(g, di, d.versions.len() - 1);
     Ok(Applied::new(Changed::Children(Some(definition)), Change::Remove { at }).select(at))
 }
@@ -947,13 +953,14 @@ fn duplicate(plan: &mut Plan, at: At) -> Result<Applied, Report> {
         }
         Resource::Version(mut v) => {
             let def = at.definition_in(plan).ok_or_else(|| missing(at))?;
-            v.name = if let Ok(n) = v.name.parse::<ImageVersionName>() {
+            let name = if let Ok(n) = v.name.parse::<ImageVersionName>() {
                 next_version(def, Some(&n))
             } else {
                 let names: Vec<&str> = def.versions.iter().map(|x| x.name.as_str()).collect();
                 let base = v.name.clone();
                 free_name(&names, |n| if n == 1 { format!("{base}-copy") } else { format!("{base}-copy{n}") })
             };
+            Arc::make_mut(&mut v).name = name;
             Resource::Version(v)
         }
         Resource::TargetRegion(_) => return Err(not_a(at, "gallery, definition or version")),
@@ -974,12 +981,12 @@ fn take(plan: &mut Plan, at: At) -> Result<Resource, Report> {
         At::Definition(..) => {
             let g = at.gallery_in_mut(plan).ok_or_else(|| missing(at))?;
             gone(g.images.len())?;
-            Resource::Definition(Box::new(g.images.remove(i)))
+            Resource::Definition(Box::new(Arc::unwrap_or_clone(g.images.remove(i))))
         }
         At::Version(..) => {
             let d = definition_mut(plan, at)?;
             gone(d.versions.len())?;
-            Resource::Version(Box::new(d.versions.remove(i)))
+            Resource::Version(d.versions.remove(i))
         }
         At::TargetRegion(..) => {
             let targets = &mut version_mut(plan, at)?.publishing_profile.target_regions;
@@ -1000,12 +1007,12 @@ fn insert(plan: &mut Plan, at: At, resource: Resource) -> Result<Applied, Report
         (At::Definition(..), Resource::Definition(d)) => {
             let g = at.gallery_in_mut(plan).ok_or_else(|| missing(at))?;
             fits(g.images.len())?;
-            g.images.insert(i, *d);
+            g.images.insert(i, Arc::new(*d));
         }
         (At::Version(..), Resource::Version(v)) => {
             let d = at.definition_in_mut(plan).ok_or_else(|| missing(at))?;
             fits(d.versions.len())?;
-            d.versions.insert(i, *v);
+            d.versions.insert(i, v);
         }
         (At::TargetRegion(..), Resource::TargetRegion(t)) => {
             let targets = &mut at.version_in_mut(plan).ok_or_else(|| missing(at))?.publishing_profile.target_regions;
@@ -1034,7 +1041,9 @@ fn restore(plan: &mut Plan, at: At, resource: Resource, children: bool) -> Resul
             }
             *slot = *d;
         }
-        (At::Version(..), Resource::Version(v)) => *version_mut(plan, at)? = *v,
+        (At::Version(..), Resource::Version(v)) => {
+            *definition_mut(plan, at)?.versions.get_mut(at.index()).ok_or_else(|| missing(at))? = v;
+        }
         (At::TargetRegion(..), Resource::TargetRegion(t)) => {
             let targets = &mut version_mut(plan, at)?.publishing_profile.target_regions;
             *targets.get_mut(at.index()).ok_or_else(|| missing(at))? = *t;
@@ -1242,7 +1251,7 @@ fn name_conflict(plan: &Plan, at: At, today: NaiveDate) -> Option<Issue> {
             let mut other = gal.images[j].clone_shallow();
             // Only the names are in question here.
             other.identifier.sku.push_str("\u{0}other");
-            shallow.images = vec![other, this.clone_shallow()];
+            shallow.images = vec![Arc::new(other), Arc::new(this.clone_shallow())];
             mini.galleries = vec![shallow];
             ("IMG-05", At::Definition(g, j))
         }
@@ -1260,7 +1269,7 @@ fn name_conflict(plan: &Plan, at: At, today: NaiveDate) -> Option<Issue> {
             let mut gal = plan.galleries.get(g)?.clone_shallow();
             let mut shallow = def.clone_shallow();
             shallow.versions = vec![def.versions[j].clone(), this.clone()];
-            gal.images = vec![shallow];
+            gal.images = vec![Arc::new(shallow)];
             mini.galleries = vec![gal];
             ("VER-03", At::Version(g, d, j))
         }
@@ -1330,7 +1339,7 @@ fn set_property(plan: &mut Plan, at: At, pointer: &str, kind: PropertyKind, text
     let resource = match at {
         At::Gallery(_) => from_json_value::<Gallery>(&json).map(|g| Resource::Gallery(Box::new(g))),
         At::Definition(..) => from_json_value::<ImageDefinition>(&json).map(|d| Resource::Definition(Box::new(d))),
-        At::Version(..) => from_json_value::<ImageVersion>(&json).map(|v| Resource::Version(Box::new(v))),
+        At::Version(..) => from_json_value::<ImageVersion>(&json).map(|v| Resource::Version(Arc::new(v))),
         At::TargetRegion(..) => from_json_value::<TargetRegion>(&json).map(|t| Resource::TargetRegion(Box::new(t))),
     }
     .map_err(|e| unreadable(at, &field, format!("{field}: {e}")))?;

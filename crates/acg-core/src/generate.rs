@@ -4,6 +4,8 @@
 //! versions, 30 regions): a mix of global and regional exclude flags, storage types, replica counts and
 //! shallow versions, as a large estate would have. The same seed always gives the same plan.
 
+use std::sync::Arc;
+
 use crate::model::{
     DataDiskUsage, Gallery, GalleryImageFeature, HyperVGeneration, ImageDefinition, ImageIdentifier, ImageVersion,
     OccupiedSize, OsState, OsType, Plan, PublishingProfile, RegionDemand, ReplicationMode, ScaleSetLoad,
@@ -148,9 +150,9 @@ pub fn plan_with_shape(shape: Shape, seed: u64) -> Plan {
             });
         }
         for v in 0..shape.versions_per_definition {
-            def.versions.push(version(&mut rng, v, &home, &regions));
+            def.versions.push(Arc::new(version(&mut rng, v, &home, &regions)));
         }
-        plan.galleries[g].images.push(def);
+        plan.galleries[g].images.push(Arc::new(def));
     }
     plan
 }
@@ -251,7 +253,7 @@ mod tests {
         for (size, versions, definitions) in [(PlanSize::S, 10, 2), (PlanSize::M, 1_000, 20), (PlanSize::L, 10_000, 50)]
         {
             let p = plan(size, 7);
-            let defs: Vec<&ImageDefinition> = p.galleries.iter().flat_map(|g| &g.images).collect();
+            let defs: Vec<&ImageDefinition> = p.galleries.iter().flat_map(|g| &g.images).map(AsRef::as_ref).collect();
             assert_eq!(defs.len(), definitions, "{size:?}");
             assert_eq!(defs.iter().map(|d| d.versions.len()).sum::<usize>(), versions, "{size:?}");
         }

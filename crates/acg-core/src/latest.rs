@@ -23,6 +23,7 @@
 //! pick differently.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -527,26 +528,22 @@ pub fn find_definition(plan: &Plan, gallery: &str, definition: &str) -> Option<(
 
 /// Applies an edit to a definition. Errors name what was not found.
 pub fn apply_edit(def: &mut ImageDefinition, edit: &Edit) -> Result<(), String> {
-    let version = |def: &mut ImageDefinition, name: &str| -> Result<usize, String> {
-        def.versions
-            .iter()
-            .position(|v| v.name == name)
-            .ok_or_else(|| format!("version {name} not found in {}", def.name))
-    };
+    fn version<'a>(def: &'a mut ImageDefinition, name: &str) -> Result<&'a mut ImageVersion, String> {
+        let found = def.versions.iter_mut().find(|v| v.name == name);
+        found.map(Arc::make_mut).ok_or_else(|| format!("version {name} not found in {}", def.name))
+    }
     match edit {
         Edit::PublishVersion { version: v, .. } => {
             if def.versions.iter().any(|x| x.name == v.name) {
                 return Err(format!("version {} already exists in {}", v.name, def.name));
             }
-            def.versions.push((**v).clone());
+            def.versions.push(Arc::new((**v).clone()));
         }
         Edit::SetGlobalExclude { version: name, exclude, .. } => {
-            let vi = version(def, name)?;
-            def.versions[vi].publishing_profile.exclude_from_latest = *exclude;
+            version(def, name)?.publishing_profile.exclude_from_latest = *exclude;
         }
         Edit::SetRegionalExclude { version: name, region, exclude, .. } => {
-            let vi = version(def, name)?;
-            let t = def.versions[vi]
+            let t = version(def, name)?
                 .publishing_profile
                 .target_regions
                 .iter_mut()
@@ -555,8 +552,7 @@ pub fn apply_edit(def: &mut ImageDefinition, edit: &Edit) -> Result<(), String> 
             t.exclude_from_latest = *exclude;
         }
         Edit::RemoveRegion { version: name, region, .. } => {
-            let vi = version(def, name)?;
-            let targets = &mut def.versions[vi].publishing_profile.target_regions;
+            let targets = &mut version(def, name)?.publishing_profile.target_regions;
             let before = targets.len();
             targets.retain(|t| t.name != *region);
             if targets.len() == before {
@@ -589,7 +585,7 @@ pub fn what_if(plan: &Plan, edit: &Edit) -> Result<Vec<CellChange>, String> {
     let (gi, di) = find_definition(plan, gallery, definition)
         .ok_or_else(|| format!("image definition {gallery}/{definition} not found"))?;
     let g = &plan.galleries[gi];
-    let mut edited = g.images[di].clone();
+    let mut edited = ImageDefinition::clone(&g.images[di]);
     apply_edit(&mut edited, edit)?;
     let mut before = Vec::new();
     definition_cells(gi, di, g, &g.images[di], &mut before);

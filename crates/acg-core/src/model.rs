@@ -11,18 +11,21 @@
 //! checked by [`crate::validate`]; the closed enums keep unknown text in their `Unknown` variant.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::enums::string_enum;
 use crate::region::RegionName;
 
+mod counts;
 pub(crate) mod dates;
 #[cfg(any(test, not(feature = "error-paths")))]
 mod json_path;
 pub(crate) mod read;
 pub(crate) mod settings;
 use read::read_fields;
+pub use counts::Counts;
 pub use settings::{BillingSettings, PlanPrice, PlanPrices, Policy, ReplicaSettings};
 
 /// Properties this version of the model does not know, kept in input order.
@@ -274,8 +277,9 @@ pub struct Gallery {
     /// Read-only provisioning state.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provisioning_state: Option<String>,
-    /// Image definitions in the gallery.
-    pub images: Vec<ImageDefinition>,
+    /// Image definitions in the gallery, each shared between the plans an edit makes, as versions are
+    /// ([`ImageDefinition::versions`]).
+    pub images: Vec<Arc<ImageDefinition>>,
     /// Planner-only: what an import could not know about this resource (values left as expressions, a
     /// resource the document only refers to or names by placeholder). Never exported as a property.
     #[serde(skip_serializing_if = "Unknowns::is_empty")]
@@ -539,8 +543,9 @@ pub struct ImageDefinition {
     /// Read-only provisioning state.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provisioning_state: Option<String>,
-    /// The versions of this definition.
-    pub versions: Vec<ImageVersion>,
+    /// The versions of this definition, each shared between the plans an edit makes (a copy of a plan copies
+    /// pointers; an edit copies only the version it changes, through `Arc::make_mut`).
+    pub versions: Vec<Arc<ImageVersion>>,
     /// Planner-only: whether this image serves production (replica minimum of three).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub production: Option<bool>,
@@ -1372,6 +1377,17 @@ impl ImageVersion {
 }
 
 impl ImageDefinition {
+    /// Version `i`, to change it: copied first when another plan shares it (`Arc::make_mut`), so an edit copies
+    /// the one version it changes.
+    pub fn version_mut(&mut self, i: usize) -> Option<&mut ImageVersion> {
+        self.versions.get_mut(i).map(Arc::make_mut)
+    }
+
+    /// Every version, to change them: each copied first when another plan shares it.
+    pub fn versions_mut(&mut self) -> impl Iterator<Item = &mut ImageVersion> {
+        self.versions.iter_mut().map(Arc::make_mut)
+    }
+
     /// The Hyper-V generation in effect: as set, else the API version's default (V2 from 2025-03-03).
     pub fn effective_hyper_v_generation(&self, api: &ApiVersion) -> HyperVGeneration {
         self.hyper_v_generation.clone().unwrap_or(if api.is_2025_or_later() {
@@ -1383,6 +1399,16 @@ impl ImageDefinition {
 }
 
 impl Gallery {
+    /// Definition `i`, to change it: copied first when another plan shares it (its versions stay shared).
+    pub fn definition_mut(&mut self, i: usize) -> Option<&mut ImageDefinition> {
+        self.images.get_mut(i).map(Arc::make_mut)
+    }
+
+    /// Every definition, to change them: each copied first when another plan shares it.
+    pub fn definitions_mut(&mut self) -> impl Iterator<Item = &mut ImageDefinition> {
+        self.images.iter_mut().map(Arc::make_mut)
+    }
+
     /// A copy without its image definitions (what a form edits; cloning a big gallery's children is waste).
     #[must_use]
     pub fn clone_shallow(&self) -> Self {

@@ -351,7 +351,7 @@ mod tests {
     fn definition_updates() {
         let p = sample::plan();
         let before = &p.galleries[0].images[0];
-        let mut after = before.clone();
+        let mut after = ImageDefinition::clone(before);
         after.end_of_life_date = Some("2030-01-01".into());
         after.description = Some("x".into());
         assert!(check_update_definition(before, &after, "").issues.is_empty());
@@ -365,12 +365,12 @@ mod tests {
             check_update_definition(before, &after, "").issues[1].message,
             "Changing property 'galleryImage.properties.osState' is not allowed"
         );
-        let mut f = before.clone();
+        let mut f = ImageDefinition::clone(before);
         f.features.pop();
         assert_eq!(codes(&check_update_definition(before, &f, "")), [("IMG-20", "features")]);
         f.allow_update_image = Some(true);
         assert!(check_update_definition(before, &f, "").issues.is_empty());
-        let mut e = before.clone();
+        let mut e = ImageDefinition::clone(before);
         e.eula = Some("new terms".into());
         assert_eq!(codes(&check_update_definition(before, &e, "")), [("IMG-25", "eula")]);
     }
@@ -379,7 +379,7 @@ mod tests {
     fn version_updates() {
         let p = sample::plan();
         let before = &p.galleries[0].images[1].versions[0];
-        let mut after = before.clone();
+        let mut after = ImageVersion::clone(before);
         after.publishing_profile.target_regions[0].regional_replica_count = Some(5);
         after.publishing_profile.exclude_from_latest = Some(true);
         assert!(check_update_version(before, &after, "").issues.is_empty());
@@ -408,8 +408,15 @@ mod tests {
         assert_eq!(codes(&check_delete(&p, At::Gallery(0), today)), [("GAL-12", "galleries[0]")]);
         assert_eq!(codes(&check_delete(&p, At::Definition(0, 0), today)), [("IMG-22", "galleries[0].images[0]")]);
         assert!(check_delete(&p, At::Version(0, 0, 0), today).issues.is_empty());
-        p.galleries[0].images[0].versions[0].safety_profile.as_mut().unwrap().block_deletion_before_end_of_life =
-            Some(true);
+        p.galleries[0]
+            .definition_mut(0)
+            .unwrap()
+            .version_mut(0)
+            .unwrap()
+            .safety_profile
+            .as_mut()
+            .unwrap()
+            .block_deletion_before_end_of_life = Some(true);
         assert_eq!(
             codes(&check_delete(&p, At::Version(0, 0, 0), today)),
             [("VER-27", "galleries[0].images[0].versions[0]")]

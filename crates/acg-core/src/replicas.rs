@@ -463,7 +463,7 @@ mod tests {
     fn recommendations_follow_latest_and_stay_at_fifty() {
         let mut plan = crate::sample::plan();
         let settings = ReplicaSettings::default();
-        let d = &mut plan.galleries[0].images[0];
+        let d = plan.galleries[0].definition_mut(0).unwrap();
         let names: Vec<&str> = d.versions.iter().map(|v| v.name.as_str()).collect();
         assert_eq!(names, ["1.0.9", "1.0.12", "2.0.0"]);
         d.demand = vec![
@@ -483,8 +483,9 @@ mod tests {
                 ..Default::default()
             },
         ];
-        d.versions[2].publishing_profile.exclude_from_latest = Some(true);
-        d.versions[1]
+        d.version_mut(2).unwrap().publishing_profile.exclude_from_latest = Some(true);
+        d.version_mut(1)
+            .unwrap()
             .publishing_profile
             .target_regions
             .iter_mut()

@@ -103,6 +103,8 @@ pub struct IssueIndex {
     /// The issues about no resource (`galleries`, `subscriptionId`).
     plan_wide: Vec<usize>,
     under: HashMap<At, (usize, usize), BuildHasherDefault<FxHasher>>,
+    /// Errors and warnings in the whole report.
+    totals: (usize, usize),
 }
 
 impl IssueIndex {
@@ -114,6 +116,7 @@ impl IssueIndex {
         // of issues about one resource (a resource's issues are mostly together).
         let mut run: Option<(At, usize, usize)> = None;
         for (n, issue) in report.issues.iter().enumerate() {
+            index.total(issue.severity, true);
             let Some((at, _)) = issue.resource() else {
                 index.plan_wide.push(n);
                 continue;
@@ -141,9 +144,16 @@ impl IssueIndex {
     /// Brings the index up to date after `report.issues[at..at + old.len()]` (the issues `old`) was replaced by
     /// `new`: the index is then what [`IssueIndex::new`] makes of the new report, at a cost in proportion to the
     /// issues replaced (and one pass over the positions when their number changed).
+    ///
+    /// An issue that stays at its position as it was (most of a definition's, after an edit of one of its
+    /// versions) is left as indexed: with as many issues before as after, any equal pair; else the equal ones
+    /// before the first difference (the later ones move).
     pub fn splice(&mut self, at: usize, old: &[Issue], new: &[Issue]) {
-        for (k, issue) in old.iter().enumerate() {
+        let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+        let kept = |k: usize| k < prefix || (old.len() == new.len() && old.get(k) == new.get(k));
+        for (k, issue) in old.iter().enumerate().filter(|(k, _)| !kept(*k)) {
             let n = at + k;
+            self.total(issue.severity, false);
             let Some((resource, _)) = issue.resource() else {
                 remove_from(&mut self.plan_wide, n);
                 continue;
@@ -167,8 +177,9 @@ impl IssueIndex {
             self.by_resource.values_mut().flatten().for_each(shift);
             self.plan_wide.iter_mut().for_each(shift);
         }
-        for (k, issue) in new.iter().enumerate() {
+        for (k, issue) in new.iter().enumerate().filter(|(k, _)| !kept(*k)) {
             let n = at + k;
+            self.total(issue.severity, true);
             let Some((resource, _)) = issue.resource() else {
                 insert_position(&mut self.plan_wide, n);
                 continue;
@@ -177,6 +188,16 @@ impl IssueIndex {
             let (errors, warnings) = weight(issue.severity);
             self.count(resource, errors, warnings, true);
         }
+    }
+
+    /// Adds (or takes away) an issue's count to the report's totals.
+    fn total(&mut self, severity: Severity, add: bool) {
+        let total = match severity {
+            Severity::Error => &mut self.totals.0,
+            Severity::Warning => &mut self.totals.1,
+            Severity::Info => return,
+        };
+        *total = if add { *total + 1 } else { total.saturating_sub(1) };
     }
 
     /// Adds (or takes away) errors and warnings to a resource and every resource that holds it.
@@ -213,6 +234,11 @@ impl IssueIndex {
     /// The issues of one resource (its own fields, not what it holds), in report order.
     pub fn of<'a>(&'a self, report: &'a Report, at: At) -> impl Iterator<Item = &'a Issue> + 'a {
         self.by_resource.get(&at).into_iter().flatten().filter_map(|&n| report.issues.get(n))
+    }
+
+    /// Errors and warnings of the whole report (what [`Report::count`] counts, kept instead of counted).
+    pub fn totals(&self) -> (usize, usize) {
+        self.totals
     }
 
     /// Errors and warnings of a resource and everything it holds.
@@ -320,6 +346,23 @@ mod tests {
         assert_eq!(index.counts_under(At::Gallery(0)), (2, 1));
         assert_eq!(index.counts_under(At::Gallery(1)), (0, 0));
         assert_eq!(index.at_path(&report, "galleries").count(), 1);
+        // The whole report's, including an issue about no resource ("galleries").
+        assert_eq!(index.totals(), (report.count(Severity::Error), report.count(Severity::Warning)));
+        assert_eq!(index.totals(), (3, 1));
+
+        // Spliced: two issues put back as they were, one changed, one added.
+        let mut next = report.clone();
+        let new = vec![
+            issue("galleries[0].images[1].versions[2].publishingProfile.targetRegions[0].name", Severity::Warning),
+            issue("galleries[0].images[1].versions[2].name", Severity::Warning),
+            issue("galleries[0].images[1].versions[2].name", Severity::Info),
+            issue("galleries[0].images[1].versions[3].name", Severity::Error),
+        ];
+        let mut spliced = index.clone();
+        spliced.splice(1, &report.issues[1..4], &new);
+        next.issues.splice(1..4, new);
+        assert_eq!(spliced, IssueIndex::new(&next));
+        assert_eq!(spliced.totals(), (3, 2));
     }
 
     /// The index answers what reading the whole report answers, on a real report (a generated plan with its

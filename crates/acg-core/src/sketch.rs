@@ -9,6 +9,8 @@
 //! occupiedGb=10&source=eastus&regions=eastus%3D2`, `?sketch=versions&versions=[…]` or `?sketch=name&kind=
 //! gallery&name=…`; the app builds the plan here, so the widget needs neither a plan serializer nor compression.
 
+use std::sync::Arc;
+
 use serde::Deserialize;
 
 pub use crate::billing::what_if_version;
@@ -53,7 +55,7 @@ fn frame(location: RegionName, definition: ImageDefinition) -> Plan {
         galleries: vec![Gallery {
             name: GALLERY.to_owned(),
             location,
-            images: vec![ImageDefinition {
+            images: vec![Arc::new(ImageDefinition {
                 name: if definition.name.is_empty() { DEFINITION.to_owned() } else { definition.name.clone() },
                 os_type: Some(OsType::Linux),
                 os_state: Some(OsState::Generalized),
@@ -64,7 +66,7 @@ fn frame(location: RegionName, definition: ImageDefinition) -> Plan {
                     ..ImageIdentifier::default()
                 },
                 ..definition
-            }],
+            })],
             ..Gallery::default()
         }],
         ..Plan::default()
@@ -85,7 +87,7 @@ pub fn versions_plan(versions: &[VersionSketch]) -> Result<Plan, String> {
                 .ok_or_else(|| format!("versions[{i}].excludedIn: {excluded} is not among its regions"))?;
             target.exclude_from_latest = Some(true);
         }
-        built.push(ImageVersion {
+        built.push(Arc::new(ImageVersion {
             name: v.name.clone(),
             publishing_profile: PublishingProfile {
                 target_regions: targets,
@@ -95,7 +97,7 @@ pub fn versions_plan(versions: &[VersionSketch]) -> Result<Plan, String> {
                 ..PublishingProfile::default()
             },
             ..ImageVersion::default()
-        });
+        }));
     }
     let location = built
         .iter()
@@ -107,7 +109,7 @@ pub fn versions_plan(versions: &[VersionSketch]) -> Result<Plan, String> {
 /// A plan of a what-if estimate, its version named `1.0.0`.
 pub fn what_if_plan(occupied_gb: f64, source: &RegionName, targets: &[TargetRegion]) -> Plan {
     let version = what_if_version("1.0.0", occupied_gb, source, targets);
-    frame(source.clone(), ImageDefinition { versions: vec![version], ..ImageDefinition::default() })
+    frame(source.clone(), ImageDefinition { versions: vec![Arc::new(version)], ..ImageDefinition::default() })
 }
 
 /// Which name a name check is about.
@@ -162,7 +164,7 @@ pub fn name_plan(kind: NameKind, name: &str) -> Plan {
                 },
                 ..ImageVersion::default()
             };
-            frame(eastus, ImageDefinition { versions: vec![version], ..ImageDefinition::default() })
+            frame(eastus, ImageDefinition { versions: vec![Arc::new(version)], ..ImageDefinition::default() })
         }
     }
 }

@@ -22,7 +22,7 @@ fn document() -> Plan {
     plan.prices.import_retail(include_str!("../data/retail_api_sample.json")).unwrap();
     plan.replica_policy = ReplicaSettings { policy: Policy::ScalingGuidance, margin_percent: 25 };
     plan.billing = Some(BillingSettings { cadence_per_month: 3, retention: 4, full_versions: 1, months: 18 });
-    plan.galleries[0].images[1].demand[0].concurrent_vms = 777;
+    plan.galleries[0].definition_mut(1).unwrap().demand[0].concurrent_vms = 777;
     plan
 }
 

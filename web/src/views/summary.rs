@@ -1,9 +1,7 @@
 //! The summary bar: the current plan's totals, always in view, each a link to the view that explains it.
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
-use acg_core::Severity;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -11,31 +9,15 @@ use super::use_ctx;
 use crate::fmt::money;
 use crate::{PlanKey, Route};
 
-/// Versions, distinct target regions and replicas of a plan.
-fn counts(plan: &acg_core::Plan) -> (usize, usize, i64) {
-    let (mut versions, mut replicas) = (0, 0);
-    let mut regions = HashSet::new();
-    for d in plan.galleries.iter().flat_map(|g| &g.images) {
-        for v in &d.versions {
-            versions += 1;
-            for t in &v.publishing_profile.target_regions {
-                regions.insert(t.name.key());
-                replicas += v.replicas_in(t);
-            }
-        }
-    }
-    (versions, regions.len(), replicas)
-}
-
 /// Monthly storage, one-time egress, versions, regions, replicas, errors and warnings of the current plan.
 #[component]
 pub fn Summary() -> Html {
     let c = use_ctx();
-    let key = (PlanKey(Rc::clone(&c.state.plan)), Rc::clone(&c.state.book));
     let results = c.state.results();
     let estimate = results.estimate();
-    let (versions, regions, replicas) = *use_memo(key, |(p, _)| counts(&p.0));
-    let (errors, warnings) = (results.report().count(Severity::Error), results.report().count(Severity::Warning));
+    let acg_core::model::Counts { versions, regions, replicas } =
+        *use_memo(PlanKey(Rc::clone(&c.state.plan)), |p| p.0.counts());
+    let (errors, warnings) = results.issues().totals();
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let item = |to: Route, id: &'static str, text: String, class: Option<&'static str>| {
         html! { <li class={classes!("sum", class)} id={id}><Link<Route> {to}>{ text }</Link<Route>></li> }

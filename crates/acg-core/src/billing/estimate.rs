@@ -867,7 +867,8 @@ mod tests {
     #[test]
     fn strategy_default_depends_on_api_version() {
         let mut p = docs_example();
-        p.galleries[0].images[0].versions[0].publishing_profile.storage_account_type = None;
+        p.galleries[0].definition_mut(0).unwrap().version_mut(0).unwrap().publishing_profile.storage_account_type =
+            None;
         let e = estimate_plan(&p, &embedded());
         assert!(e.lines[0].formula().contains("(Standard_ZRS)"), "2025-03-03 prefers ZRS where zones exist");
         p.api_version = ApiVersion::V2024_03_03;
@@ -899,7 +900,7 @@ mod tests {
     #[test]
     fn shallow_costs_no_replicas_and_no_egress() {
         let mut p = docs_example();
-        let v = &mut p.galleries[0].images[0].versions[0];
+        let v = p.galleries[0].definition_mut(0).unwrap().version_mut(0).unwrap();
         v.publishing_profile.replication_mode = Some(crate::model::ReplicationMode::Shallow);
         v.publishing_profile.target_regions.truncate(1);
         let e = estimate_plan(&p, &embedded());
@@ -910,7 +911,7 @@ mod tests {
     #[test]
     fn versions_without_sizes_are_noted_and_csv_is_quoted() {
         let mut p = docs_example();
-        p.galleries[0].images[0].versions[0].occupied_gb = None;
+        p.galleries[0].definition_mut(0).unwrap().version_mut(0).unwrap().occupied_gb = None;
         let e = estimate_plan(&p, &embedded());
         assert_eq!(e.notes, ["g/d/1.0.0: no occupied size (occupiedGb) given, so it is not priced"]);
         let csv = to_csv(&estimate_plan(&docs_example(), &embedded()));
@@ -929,7 +930,7 @@ mod tests {
     fn scenario_comparison() {
         let a = estimate_plan(&docs_example(), &embedded());
         let mut p = docs_example();
-        p.galleries[0].images[0].versions[0].publishing_profile.replica_count = Some(3);
+        p.galleries[0].definition_mut(0).unwrap().version_mut(0).unwrap().publishing_profile.replica_count = Some(3);
         let b = estimate_plan(&p, &embedded());
         let c = compare(&a, &b).unwrap();
         assert_eq!(c.by_category[0].delta, dec("1.50"));

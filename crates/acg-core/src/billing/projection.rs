@@ -213,7 +213,7 @@ mod tests {
     #[test]
     fn definitions_without_sizes_are_skipped_with_a_note() {
         let mut pl = plan(1);
-        pl.galleries[0].images[0].versions[0].occupied_gb = None;
+        pl.galleries[0].definition_mut(0).unwrap().version_mut(0).unwrap().occupied_gb = None;
         let p = project(&pl, &embedded(), &BillingSettings::default());
         assert_eq!(p.months[0].total, Decimal::ZERO);
         assert_eq!(p.assumptions.last().unwrap(), "g/d: the newest version has no occupied size; not projected");

@@ -439,9 +439,9 @@ fn merging_a_plan_adds_its_resources_into_namesakes_and_refuses_a_version_namesa
     gallery.name = gallery.name.to_uppercase();
     let mut definition = plan.galleries[0].images[0].clone_shallow();
     let mut version = plan.galleries[0].images[0].versions[0].clone();
-    version.name = "9.9.9".into();
+    std::sync::Arc::make_mut(&mut version).name = "9.9.9".into();
     definition.versions = vec![version];
-    gallery.images = vec![definition];
+    gallery.images = vec![std::sync::Arc::new(definition)];
     let mut second = plan.galleries[0].clone_shallow();
     second.name = "another_gallery".into();
     other.galleries = vec![gallery, second];
@@ -458,9 +458,72 @@ fn merging_a_plan_adds_its_resources_into_namesakes_and_refuses_a_version_namesa
     let report = refused(&merged, Change::MergePlan { plan: Box::new(other) });
     let mut expected = merged.clone();
     let again = expected.galleries[0].images[0].versions[n].clone();
-    expected.galleries[0].images[0].versions.push(again);
+    expected.galleries[0].definition_mut(0).unwrap().versions.push(again);
     let validator = crate::validate::validate(&expected, today());
     let ver03 = validator.issues.iter().find(|i| i.code == "VER-03").expect("the validator reports the namesake");
     assert_eq!(codes(&report), [("VER-03", format!("{}.name", At::Version(0, 0, n + 1)).as_str())]);
     assert_eq!(report.issues[0].message, ver03.message);
+}
+
+/// Every version of a plan with its address, in order.
+fn versions_of(plan: &Plan) -> Vec<(At, &std::sync::Arc<ImageVersion>)> {
+    let mut out = Vec::new();
+    for (g, gallery) in plan.galleries.iter().enumerate() {
+        for (d, definition) in gallery.images.iter().enumerate() {
+            out.extend(definition.versions.iter().enumerate().map(|(v, x)| (At::Version(g, d, v), x)));
+        }
+    }
+    out
+}
+
+#[test]
+fn an_edit_copies_only_what_it_changes_and_its_undo_puts_the_versions_back() {
+    use std::sync::Arc;
+    let plan = crate::generate::plan(crate::generate::PlanSize::M, 7);
+    let at = At::Version(1, 3, 7);
+    let edits = [
+        Change::SetField { at, field: Field::ReplicaCount, text: "4".into() },
+        Change::SetField { at, field: Field::Name, text: "9.9.9".into() },
+        Change::AddTargetRegion { version: at, region: "brazilsouth".into() },
+        Change::SetField { at: At::Definition(1, 3), field: Field::Description, text: "golden".into() },
+        Change::Latest {
+            edit: Edit::SetGlobalExclude {
+                gallery: plan.galleries[1].name.clone(),
+                definition: plan.galleries[1].images[3].name.clone(),
+                version: plan.galleries[1].images[3].versions[7].name.clone(),
+                exclude: Some(true),
+            },
+        },
+    ];
+    for change in edits {
+        let (done, edited) = round_trip(&plan, change.clone());
+        let before = versions_of(&plan);
+        let after = versions_of(&edited);
+        assert_eq!(before.len(), after.len());
+        let mut copied = Vec::new();
+        for ((here, a), (_, b)) in before.iter().zip(&after) {
+            if !Arc::ptr_eq(a, b) {
+                copied.push(*here);
+            }
+        }
+        let expected: &[At] =
+            if matches!(change, Change::SetField { at: At::Definition(..), .. }) { &[] } else { &[at] };
+        assert_eq!(copied, expected, "{change:?} copies the version it changes, and only it");
+        // Its definition is copied (it holds the new version or is the edit), every other one is shared.
+        for (g, gallery) in plan.galleries.iter().enumerate() {
+            for (d, definition) in gallery.images.iter().enumerate() {
+                let shared = Arc::ptr_eq(definition, &edited.galleries[g].images[d]);
+                assert_eq!(shared, (g, d) != (1, 3), "{change:?}: definition {g}/{d} shared");
+            }
+        }
+        // Undone, the plan is the plan before and shares its versions with it; an undo that restores a snapshot
+        // (not one that removes what was added) puts back the very version it took.
+        let restores = matches!(done.undo, Change::Restore { .. });
+        let mut undone = edited.clone();
+        apply(&mut undone, done.undo, today()).expect("undo applies");
+        assert_eq!(undone, plan);
+        for ((here, a), (_, b)) in versions_of(&undone).iter().zip(&before) {
+            assert!(Arc::ptr_eq(a, b) || (*here == at && !restores), "the undo of {change:?} shares {here}");
+        }
+    }
 }

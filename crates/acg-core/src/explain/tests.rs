@@ -421,7 +421,7 @@ fn hostile_and_odd_input_never_panics() {
 fn with_a_plan_it_points_at_the_named_resource_and_what_the_rules_flag_now() {
     let mut plan = crate::sample::plan();
     // Drop the source region of the first version from its target regions: VER-06 flags it now.
-    let v = &mut plan.galleries[0].images[0].versions[0];
+    let v = &plan.galleries[0].images[0].versions[0];
     let version = v.name.clone();
     let gallery = plan.galleries[0].name.clone();
     let definition = plan.galleries[0].images[0].name.clone();
@@ -437,7 +437,7 @@ fn with_a_plan_it_points_at_the_named_resource_and_what_the_rules_flag_now() {
     assert!(m.resources[0].named);
 
     // V1: the version's source region missing from its target regions is what VER-06 checks.
-    let v = &mut plan.galleries[0].images[0].versions[0];
+    let v = plan.galleries[0].definition_mut(0).unwrap().version_mut(0).unwrap();
     // The sample's first version is built in eastus (its source's facts say so).
     let source = crate::RegionName::new("eastus");
     v.publishing_profile.target_regions.retain(|t| t.name != source);

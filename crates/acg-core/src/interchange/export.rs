@@ -174,7 +174,7 @@ pub fn with_azure_defaults(plan: &Plan) -> Plan {
             c.community_gallery_enabled = None;
             c.public_names.clear();
         }
-        for d in &mut g.images {
+        for d in g.definitions_mut() {
             d.provisioning_state = None;
             let generation = d.effective_hyper_v_generation(&api);
             let features_unknown = d.unknown.get("features").is_some();
@@ -194,7 +194,7 @@ pub fn with_azure_defaults(plan: &Plan) -> Plan {
                 d.architecture = Some(Architecture::X64);
             }
             d.end_of_life_date = d.end_of_life_date.as_deref().map(rfc3339_date);
-            for v in &mut d.versions {
+            for v in d.versions_mut() {
                 v.provisioning_state = None;
                 v.replication_status = None;
                 // A default that follows from an unknown value is not known either: left to Azure.
@@ -272,9 +272,9 @@ pub(crate) fn for_export(plan: &Plan) -> Plan {
     let mut p = with_azure_defaults(plan);
     for g in &mut p.galleries {
         mark(g, |g| &g.unknown);
-        for d in &mut g.images {
+        for d in g.definitions_mut() {
             mark(d, |d| &d.unknown);
-            for v in &mut d.versions {
+            for v in d.versions_mut() {
                 mark(v, |v| &v.unknown);
             }
         }

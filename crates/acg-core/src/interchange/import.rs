@@ -2,6 +2,7 @@
 
 use core::fmt;
 use core::fmt::Write as _;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -693,7 +694,7 @@ fn from_arm(template: &Value, options: &ImportOptions) -> Result<Imported, Impor
     for g in &mut imported.plan.galleries {
         unknown_name(&g.name.clone(), &mut g.unknown);
         unknown_location(g.location.as_str(), &mut g.unknown);
-        for d in &mut g.images {
+        for d in g.definitions_mut() {
             unknown_name(&d.name.clone(), &mut d.unknown);
             if let Some(l) = d.location.clone() {
                 unknown_location(l.as_str(), &mut d.unknown);
@@ -1180,7 +1181,7 @@ fn from_items(
     for (gallery, d) in pending_defs {
         let location = d.location.clone();
         let g = gallery_mut(&mut plan, &gallery, location.as_ref(), &mut notes, parent_reference(&gallery));
-        if let Some(existing) = g.images.iter_mut().find(|x| x.name.eq_ignore_ascii_case(&d.name)) {
+        if let Some(existing) = g.definitions_mut().find(|x| x.name.eq_ignore_ascii_case(&d.name)) {
             if d.unknown.is_reference() && !existing.unknown.is_reference() {
                 continue;
             }
@@ -1188,7 +1189,7 @@ fn from_items(
             *existing = d;
             existing.versions = versions;
         } else {
-            g.images.push(d);
+            g.images.push(Arc::new(d));
         }
     }
     for (gallery, definition, v) in pending_versions {
@@ -1196,23 +1197,23 @@ fn from_items(
         let g = gallery_mut(&mut plan, &gallery, location.as_ref(), &mut notes, parent_reference(&gallery));
         let gname = g.name.clone();
         let d = if let Some(i) = g.images.iter().position(|x| x.name.eq_ignore_ascii_case(&definition)) {
-            &mut g.images[i]
+            Arc::make_mut(&mut g.images[i])
         } else {
             let reference = parent_reference(&definition);
             notes.push(match reference {
                 Reference::Existing => format!("image definition {gname}/{definition} is not in the file: an existing definition (not created, not checked)"),
                 Reference::Placeholder => format!("image definition {gname}/{definition} is not in the file: added with only its name; fill in its OS type, state and identifier"),
             });
-            g.images.push(ImageDefinition {
+            g.images.push(Arc::new(ImageDefinition {
                 name: definition.clone(),
                 location: g.location.as_str().is_empty().then(|| location.clone()).flatten(),
                 unknown: Unknowns { reference: Some(reference), ..Unknowns::default() },
                 ..ImageDefinition::default()
-            });
+            }));
             let last = g.images.len() - 1;
-            &mut g.images[last]
+            Arc::make_mut(&mut g.images[last])
         };
-        d.versions.push(v);
+        d.versions.push(Arc::new(v));
     }
     normalize_locations(&mut plan);
     if plan.galleries.is_empty() {
@@ -1272,12 +1273,12 @@ fn gallery_mut<'p>(
 /// Children that repeat their parent's location carry none of their own in the plan.
 fn normalize_locations(plan: &mut Plan) {
     for g in &mut plan.galleries {
-        for d in &mut g.images {
+        for d in g.images.iter_mut().map(Arc::make_mut) {
             if d.location.as_ref() == Some(&g.location) {
                 d.location = None;
             }
             let def_loc = d.location.clone().unwrap_or_else(|| g.location.clone());
-            for v in &mut d.versions {
+            for v in d.versions_mut() {
                 if v.location.as_ref() == Some(&def_loc) {
                     v.location = None;
                 }
@@ -1317,7 +1318,7 @@ fn apply_planner_metadata(plan: &mut Plan, meta: &Value, notes: &mut Vec<String>
     let defs = by_name("definitions");
     let versions = by_name("versions");
     for g in &mut plan.galleries {
-        for d in &mut g.images {
+        for d in g.images.iter_mut().map(Arc::make_mut) {
             if let Some(m) = defs.get(&format!("{}/{}", g.name, d.name)) {
                 if let Some(p) = m.get("production").and_then(Value::as_bool) {
                     d.production = Some(p);
@@ -1326,8 +1327,9 @@ fn apply_planner_metadata(plan: &mut Plan, meta: &Value, notes: &mut Vec<String>
                     d.demand = demand;
                 }
             }
-            for v in &mut d.versions {
-                let Some(m) = versions.get(&format!("{}/{}/{}", g.name, d.name, v.name)) else { continue };
+            let prefix = format!("{}/{}", g.name, d.name);
+            for v in d.versions_mut() {
+                let Some(m) = versions.get(&format!("{prefix}/{}", v.name)) else { continue };
                 if let Some(o) = m.get("occupiedGb").and_then(|x| crate::model::from_json_value(x).ok()) {
                     v.occupied_gb = Some(o);
                 }
@@ -1335,10 +1337,7 @@ fn apply_planner_metadata(plan: &mut Plan, meta: &Value, notes: &mut Vec<String>
                     if let Some(sp) = v.storage_profile.as_mut() {
                         sp.source.get_or_insert_with(Default::default).facts = Some(f);
                     } else {
-                        notes.push(format!(
-                            "{}/{}/{}: source facts without a storage profile; ignored",
-                            g.name, d.name, v.name
-                        ));
+                        notes.push(format!("{prefix}/{}: source facts without a storage profile; ignored", v.name));
                     }
                 }
             }

@@ -86,9 +86,9 @@ fn az_list_output_matches_the_equivalent_arm_template() {
     // az output also carries what only Azure knows (ids, provisioning state): drop it for the comparison.
     a.subscription_id = None;
     a.resource_group = None;
-    a.galleries[0].images[0].versions[0].provisioning_state = None;
+    a.galleries[0].definition_mut(0).unwrap().version_mut(0).unwrap().provisioning_state = None;
     assert!(a.galleries[0].images[0].versions[0].unknown.reported, "az output is Azure's report");
-    a.galleries[0].images[0].versions[0].unknown.reported = false;
+    a.galleries[0].definition_mut(0).unwrap().version_mut(0).unwrap().unknown.reported = false;
     assert_eq!(a, b);
     assert_eq!(
         b.galleries[0].images[0].versions[0].publishing_profile.target_regions[1].exclude_from_latest,
@@ -548,7 +548,7 @@ mod tools_accept {
         // Before 2025-03-03: V1, no security type, LRS; az must be kept from adding its own default.
         let mut old = p.clone();
         old.api_version = crate::model::ApiVersion::V2024_03_03;
-        old.galleries[0].images[0].hyper_v_generation = Some(crate::model::HyperVGeneration::V2);
+        old.galleries[0].definition_mut(0).unwrap().hyper_v_generation = Some(crate::model::HyperVGeneration::V2);
         let az = lines(&old, ExportFormat::Az);
         has(&az, "  --features 'SecurityType=Standard'");
         has(&az, "  --target-regions 'eastus=1=Standard_LRS' 'westeurope=2=Standard_LRS'");
@@ -607,7 +607,7 @@ fn a_value_set_after_the_import_is_exported_as_set() {
     // The user sets the location, the description and the replica count in the app.
     plan.galleries[0].location = "westus2".into();
     plan.galleries[0].description = Some("mine".into());
-    plan.galleries[0].images[0].versions[0].publishing_profile.replica_count = Some(3);
+    plan.galleries[0].definition_mut(0).unwrap().version_mut(0).unwrap().publishing_profile.replica_count = Some(3);
     let arm: serde_json::Value =
         serde_json::from_str(&export(&plan, ExportFormat::Arm, &ExportOptions::default())).unwrap();
     assert_eq!(arm["parameters"]["location_g"]["defaultValue"], "westus2", "{arm:#}");

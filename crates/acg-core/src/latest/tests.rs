@@ -283,7 +283,9 @@ fn matrix_covers_targets_and_demand_regions() {
         v("1.0.0", json!([{"name": "eastus"}, {"name": "westus2", "excludeFromLatest": true}])),
         v("1.0.1", json!([{"name": "eastus"}]))
     ]));
-    p.galleries[0].images[0]
+    p.galleries[0]
+        .definition_mut(0)
+        .unwrap()
         .demand
         .push(crate::model::RegionDemand { region: RegionName::new("West Europe"), ..Default::default() });
     let cells: Vec<(String, Option<String>, Option<String>)> =
@@ -462,7 +464,7 @@ mod props {
     proptest! {
         #[test]
         fn chosen_is_a_candidate_and_none_is_higher(versions in proptest::collection::vec(version(), 0..8)) {
-            let p = Plan { galleries: vec![Gallery { name: "g".into(), images: vec![ImageDefinition { name: "d".into(), versions, ..Default::default() }], ..Default::default() }], ..Default::default() };
+            let p = Plan { galleries: vec![Gallery { name: "g".into(), images: vec![std::sync::Arc::new(ImageDefinition { name: "d".into(), versions: versions.into_iter().map(std::sync::Arc::new).collect(), ..Default::default() })], ..Default::default() }], ..Default::default() };
             for region in ["eastus", "westus2"] {
                 let r = resolve_latest(&p, 0, 0, &RegionName::new(region), today()).unwrap();
                 let key = |n: &str| n.parse::<ImageVersionName>().unwrap().key();

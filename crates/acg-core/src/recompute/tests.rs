@@ -154,6 +154,7 @@ fn start(which: u8) -> Plan {
             if let Some(g) = p.galleries.first_mut()
                 && let [first, second, ..] = g.images.as_mut_slice()
             {
+                let second = std::sync::Arc::make_mut(second);
                 second.name.clone_from(&first.name);
                 second.identifier = first.identifier.clone();
             }

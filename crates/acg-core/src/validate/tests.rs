@@ -750,10 +750,11 @@ mod props {
                         .into_iter()
                         .map(|(name, versions, production)| ImageDefinition {
                             name,
-                            versions,
+                            versions: versions.into_iter().map(std::sync::Arc::new).collect(),
                             production,
                             ..ImageDefinition::default()
                         })
+                        .map(std::sync::Arc::new)
                         .collect(),
                     ..Gallery::default()
                 })
