@@ -24,8 +24,8 @@ pub(crate) mod dates;
 mod json_path;
 pub(crate) mod read;
 pub(crate) mod settings;
-use read::read_fields;
 pub use counts::Counts;
+use read::read_fields;
 pub use settings::{BillingSettings, PlanPrice, PlanPrices, Policy, ReplicaSettings};
 
 /// Properties this version of the model does not know, kept in input order.

@@ -17,8 +17,8 @@ use rust_decimal::Decimal;
 
 use crate::address::At;
 use crate::billing::{
-    Estimate, Line, PriceBook, PriceCache, Projection, Subtotal, Template, definition_template,
-    estimate_definition, from_templates, line_capacity,
+    Estimate, Line, PriceBook, PriceCache, Projection, Subtotal, Template, definition_template, estimate_definition,
+    from_templates, line_capacity,
 };
 use crate::edit::Changed;
 use crate::latest::{MatrixCell, definition_cells};
