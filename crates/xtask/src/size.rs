@@ -99,7 +99,7 @@ pub const BUNDLES: [Bundle; 5] = [
         label: "interchange (on demand)",
         contains: |p| p.starts_with("interchange/"),
         budget: 256 * 1024,
-        goal: 255 * 1024,
+        goal: 256 * 1024,
     },
 ];
 
