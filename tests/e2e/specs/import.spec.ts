@@ -120,8 +120,13 @@ test('a big plan is exported when asked, not as soon as it is imported; an edit 
   await expect(page.getByRole('status').filter({ hasText: 'Imported.' })).toContainText('2001 versions');
   await expect(page.getByText('This plan has 2001 versions: writing its export takes a few seconds')).toBeVisible();
   await expect(page.locator('#export-output')).not.toHaveAttribute('data-format');
+  // Nothing to copy or download yet (an empty file under the plan's name would pass for the export).
+  await expect(page.getByRole('button', { name: 'Copy' })).toBeDisabled();
+  await expect(page.getByRole('link', { name: 'Download' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Write the export' }).click();
   await expect(page.locator('#export-output')).toHaveAttribute('data-format', 'arm');
+  await expect(page.getByRole('button', { name: 'Copy' })).toBeEnabled();
+  await expect(page.getByRole('link', { name: 'Download' })).toHaveAttribute('download', 'many-versions.json');
   expect(await page.locator('#export-output').inputValue()).toContain('"name": "big_gallery/linux/1.20.0"');
   // Another format of the same plan is written at once; after an edit (the import undone, then redone) the
   // plan is asked for again, and the sample plan, small, is written at once.

@@ -216,8 +216,14 @@ pub fn ImportExport() -> Html {
                         ExportFormat::Plan => "Plan JSON", ExportFormat::Arm => "ARM template", ExportFormat::Bicep => "Bicep", ExportFormat::Az => "az CLI script", ExportFormat::Terraform => "Terraform (azurerm)", ExportFormat::Csv => "Cost CSV",
                     } }</option> }) }
                 </select>
-                <button onclick={copy}>{ "Copy" }</button>
-                <crate::DownloadLink text={output.clone()} file={file_name} label={AttrValue::from("Download")} />
+                // Until the export is written (a big plan's when asked) there is nothing to copy or download: an
+                // empty file under the plan's name would look like the export.
+                <button onclick={copy} disabled={ready.is_none()}>{ "Copy" }</button>
+                if ready.is_some() {
+                    <crate::DownloadLink text={output.clone()} file={file_name} label={AttrValue::from("Download")} />
+                } else {
+                    <button disabled=true>{ "Download" }</button>
+                }
             </div>
             <label for="export-output" class="visually-hidden">{ "Export preview" }</label>
             if let Some(e) = &failed {
