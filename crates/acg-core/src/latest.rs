@@ -148,9 +148,9 @@ pub fn latest_matrix(plan: &Plan) -> Vec<MatrixCell> {
 /// The best candidate so far in a region: its numeric key and its index.
 type Best = ((u32, u32, u32), usize);
 
-/// A region's slot while a definition's cells are computed: (region key, best candidate so far, 1 + the last
+/// A region's slot while a definition's cells are computed: (region, best candidate so far, 1 + the last
 /// version that reached it).
-type Slot<'d> = (&'d str, Option<Best>, usize);
+type Slot<'d> = (&'d RegionName, Option<Best>, usize);
 
 /// The cells of one definition (used by the matrix and by what-if).
 ///
@@ -168,19 +168,20 @@ pub(crate) fn definition_cells<'d>(
     let mut slots: Vec<Slot<'d>> = Vec::new();
     let mut index: HashMap<&'d str, usize> = HashMap::new();
     let mut hints: Vec<usize> = Vec::new();
-    let mut slot_for = |key: &'d str, slots: &mut Vec<Slot<'d>>| {
-        *index.entry(key).or_insert_with(|| {
-            slots.push((key, None, 0));
+    let mut slot_for = |region: &'d RegionName, slots: &mut Vec<Slot<'d>>| {
+        *index.entry(region.key()).or_insert_with(|| {
+            slots.push((region, None, 0));
             slots.len() - 1
         })
     };
     for r in &d.demand {
-        slot_for(r.region.key(), &mut slots);
+        slot_for(&r.region, &mut slots);
     }
     for (vi, v) in d.versions.iter().enumerate() {
         let key = ImageVersionName::parse_key(&v.name);
         for (ti, t) in v.publishing_profile.target_regions.iter().enumerate() {
-            let region = t.name.key();
+            // `RegionName`'s equality: catalog positions, no text read, for the regions of the catalog.
+            let region = &t.name;
             let hinted = hints.get(ti).copied().filter(|&h| slots.get(h).is_some_and(|s| s.0 == region));
             let si = hinted.unwrap_or_else(|| {
                 let si = slot_for(region, &mut slots);
@@ -204,7 +205,7 @@ pub(crate) fn definition_cells<'d>(
             }
         }
     }
-    slots.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    slots.sort_unstable_by(|a, b| a.0.key().cmp(b.0.key()));
     let anywhere = slots.iter().any(|s| s.1.is_some());
     out.reserve(slots.len());
     for (region, chosen, _) in slots {
@@ -213,7 +214,7 @@ pub(crate) fn definition_cells<'d>(
             definition_index: di,
             gallery: g.name.clone(),
             definition: d.name.clone(),
-            region: region.to_owned(),
+            region: region.key().to_owned(),
             latest: chosen.and_then(|(_, vi)| d.versions.get(vi)).map(|v| v.name.clone()),
             azure_message: match (chosen, anywhere) {
                 (Some(_), _) => None,
@@ -241,24 +242,36 @@ fn is_candidate(v: &ImageVersion, t: &TargetRegion) -> bool {
 /// numbers). `Err` is Azure's message id when nothing resolves: `L1` (no candidate anywhere) or `L3` (none in
 /// this region).
 pub fn serving_version(d: &ImageDefinition, region: &RegionName) -> Result<usize, &'static str> {
-    let mut best: Option<Best> = None;
+    serving_versions(d, &[region]).pop().unwrap_or(Err("L1"))
+}
+
+/// [`serving_version`] in each of several regions (a definition's deployment regions), in their order: one walk
+/// over the versions, each version's name parsed once and its target regions read while they are at hand,
+/// instead of a walk over every version and target per region.
+pub fn serving_versions(d: &ImageDefinition, regions: &[&RegionName]) -> Vec<Result<usize, &'static str>> {
+    let mut best: Vec<Option<Best>> = vec![None; regions.len()];
     for (vi, v) in d.versions.iter().enumerate() {
         let Some(key) = ImageVersionName::parse_key(&v.name) else { continue };
-        if let Some(t) = v.target(region)
-            && is_candidate(v, t)
-            && best.is_none_or(|(bk, _)| key > bk)
-        {
-            best = Some((key, vi));
+        for (b, region) in best.iter_mut().zip(regions) {
+            if let Some(t) = v.target(region)
+                && is_candidate(v, t)
+                && b.is_none_or(|(bk, _)| key > bk)
+            {
+                *b = Some((key, vi));
+            }
         }
     }
-    if let Some((_, vi)) = best {
-        return Ok(vi);
-    }
-    let anywhere = d.versions.iter().any(|v| {
+    let none = if best.iter().all(Option::is_some) {
+        "L1"
+    } else if d.versions.iter().any(|v| {
         ImageVersionName::parse_key(&v.name).is_some()
             && v.publishing_profile.target_regions.iter().any(|t| is_candidate(v, t))
-    });
-    Err(if anywhere { "L3" } else { "L1" })
+    }) {
+        "L3"
+    } else {
+        "L1"
+    };
+    best.into_iter().map(|b| b.map(|(_, vi)| vi).ok_or(none)).collect()
 }
 
 /// Azure's message when `latest` resolves to nothing (`L1` or `L3`, from [`serving_version`]) for a

@@ -15,7 +15,7 @@
 //! uncapped need is kept beside it, and [`Split`] says how to split the load, with its source sentence.
 //!
 //! The demand of a definition in a region is served by the version `latest` resolves to there
-//! ([`crate::latest::serving_version`]); that is the version [`recommend_plan`] sizes, and the one the REC-02
+//! ([`crate::latest::serving_version`], or [`crate::latest::serving_versions`] for all its regions); that is the version [`recommend_plan`] sizes, and the one the REC-02
 //! rule checks. A region where nothing serves the demand gets Azure's L1/L3 message instead of a number. The default margin is [`DEFAULT_MARGIN_PERCENT`] (10%): enough to absorb one replica being
 //! rebuilt or throttled at moderate loads without doubling the storage bill. Set it to 0 to reproduce the
 //! documents' own examples (500 VMs -> 10 under the scaling guidance; 1,000 VMs -> 50 under best practices).
@@ -303,7 +303,8 @@ pub(crate) fn definition_recommendations(
 ) {
     let Some(g) = plan.galleries.get(gi) else { return };
     let Some(d) = g.images.get(di) else { return };
-    for demand in &d.demand {
+    let regions: Vec<&crate::region::RegionName> = d.demand.iter().map(|x| &x.region).collect();
+    for (demand, serving) in d.demand.iter().zip(crate::latest::serving_versions(d, &regions)) {
         let mut r = RegionRecommendation {
             gallery: g.name.clone(),
             definition: d.name.clone(),
@@ -315,7 +316,7 @@ pub(crate) fn definition_recommendations(
             azure_message: None,
             message: None,
         };
-        match crate::latest::serving_version(d, &demand.region) {
+        match serving {
             Ok(vi) => {
                 let v = &d.versions[vi];
                 let load = Load::from_demand(demand, d.production == Some(true), settings.margin_percent);

@@ -740,14 +740,16 @@ fn check_extensions(cx: &mut Cx<'_>, base: Path<'_>, v: &ImageVersion) {
 /// replica guidance recommends for that region's load: the very figure of [`crate::replicas::recommend_plan`].
 fn check_demand(cx: &mut Cx<'_>, gi: usize, di: usize, d: &ImageDefinition, _gallery_location: &RegionName) {
     let settings = cx.plan.replica_policy;
-    for (ri, demand) in d.demand.iter().enumerate() {
+    let regions: Vec<&RegionName> = d.demand.iter().map(|x| &x.region).collect();
+    let serving = crate::latest::serving_versions(d, &regions);
+    for ((ri, demand), serving) in d.demand.iter().enumerate().zip(serving) {
         let dpath = format!("galleries[{gi}].images[{di}].demand[{ri}]");
         if demand.concurrent_vms < 0 || demand.scale_sets.iter().any(|s| s.instances < 0 || s.count < 0) {
             cx.push(dpath.clone(), "REC-02", Severity::Error, "Deployment load cannot be negative.")
                 .fix("Enter the number of VMs and scale sets created at the same time (0 or more).");
             continue;
         }
-        let Ok(vi) = crate::latest::serving_version(d, &demand.region) else {
+        let Ok(vi) = serving else {
             cx.push(
                 format!("{dpath}.region"),
                 "REC-02",
