@@ -276,6 +276,24 @@ pub(super) struct Builder<'a> {
     pub(super) lines: Vec<Line>,
     notes: Vec<String>,
     cache: PriceCache,
+    totals: Totals,
+}
+
+/// The totals of a builder's lines, added up as each line is pushed, while it is at hand: a second pass over a
+/// hundred thousand lines of the L plan read them all from memory again.
+#[derive(Default)]
+struct Totals {
+    storage_gb_months: Decimal,
+    storage_monthly: Decimal,
+    egress_gb: Decimal,
+    egress_one_time: Decimal,
+    estimated: bool,
+    /// Runs of one version's lines (they are adjacent): the run's first line, its `at`, storage, egress.
+    by_version: Vec<(usize, Option<At>, Decimal, Decimal)>,
+    /// Per region: its first line, storage, egress.
+    by_region: Vec<(usize, Decimal, Decimal)>,
+    /// Where a region of the catalog is in `by_region`, by its catalog index.
+    region_row: Vec<Option<usize>>,
 }
 
 impl<'a> Builder<'a> {
@@ -286,7 +304,60 @@ impl<'a> Builder<'a> {
             lines: Vec::new(),
             notes: Vec::new(),
             cache: PriceCache::default(),
+            totals: Totals::default(),
         }
+    }
+
+    /// Adds a line in `region` (the line's) and counts it in the totals.
+    fn push(&mut self, line: Line, region: &RegionName) {
+        let totals = &mut self.totals;
+        let (storage, egress) = match line.category {
+            Category::Storage => {
+                totals.storage_gb_months += line.quantity;
+                totals.storage_monthly += line.amount;
+                (line.amount, Decimal::ZERO)
+            }
+            Category::Egress => {
+                totals.egress_gb += line.quantity;
+                totals.egress_one_time += line.amount;
+                (Decimal::ZERO, line.amount)
+            }
+        };
+        totals.estimated |= line.estimated;
+        let lines = &self.lines;
+        let first = |row: usize| lines.get(row);
+        match totals.by_version.last_mut() {
+            Some(last)
+                if first(last.0)
+                    .is_some_and(|f| Arc::ptr_eq(&f.version, &line.version) || f.version == line.version) =>
+            {
+                last.2 += storage;
+                last.3 += egress;
+            }
+            _ => totals.by_version.push((lines.len(), line.at, storage, egress)),
+        }
+        // A region's lines share its name (one `Arc` per region in the cache): a region of the catalog is found
+        // by its index, another (rare) by a scan.
+        let catalog = region.catalog_index();
+        let row = match catalog {
+            Some(index) => totals.region_row.get(index).copied().flatten(),
+            None => {
+                totals.by_region.iter().position(|r| first(r.0).is_some_and(|f| Arc::ptr_eq(&f.region, &line.region)))
+            }
+        };
+        if let Some(sums) = row.and_then(|r| totals.by_region.get_mut(r)) {
+            sums.1 += storage;
+            sums.2 += egress;
+        } else {
+            if let Some(index) = catalog {
+                if totals.region_row.len() <= index {
+                    totals.region_row.resize(index + 1, None);
+                }
+                totals.region_row[index] = Some(totals.by_region.len());
+            }
+            totals.by_region.push((lines.len(), storage, egress));
+        }
+        self.lines.push(line);
     }
 
     fn region(&mut self, region: &RegionName) -> &mut RegionPrices {
@@ -346,36 +417,42 @@ impl<'a> Builder<'a> {
             let storage = version.effective_storage(t, api);
             let region = self.region(&t.name).name.clone();
             if shallow {
-                self.lines.push(Line {
-                    version: label.clone(),
-                    at,
-                    region,
-                    category: Category::Storage,
-                    quantity: Decimal::ZERO,
-                    unit_price: Decimal::ZERO,
-                    amount: Decimal::ZERO,
-                    estimated: true,
-                    note: "shallow replication skips copying the image".into(),
-                    basis: Basis::Shallow,
-                    currency: self.currency.clone(),
-                });
+                self.push(
+                    Line {
+                        version: label.clone(),
+                        at,
+                        region,
+                        category: Category::Storage,
+                        quantity: Decimal::ZERO,
+                        unit_price: Decimal::ZERO,
+                        amount: Decimal::ZERO,
+                        estimated: true,
+                        note: "shallow replication skips copying the image".into(),
+                        basis: Basis::Shallow,
+                        currency: self.currency.clone(),
+                    },
+                    &t.name,
+                );
                 continue;
             }
             let quantity = Decimal::from(replicas) * occupied;
             if let Some(p) = self.snapshot(&t.name, &storage) {
-                self.lines.push(Line {
-                    version: label.clone(),
-                    at,
-                    region: region.clone(),
-                    category: Category::Storage,
-                    quantity,
-                    unit_price: p.amount,
-                    amount: quantity * p.amount,
-                    estimated: p.estimated,
-                    note: p.note,
-                    basis: Basis::Storage { replicas, occupied, storage },
-                    currency: self.currency.clone(),
-                });
+                self.push(
+                    Line {
+                        version: label.clone(),
+                        at,
+                        region: region.clone(),
+                        category: Category::Storage,
+                        quantity,
+                        unit_price: p.amount,
+                        amount: quantity * p.amount,
+                        estimated: p.estimated,
+                        note: p.note,
+                        basis: Basis::Storage { replicas, occupied, storage },
+                        currency: self.currency.clone(),
+                    },
+                    &t.name,
+                );
             } else {
                 let (tier, red, _) = meter_for(&storage);
                 let why = format!(
@@ -385,26 +462,29 @@ impl<'a> Builder<'a> {
                     t.name,
                     self.book.currency
                 );
-                self.missing((label, at), &region, Category::Storage, quantity, why);
+                self.missing((label, at), (&region, &t.name), Category::Storage, quantity, why);
             }
             if t.name != *source {
                 if let Some(p) = self.transfer(source, &t.name) {
-                    self.lines.push(Line {
-                        version: label.clone(),
-                        at,
-                        region,
-                        category: Category::Egress,
-                        quantity: occupied,
-                        unit_price: p.amount,
-                        amount: occupied * p.amount,
-                        estimated: p.estimated,
-                        note: p.note,
-                        basis: Basis::Egress { from: from.clone() },
-                        currency: self.currency.clone(),
-                    });
+                    self.push(
+                        Line {
+                            version: label.clone(),
+                            at,
+                            region,
+                            category: Category::Egress,
+                            quantity: occupied,
+                            unit_price: p.amount,
+                            amount: occupied * p.amount,
+                            estimated: p.estimated,
+                            note: p.note,
+                            basis: Basis::Egress { from: from.clone() },
+                            currency: self.currency.clone(),
+                        },
+                        &t.name,
+                    );
                 } else {
                     let why = format!("no transfer price from {source} to {} in {}", t.name, self.book.currency);
-                    self.missing((label, at), &region, Category::Egress, occupied, why);
+                    self.missing((label, at), (&region, &t.name), Category::Egress, occupied, why);
                 }
             }
         }
@@ -413,63 +493,36 @@ impl<'a> Builder<'a> {
     fn missing(
         &mut self,
         (label, at): (&Arc<str>, Option<At>),
-        region: &Arc<str>,
+        (region, name): (&Arc<str>, &RegionName),
         category: Category,
         quantity: Decimal,
         why: String,
     ) {
-        self.lines.push(Line {
-            version: label.clone(),
-            at,
-            region: region.clone(),
-            category,
-            quantity,
-            unit_price: Decimal::ZERO,
-            amount: Decimal::ZERO,
-            estimated: true,
-            note: why.into(),
-            basis: Basis::Missing,
-            currency: self.currency.clone(),
-        });
+        self.push(
+            Line {
+                version: label.clone(),
+                at,
+                region: region.clone(),
+                category,
+                quantity,
+                unit_price: Decimal::ZERO,
+                amount: Decimal::ZERO,
+                estimated: true,
+                note: why.into(),
+                basis: Basis::Missing,
+                currency: self.currency.clone(),
+            },
+            name,
+        );
     }
 
     fn finish(self) -> Estimate {
-        let mut storage_gb_months = Decimal::ZERO;
-        let mut storage_monthly = Decimal::ZERO;
-        let mut egress_gb = Decimal::ZERO;
-        let mut egress_one_time = Decimal::ZERO;
-        // Subtotals: lines of one version are adjacent and regions are few, so runs and a short list are
-        // cheaper than a map keyed by text; both are sorted by key at the end, as a map would be.
-        let mut by_version: Vec<(&Arc<str>, Option<At>, Decimal, Decimal)> = Vec::new();
-        let mut by_region: Vec<(&Arc<str>, Option<At>, Decimal, Decimal)> = Vec::new();
-        for l in &self.lines {
-            let (s, e) = match l.category {
-                Category::Storage => {
-                    storage_gb_months += l.quantity;
-                    storage_monthly += l.amount;
-                    (l.amount, Decimal::ZERO)
-                }
-                Category::Egress => {
-                    egress_gb += l.quantity;
-                    egress_one_time += l.amount;
-                    (Decimal::ZERO, l.amount)
-                }
-            };
-            match by_version.last_mut() {
-                Some(last) if Arc::ptr_eq(last.0, &l.version) || *last.0 == l.version => {
-                    last.2 += s;
-                    last.3 += e;
-                }
-                _ => by_version.push((&l.version, l.at, s, e)),
-            }
-            match by_region.iter_mut().find(|r| Arc::ptr_eq(r.0, &l.region)) {
-                Some(r) => {
-                    r.2 += s;
-                    r.3 += e;
-                }
-                None => by_region.push((&l.region, None, s, e)),
-            }
-        }
+        let t = self.totals;
+        let lines = &self.lines;
+        let by_version: Vec<(&Arc<str>, Option<At>, Decimal, Decimal)> =
+            t.by_version.into_iter().filter_map(|(n, at, s, e)| Some((&lines.get(n)?.version, at, s, e))).collect();
+        let by_region: Vec<(&Arc<str>, Option<At>, Decimal, Decimal)> =
+            t.by_region.into_iter().filter_map(|(n, s, e)| Some((&lines.get(n)?.region, None, s, e))).collect();
         // Sorted stably: of the rows of one key, the first in plan order gives the subtotal its `at`.
         let subtotals = |mut rows: Vec<(&Arc<str>, Option<At>, Decimal, Decimal)>| -> Vec<Subtotal> {
             rows.sort_by(|a, b| a.0.cmp(b.0));
@@ -489,11 +542,11 @@ impl<'a> Builder<'a> {
         let by_version = subtotals(by_version);
         Estimate {
             currency: self.book.currency.clone(),
-            storage_gb_months,
-            storage_monthly,
-            egress_gb,
-            egress_one_time,
-            estimated: self.lines.iter().any(|l| l.estimated),
+            storage_gb_months: t.storage_gb_months,
+            storage_monthly: t.storage_monthly,
+            egress_gb: t.egress_gb,
+            egress_one_time: t.egress_one_time,
+            estimated: t.estimated,
             by_region,
             by_version,
             lines: self.lines,
