@@ -154,10 +154,10 @@ type Slot<'d> = (&'d RegionName, Option<Best>, usize);
 
 /// The cells of one definition (used by the matrix and by what-if).
 ///
-/// One pass over the target regions, with no string allocated per target. Each region key gets a slot once;
-/// a target first tries the slot its position had in an earlier version (right whenever versions list their
-/// regions in the same order), else a map lookup. A duplicated region in one version (an error Azure rejects)
-/// counts once, as its first entry, like [`ImageVersion::target`].
+/// One pass over the target regions, with no string allocated per target. Each region gets a slot once, found
+/// by its catalog position (no hashing or text read per target; a region outside the catalog, an error in the
+/// plan, by a map lookup). A duplicated region in one version (an error Azure rejects) counts once, as its
+/// first entry, like [`ImageVersion::target`].
 pub(crate) fn definition_cells<'d>(
     gi: usize,
     di: usize,
@@ -166,32 +166,30 @@ pub(crate) fn definition_cells<'d>(
     out: &mut Vec<MatrixCell>,
 ) {
     let mut slots: Vec<Slot<'d>> = Vec::new();
-    let mut index: HashMap<&'d str, usize> = HashMap::new();
-    let mut hints: Vec<usize> = Vec::new();
+    let mut by_catalog: Vec<Option<usize>> = Vec::new();
+    let mut others: HashMap<&'d str, usize> = HashMap::new();
     let mut slot_for = |region: &'d RegionName, slots: &mut Vec<Slot<'d>>| {
-        *index.entry(region.key()).or_insert_with(|| {
+        let fresh = || {
             slots.push((region, None, 0));
             slots.len() - 1
-        })
+        };
+        match region.catalog_index() {
+            Some(i) => {
+                if by_catalog.len() <= i {
+                    by_catalog.resize(i + 1, None);
+                }
+                *by_catalog[i].get_or_insert_with(fresh)
+            }
+            None => *others.entry(region.key()).or_insert_with(fresh),
+        }
     };
     for r in &d.demand {
         slot_for(&r.region, &mut slots);
     }
     for (vi, v) in d.versions.iter().enumerate() {
         let key = ImageVersionName::parse_key(&v.name);
-        for (ti, t) in v.publishing_profile.target_regions.iter().enumerate() {
-            // `RegionName`'s equality: catalog positions, no text read, for the regions of the catalog.
-            let region = &t.name;
-            let hinted = hints.get(ti).copied().filter(|&h| slots.get(h).is_some_and(|s| s.0 == region));
-            let si = hinted.unwrap_or_else(|| {
-                let si = slot_for(region, &mut slots);
-                if let Some(h) = hints.get_mut(ti) {
-                    *h = si;
-                } else {
-                    hints.push(si);
-                }
-                si
-            });
+        for t in &v.publishing_profile.target_regions {
+            let si = slot_for(&t.name, &mut slots);
             let Some(slot) = slots.get_mut(si) else { continue };
             if slot.2 == vi + 1 {
                 continue;
