@@ -198,6 +198,40 @@ pub struct Estimate {
     pub price_origin: String,
 }
 
+impl Estimate {
+    /// The estimate without its line items (totals, subtotals, notes and origin kept): what a comparison
+    /// reads. Every field is named, so a new one cannot be left out of the copy.
+    #[must_use]
+    pub fn without_lines(&self) -> Estimate {
+        let Estimate {
+            currency,
+            storage_gb_months,
+            storage_monthly,
+            egress_gb,
+            egress_one_time,
+            estimated,
+            lines: _,
+            by_region,
+            by_version,
+            notes,
+            price_origin,
+        } = self;
+        Estimate {
+            currency: currency.clone(),
+            storage_gb_months: *storage_gb_months,
+            storage_monthly: *storage_monthly,
+            egress_gb: *egress_gb,
+            egress_one_time: *egress_one_time,
+            estimated: *estimated,
+            lines: Vec::new(),
+            by_region: by_region.clone(),
+            by_version: by_version.clone(),
+            notes: notes.clone(),
+            price_origin: price_origin.clone(),
+        }
+    }
+}
+
 /// Converts a GB figure from the model exactly (through its shortest decimal form); negative or non-finite
 /// values are `None`.
 pub(crate) fn gb(value: f64) -> Option<Decimal> {
@@ -811,6 +845,18 @@ mod tests {
         assert_eq!(json["storageMonthly"], "3.00");
         assert_eq!(json["egressGb"], 20.0);
         assert_eq!(json["currency"], "USD");
+    }
+
+    #[test]
+    fn without_lines_keeps_every_total_and_drops_only_the_lines() {
+        let e = estimate_plan(&docs_example(), &embedded());
+        let kept = e.without_lines();
+        assert!(kept.lines.is_empty());
+        assert_eq!((kept.storage_monthly, kept.egress_one_time), (dec("3.00"), dec("0.40")));
+        assert_eq!((kept.storage_gb_months, kept.egress_gb), (dec("60"), dec("20")));
+        assert_eq!(kept.by_region.len(), 3);
+        assert_eq!(kept.by_version.len(), 1);
+        assert_eq!(Estimate { lines: e.lines.clone(), ..kept }, e);
     }
 
     #[test]
