@@ -22,7 +22,7 @@ use crate::billing::{
 };
 use crate::edit::Changed;
 use crate::latest::{MatrixCell, definition_cells};
-use crate::model::Plan;
+use crate::model::{Counts, DefinitionCounts, Plan, Tally};
 use crate::replicas::{RegionRecommendation, definition_recommendations};
 use crate::report::{Issue, IssueIndex, Report};
 use crate::validate::{definition_issues, gallery_wide_issues, has_unknowns, plan_wide_issues, validate_in_parts};
@@ -45,6 +45,8 @@ pub struct Results {
     exact_report: bool,
     /// The issues of the plan-wide checks, the report's last.
     plan_wide: usize,
+    /// The definitions' counts summed (versions, distinct regions, replicas).
+    tally: Tally,
     /// No two definitions have a version subtotal of the same key (`gallery/definition/version`): then each of
     /// `estimate.by_version` is one definition's.
     unique_versions: bool,
@@ -76,6 +78,8 @@ struct DefinitionPart {
     by_version: Vec<Subtotal>,
     /// What the definition's future releases cost in the projection.
     template: Template,
+    /// Its versions, their replicas and regions.
+    counts: DefinitionCounts,
 }
 
 /// What an edit can have changed.
@@ -122,9 +126,12 @@ impl Results {
         let mut lines = Vec::with_capacity(line_capacity(plan));
         let mut notes = Vec::new();
         let mut prices = PriceCache::default();
+        let mut tally = Tally::default();
         for (gi, g) in plan.galleries.iter().enumerate() {
             for (di, d) in g.images.iter().enumerate() {
                 let Some(part) = galleries.get_mut(gi).and_then(|p| p.definitions.get_mut(di)) else { continue };
+                part.counts = DefinitionCounts::of(d);
+                tally.add(&part.counts);
                 let before = matrix.len();
                 definition_cells(gi, di, g, d, &mut matrix);
                 part.cells = matrix.len() - before;
@@ -152,6 +159,7 @@ impl Results {
             galleries,
             exact_report: parts.exact,
             plan_wide,
+            tally,
             unique_versions: false,
         };
         results.sum_versions();
@@ -194,6 +202,10 @@ impl Results {
     /// The estimate ([`crate::billing::estimate_plan`]).
     pub fn estimate(&self) -> &Estimate {
         &self.estimate
+    }
+    /// The plan's versions, distinct target regions and replicas ([`Plan::counts`]).
+    pub fn counts(&self) -> Counts {
+        self.tally.counts()
     }
     /// The projection under the plan's billing settings ([`crate::billing::project`] with the plan's
     /// `billing`, or the defaults).
@@ -272,6 +284,9 @@ impl Results {
         self.estimate.notes.splice(at.notes..at.notes + old.notes, notes);
 
         new.template = definition_template(plan, g, d, book);
+        new.counts = DefinitionCounts::of(d);
+        self.tally.remove(&old.counts);
+        self.tally.add(&new.counts);
 
         let swapped =
             self.unique_versions && replace_versions(&mut self.estimate.by_version, &old.by_version, &new.by_version);

@@ -1,8 +1,12 @@
 //! A plan's counts: its versions, the distinct regions they replicate to and their replicas (the summary bar).
+//!
+//! Counted per definition ([`DefinitionCounts`]) and summed in a [`Tally`], which can take one definition's
+//! counts out and put new ones in: [`crate::recompute::Results`] keeps one, so an edit recounts only the
+//! definition it changed. [`Plan::counts`] is the same tally over every definition.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
-use super::Plan;
+use super::{ImageDefinition, Plan};
 use crate::region::regions;
 
 /// Versions, distinct target regions and replicas of a plan.
@@ -12,31 +16,127 @@ pub struct Counts {
     pub versions: usize,
     /// Distinct target regions (compared normalized, as Azure does).
     pub regions: usize,
-    /// Replicas over every version's target regions (a region's own count, else the version's, else 1).
+    /// Replicas over every version's target regions (a region's own count, else the version's, else 1),
+    /// saturated at `i64`'s bounds.
     pub replicas: i64,
 }
 
-impl Plan {
-    /// The plan's [`Counts`], in one pass: a catalog region is marked by its position, any other by its
-    /// normalized name (no hashing of the regions Azure knows, which are nearly all of them).
-    pub fn counts(&self) -> Counts {
-        let mut known = vec![false; regions().len()];
-        let mut other: HashSet<&str> = HashSet::new();
-        let mut counts = Counts::default();
-        for v in self.galleries.iter().flat_map(|g| &g.images).flat_map(|d| &d.versions) {
-            counts.versions += 1;
+/// A region as counted: a catalog region by its position (no hashing of the regions Azure knows, which are
+/// nearly all of them), any other by its normalized name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum RegionKey {
+    Catalog(usize),
+    Other(Box<str>),
+}
+
+/// One definition's counts: its versions, their replicas, and the distinct regions they replicate to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DefinitionCounts {
+    versions: usize,
+    replicas: i128,
+    /// Sorted, each once.
+    regions: Vec<RegionKey>,
+}
+
+impl DefinitionCounts {
+    /// The counts of `d`'s versions.
+    pub fn of(d: &ImageDefinition) -> Self {
+        let mut c = DefinitionCounts { versions: d.versions.len(), ..Self::default() };
+        for v in &d.versions {
             for t in &v.publishing_profile.target_regions {
-                match t.name.catalog_index().and_then(|i| known.get_mut(i)) {
-                    Some(seen) => *seen = true,
-                    None => {
-                        other.insert(t.name.key());
-                    }
-                }
-                counts.replicas = counts.replicas.saturating_add(v.replicas_in(t));
+                c.regions.push(match t.name.catalog_index() {
+                    Some(i) => RegionKey::Catalog(i),
+                    None => RegionKey::Other(t.name.key().into()),
+                });
+                c.replicas += i128::from(v.replicas_in(t));
             }
         }
-        counts.regions = known.iter().filter(|k| **k).count() + other.len();
-        counts
+        c.regions.sort_unstable();
+        c.regions.dedup();
+        c
+    }
+}
+
+/// Counts summed over definitions: the plan's [`Counts`] once every definition is in, kept exact as one
+/// definition's counts are taken out and its new ones put in.
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    versions: usize,
+    replicas: i128,
+    /// Per catalog region, how many of the definitions in replicate to it.
+    known: Vec<u32>,
+    /// Per other region (normalized name), how many of the definitions in replicate to it.
+    other: HashMap<Box<str>, u32>,
+    /// Regions with at least one definition.
+    distinct: usize,
+}
+
+impl Tally {
+    /// Puts a definition's counts in.
+    pub fn add(&mut self, d: &DefinitionCounts) {
+        self.versions += d.versions;
+        self.replicas += d.replicas;
+        for r in &d.regions {
+            let n = self.slot(r);
+            *n += 1;
+            if *n == 1 {
+                self.distinct += 1;
+            }
+        }
+    }
+
+    /// Takes out a definition's counts that were put in (anything else leaves the tally wrong, never panics).
+    pub fn remove(&mut self, d: &DefinitionCounts) {
+        self.versions = self.versions.saturating_sub(d.versions);
+        self.replicas -= d.replicas;
+        for r in &d.regions {
+            let n = self.slot(r);
+            let was = *n;
+            *n = was.saturating_sub(1);
+            if was == 1 {
+                self.distinct = self.distinct.saturating_sub(1);
+            }
+        }
+    }
+
+    /// The plan's counts.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            versions: self.versions,
+            regions: self.distinct,
+            replicas: i64::try_from(self.replicas).unwrap_or(if self.replicas < 0 { i64::MIN } else { i64::MAX }),
+        }
+    }
+
+    fn slot(&mut self, r: &RegionKey) -> &mut u32 {
+        match r {
+            RegionKey::Catalog(i) => {
+                if self.known.is_empty() {
+                    self.known = vec![0; regions().len()];
+                }
+                if *i >= self.known.len() {
+                    self.known.resize(i + 1, 0);
+                }
+                &mut self.known[*i]
+            }
+            RegionKey::Other(name) => self.other.entry(name.clone()).or_insert(0),
+        }
+    }
+}
+
+impl Plan {
+    /// The plan's [`Counts`]: every definition's [`DefinitionCounts`] in a [`Tally`].
+    pub fn counts(&self) -> Counts {
+        let mut tally = Tally::default();
+        for d in self.galleries.iter().flat_map(|g| &g.images) {
+            tally.add(&DefinitionCounts::of(d));
+        }
+        tally.counts()
+    }
+
+    /// The number of image versions (one length per definition; [`Counts::versions`] is the same number).
+    pub fn version_count(&self) -> usize {
+        self.galleries.iter().flat_map(|g| &g.images).map(|d| d.versions.len()).sum()
     }
 }
 
@@ -84,5 +184,42 @@ mod tests {
         assert_eq!(after, plainly(&plan));
         assert_eq!((after.versions, after.regions), (before.versions, before.regions + 1));
         assert!(after.replicas >= before.replicas + 9);
+    }
+
+    #[test]
+    fn the_sample_plan_counts_exactly() {
+        let plan = crate::sample::plan();
+        // eastus, westus2, westeurope, northeurope, southeastasia; counted by hand from data/sample-plan.json.
+        assert_eq!(plan.counts(), Counts { versions: 6, regions: 5, replicas: 35 });
+        assert_eq!(plan.version_count(), 6);
+    }
+
+    #[test]
+    fn a_tally_takes_a_definition_out_and_puts_its_new_counts_in() {
+        let mut plan = crate::generate::plan(crate::generate::PlanSize::S, 5);
+        let mut tally = Tally::default();
+        for d in plan.galleries.iter().flat_map(|g| &g.images) {
+            tally.add(&DefinitionCounts::of(d));
+        }
+        assert_eq!(tally.counts(), plainly(&plan));
+        // The first definition keeps one version in one region of its own, with 40 replicas.
+        let d = plan.galleries[0].definition_mut(0).unwrap();
+        let old = DefinitionCounts::of(d);
+        d.versions.truncate(1);
+        let v = d.version_mut(0).unwrap();
+        v.publishing_profile.target_regions.truncate(1);
+        v.publishing_profile.target_regions[0].name = RegionName::new("moon-base-1");
+        v.publishing_profile.target_regions[0].regional_replica_count = Some(40);
+        let new = DefinitionCounts::of(d);
+        assert_eq!((new.versions, new.replicas, new.regions.len()), (1, 40, 1));
+        tally.remove(&old);
+        tally.add(&new);
+        assert_eq!(tally.counts(), plainly(&plan));
+        // Taken out again, the plan without it.
+        tally.remove(&new);
+        let without = plainly(&plan);
+        assert_eq!(tally.counts().versions, without.versions - 1);
+        assert_eq!(tally.counts().replicas, without.replicas - 40);
+        assert_eq!(tally.counts().regions, without.regions - 1);
     }
 }

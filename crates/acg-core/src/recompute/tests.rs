@@ -44,6 +44,7 @@ fn assert_same(kept: &Results, plan: &Plan, step: &str) -> Result<(), TestCaseEr
         "projection prints differently after {}",
         step
     );
+    prop_assert_eq!(kept.counts(), plan.counts(), "counts differ after {}", step);
     Ok(())
 }
 
