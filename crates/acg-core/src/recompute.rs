@@ -25,7 +25,9 @@ use crate::latest::{MatrixCell, definition_cells};
 use crate::model::{Counts, DefinitionCounts, Plan, Tally};
 use crate::replicas::{RegionRecommendation, definition_recommendations};
 use crate::report::{Issue, IssueIndex, Report};
-use crate::validate::{definition_issues, gallery_wide_issues, has_unknowns, plan_wide_issues, validate_in_parts};
+use crate::validate::{
+    definition_has_unknowns, definition_issues, gallery_wide_issues, plan_wide_issues, validate_in_parts,
+};
 
 /// Every result of a plan, kept so that an edit recomputes only what it can change.
 #[derive(Debug, Clone)]
@@ -243,8 +245,10 @@ impl Results {
         };
         let mut new = DefinitionPart::default();
 
-        // The report: the definition's issues, its gallery's gallery-wide checks, the plan-wide checks.
-        if self.exact_report && !has_unknowns(plan) {
+        // The report: the definition's issues, its gallery's gallery-wide checks, the plan-wide checks. An exact
+        // report is of a plan without unknowns, and the edit changed this definition alone: the plan has none
+        // when the definition has none.
+        if self.exact_report && !definition_has_unknowns(d) {
             let issues = definition_issues(plan, self.today, gi, di).unwrap_or_default();
             new.issues = issues.len();
             self.splice_issues(report_at, old.issues, issues);

@@ -90,9 +90,10 @@ pub(crate) fn plan_wide_issues(plan: &Plan, today: NaiveDate) -> Vec<Issue> {
     cx.issues
 }
 
-/// Whether `validate` would replace issues by "cannot check" infos (values an import left unknown).
-pub(crate) fn has_unknowns(plan: &Plan) -> bool {
-    unknown::any_unknown(plan)
+/// Whether one definition holds values an import left unknown: in a plan whose other resources hold none,
+/// whether `validate` would replace issues by "cannot check" infos.
+pub(crate) fn definition_has_unknowns(d: &crate::model::ImageDefinition) -> bool {
+    unknown::definition_unknown(d)
 }
 
 /// The validation context: the plan, "today", and the issues found so far.
