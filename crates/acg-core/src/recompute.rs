@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 use crate::address::At;
 use crate::billing::{
     Estimate, Line, PriceBook, PriceCache, Projection, Subtotal, Template, definition_template, estimate_definition,
-    from_templates, line_capacity,
+    estimate_one_version, from_templates, line_capacity, totals_of,
 };
 use crate::edit::Changed;
 use crate::latest::{MatrixCell, definition_cells};
@@ -82,12 +82,15 @@ struct DefinitionPart {
     template: Template,
     /// Its versions, their replicas and regions.
     counts: DefinitionCounts,
+    /// Where each version's estimate lines and notes end among the definition's.
+    version_ends: Vec<(usize, usize)>,
 }
 
 /// What an edit can have changed.
 enum Scope {
     Nothing,
-    Definition(usize, usize),
+    /// A definition; when `Some`, only this version of it (and its target regions).
+    Definition(usize, usize, Option<usize>),
     Everything,
 }
 
@@ -96,7 +99,8 @@ impl Scope {
         match changed {
             Changed::Nothing => Scope::Nothing,
             Changed::Resource(at) | Changed::Children(Some(at)) => match *at {
-                At::Definition(g, d) | At::Version(g, d, _) | At::TargetRegion(g, d, _, _) => Scope::Definition(g, d),
+                At::Definition(g, d) => Scope::Definition(g, d, None),
+                At::Version(g, d, v) | At::TargetRegion(g, d, v, _) => Scope::Definition(g, d, Some(v)),
                 At::Gallery(_) => Scope::Everything,
             },
             Changed::Children(None) | Changed::Settings | Changed::Document => Scope::Everything,
@@ -141,7 +145,8 @@ impl Results {
                 definition_recommendations(plan, gi, di, plan.replica_policy, &mut recommendations);
                 part.recommendations = recommendations.len() - before;
                 part.template = definition_template(plan, g, d, book);
-                if let Some(e) = estimate_definition(plan, gi, di, book, &mut prices) {
+                if let Some((e, ends)) = estimate_definition(plan, gi, di, book, &mut prices) {
+                    part.version_ends = ends;
                     part.lines = e.lines.len();
                     part.notes = e.notes.len();
                     let (l, n) = part.take_estimate(e);
@@ -178,8 +183,8 @@ impl Results {
             && self.galleries.iter().zip(&plan.galleries).all(|(p, g)| p.definitions.len() == g.images.len());
         match Scope::of(changed) {
             Scope::Nothing if same_shape && today == self.today => {}
-            Scope::Definition(gi, di) if same_shape && today == self.today && gi < plan.galleries.len() => {
-                self.update_definition(plan, book, gi, di);
+            Scope::Definition(gi, di, vi) if same_shape && today == self.today && gi < plan.galleries.len() => {
+                self.update_definition(plan, book, (gi, di), vi);
             }
             _ => *self = Results::full(plan, book, today),
         }
@@ -215,7 +220,9 @@ impl Results {
         &self.projection
     }
 
-    fn update_definition(&mut self, plan: &Plan, book: &PriceBook, gi: usize, di: usize) {
+    /// Recomputes definition `di` of gallery `gi`; when `version` is known to be the only one of its versions
+    /// that changed, its estimate is only that version's, anew.
+    fn update_definition(&mut self, plan: &Plan, book: &PriceBook, (gi, di): (usize, usize), version: Option<usize>) {
         let (Some(g), Some(d)) = (plan.galleries.get(gi), plan.galleries.get(gi).and_then(|g| g.images.get(di))) else {
             *self = Results::full(plan, book, self.today);
             return;
@@ -279,13 +286,16 @@ impl Results {
         new.recommendations = recommendations.len();
         self.recommendations.splice(at.recommendations..at.recommendations + old.recommendations, recommendations);
 
-        let e =
-            estimate_definition(plan, gi, di, book, &mut PriceCache::default()).unwrap_or_else(|| empty_estimate(book));
-        new.lines = e.lines.len();
-        new.notes = e.notes.len();
-        let (lines, notes) = new.take_estimate(e);
-        self.estimate.lines.splice(at.lines..at.lines + old.lines, lines);
-        self.estimate.notes.splice(at.notes..at.notes + old.notes, notes);
+        if !self.update_version_estimate(plan, book, &at, (gi, di, version), &old, &mut new) {
+            let (e, ends) = estimate_definition(plan, gi, di, book, &mut PriceCache::default())
+                .unwrap_or_else(|| (empty_estimate(book), Vec::new()));
+            new.version_ends = ends;
+            new.lines = e.lines.len();
+            new.notes = e.notes.len();
+            let (lines, notes) = new.take_estimate(e);
+            self.estimate.lines.splice(at.lines..at.lines + old.lines, lines);
+            self.estimate.notes.splice(at.notes..at.notes + old.notes, notes);
+        }
 
         new.template = definition_template(plan, g, d, book);
         new.counts = DefinitionCounts::of(d);
@@ -300,6 +310,53 @@ impl Results {
         }
         self.sum_totals();
         self.sum_projection(plan, book);
+    }
+
+    /// The estimate of a definition where one version changed: that version's lines and notes anew, spliced
+    /// among the definition's (which start at `at`), and the definition's totals summed again from its lines.
+    /// `false`, with nothing changed, when no single version is known to have changed (or the definition's
+    /// versions are not those of `old`).
+    fn update_version_estimate(
+        &mut self,
+        plan: &Plan,
+        book: &PriceBook,
+        at: &DefinitionPart,
+        (gi, di, version): (usize, usize, Option<usize>),
+        old: &DefinitionPart,
+        new: &mut DefinitionPart,
+    ) -> bool {
+        let Some(vi) = version else { return false };
+        let versions = plan.galleries.get(gi).and_then(|g| g.images.get(di)).map_or(0, |d| d.versions.len());
+        if versions != old.version_ends.len() {
+            return false;
+        }
+        let Some(&(line_end, note_end)) = old.version_ends.get(vi) else { return false };
+        let (line_start, note_start) = if vi == 0 { (0, 0) } else { old.version_ends[vi - 1] };
+        let Some((lines, notes)) = estimate_one_version(plan, (gi, di, vi), book, &mut PriceCache::default()) else {
+            return false;
+        };
+        let (added_lines, added_notes) = (lines.len(), notes.len());
+        let line_at = at.lines + line_start;
+        let note_at = at.notes + note_start;
+        self.estimate.lines.splice(line_at..at.lines + line_end, lines);
+        self.estimate.notes.splice(note_at..at.notes + note_end, notes);
+        new.version_ends = old
+            .version_ends
+            .iter()
+            .enumerate()
+            .map(|(k, &(l, n))| {
+                if k < vi {
+                    (l, n)
+                } else {
+                    (l - (line_end - line_start) + added_lines, n - (note_end - note_start) + added_notes)
+                }
+            })
+            .collect();
+        new.lines = old.lines - (line_end - line_start) + added_lines;
+        new.notes = old.notes - (note_end - note_start) + added_notes;
+        let totals = totals_of(book, &self.estimate.lines[at.lines..at.lines + new.lines]);
+        new.take_estimate(totals);
+        true
     }
 
     /// The projection, from the definitions' templates (a few per definition: cheap to redo after an edit).

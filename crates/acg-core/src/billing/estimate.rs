@@ -468,6 +468,18 @@ impl<'a> Builder<'a> {
     }
 
     fn finish(self) -> Estimate {
+        let mut e = totals_of(self.book, &self.lines);
+        e.lines = self.lines;
+        e.notes = self.notes;
+        e
+    }
+}
+
+/// The totals and subtotals of `lines` (an [`Estimate`] of them without the lines and notes): what
+/// [`Builder::finish`] adds to its lines, and what [`crate::recompute`] sums again for a definition after one of
+/// its versions was estimated anew.
+pub(crate) fn totals_of(book: &PriceBook, lines: &[Line]) -> Estimate {
+    {
         let mut storage_gb_months = Decimal::ZERO;
         let mut storage_monthly = Decimal::ZERO;
         let mut egress_gb = Decimal::ZERO;
@@ -476,7 +488,7 @@ impl<'a> Builder<'a> {
         // cheaper than a map keyed by text; both are sorted by key at the end, as a map would be.
         let mut by_version: Vec<(&Arc<str>, Option<At>, Decimal, Decimal)> = Vec::new();
         let mut by_region: Vec<(&Arc<str>, Option<At>, Decimal, Decimal)> = Vec::new();
-        for l in &self.lines {
+        for l in lines {
             let (s, e) = match l.category {
                 Category::Storage => {
                     storage_gb_months += l.quantity;
@@ -522,17 +534,17 @@ impl<'a> Builder<'a> {
         let by_region = subtotals(by_region);
         let by_version = subtotals(by_version);
         Estimate {
-            currency: self.book.currency.clone(),
+            currency: book.currency.clone(),
             storage_gb_months,
             storage_monthly,
             egress_gb,
             egress_one_time,
-            estimated: self.lines.iter().any(|l| l.estimated),
+            estimated: lines.iter().any(|l| l.estimated),
             by_region,
             by_version,
-            lines: self.lines,
-            notes: self.notes,
-            price_origin: self.book.origin.clone(),
+            lines: Vec::new(),
+            notes: Vec::new(),
+            price_origin: book.origin.clone(),
         }
     }
 }
@@ -585,55 +597,92 @@ pub(crate) fn line_capacity(plan: &Plan) -> usize {
 /// The estimate of one definition's versions alone: its lines and notes as [`estimate_plan`] writes them, with
 /// their totals (`None` when there is no such definition). [`crate::recompute`] keeps one per definition and
 /// sums them. `cache` holds the prices already asked of `book` (and keeps those this definition asks).
+///
+/// With the estimate, where each version's lines and notes end in it (a version's are adjacent, in version
+/// order), so that one version can be estimated anew alone ([`estimate_one_version`]).
 pub(crate) fn estimate_definition(
     plan: &Plan,
     gi: usize,
     di: usize,
     book: &PriceBook,
     cache: &mut PriceCache,
-) -> Option<Estimate> {
+) -> Option<(Estimate, Vec<(usize, usize)>)> {
     let g = plan.galleries.get(gi)?;
     let d = g.images.get(di)?;
     let mut b = Builder::new(book);
     b.cache = std::mem::take(cache);
-    b.definition_lines(plan, (gi, g), (di, d), &mut String::new());
+    let ends = b.definition_lines(plan, (gi, g), (di, d), &mut String::new());
     *cache = std::mem::take(&mut b.cache);
-    Some(b.finish())
+    Some((b.finish(), ends))
+}
+
+/// The lines and notes of one version, as [`estimate_definition`] writes them for it (`None` when there is no
+/// such version).
+pub(crate) fn estimate_one_version(
+    plan: &Plan,
+    (gi, di, vi): (usize, usize, usize),
+    book: &PriceBook,
+    cache: &mut PriceCache,
+) -> Option<(Vec<Line>, Vec<String>)> {
+    let g = plan.galleries.get(gi)?;
+    let d = g.images.get(di)?;
+    let v = d.versions.get(vi)?;
+    let mut b = Builder::new(book);
+    b.cache = std::mem::take(cache);
+    b.version_part(plan, (gi, g), (di, d), (vi, v), &mut String::new());
+    *cache = std::mem::take(&mut b.cache);
+    Some((b.lines, b.notes))
 }
 
 impl Builder<'_> {
-    /// The lines (or notes) of every version of a definition, in order; `label` is scratch space.
+    /// The lines (or notes) of every version of a definition, in order, and where each version's end (lines,
+    /// notes); `label` is scratch space.
     fn definition_lines(
         &mut self,
         plan: &Plan,
         (gi, g): (usize, &Gallery),
         (di, d): (usize, &ImageDefinition),
         label: &mut String,
+    ) -> Vec<(usize, usize)> {
+        let mut ends = Vec::with_capacity(d.versions.len());
+        for (vi, v) in d.versions.iter().enumerate() {
+            self.version_part(plan, (gi, g), (di, d), (vi, v), label);
+            ends.push((self.lines.len(), self.notes.len()));
+        }
+        ends
+    }
+
+    /// The lines (or note) of one version of a definition.
+    fn version_part(
+        &mut self,
+        plan: &Plan,
+        (gi, g): (usize, &Gallery),
+        (di, d): (usize, &ImageDefinition),
+        (vi, v): (usize, &ImageVersion),
+        label: &mut String,
     ) {
         let def_loc = d.location.as_ref().unwrap_or(&g.location);
-        for (vi, v) in d.versions.iter().enumerate() {
-            label.clear();
-            for (i, part) in [g.name.as_str(), d.name.as_str(), v.name.as_str()].into_iter().enumerate() {
-                if i > 0 {
-                    label.push('/');
-                }
-                label.push_str(part);
+        label.clear();
+        for (i, part) in [g.name.as_str(), d.name.as_str(), v.name.as_str()].into_iter().enumerate() {
+            if i > 0 {
+                label.push('/');
             }
-            let label: Arc<str> = Arc::from(label.as_str());
-            match v.occupied_gb.as_ref().and_then(|o| gb(o.total())) {
-                Some(occupied) => {
-                    self.version_lines(
-                        &label,
-                        Some(At::Version(gi, di, vi)),
-                        occupied,
-                        v.source_region(def_loc),
-                        &v.publishing_profile,
-                        &plan.api_version,
-                        v,
-                    );
-                }
-                None => self.notes.push(format!("{label}: no occupied size (occupiedGb) given, so it is not priced")),
+            label.push_str(part);
+        }
+        let label: Arc<str> = Arc::from(label.as_str());
+        match v.occupied_gb.as_ref().and_then(|o| gb(o.total())) {
+            Some(occupied) => {
+                self.version_lines(
+                    &label,
+                    Some(At::Version(gi, di, vi)),
+                    occupied,
+                    v.source_region(def_loc),
+                    &v.publishing_profile,
+                    &plan.api_version,
+                    v,
+                );
             }
+            None => self.notes.push(format!("{label}: no occupied size (occupiedGb) given, so it is not priced")),
         }
     }
 }
