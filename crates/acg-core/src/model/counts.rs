@@ -4,8 +4,6 @@
 //! counts out and put new ones in: [`crate::recompute::Results`] keeps one, so an edit recounts only the
 //! definition it changed. [`Plan::counts`] is the same tally over every definition.
 
-use std::collections::HashMap;
-
 use super::{ImageDefinition, Plan};
 use crate::region::regions;
 
@@ -21,38 +19,42 @@ pub struct Counts {
     pub replicas: i64,
 }
 
-/// A region as counted: a catalog region by its position (no hashing of the regions Azure knows, which are
-/// nearly all of them), any other by its normalized name.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum RegionKey {
-    Catalog(usize),
-    Other(Box<str>),
-}
-
-/// One definition's counts: its versions, their replicas, and the distinct regions they replicate to.
+/// One definition's counts: its versions, their replicas, and the distinct regions they replicate to (a
+/// catalog region by its position, no hashing of the regions Azure knows, which are nearly all of them; any
+/// other by its normalized name).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DefinitionCounts {
     versions: usize,
     replicas: i128,
-    /// Sorted, each once.
-    regions: Vec<RegionKey>,
+    /// Catalog positions, each once.
+    known: Vec<usize>,
+    /// Other regions' normalized names, each once.
+    other: Vec<Box<str>>,
 }
 
 impl DefinitionCounts {
     /// The counts of `d`'s versions.
     pub fn of(d: &ImageDefinition) -> Self {
         let mut c = DefinitionCounts { versions: d.versions.len(), ..Self::default() };
+        let mut seen = vec![false; regions().len()];
         for v in &d.versions {
             for t in &v.publishing_profile.target_regions {
-                c.regions.push(match t.name.catalog_index() {
-                    Some(i) => RegionKey::Catalog(i),
-                    None => RegionKey::Other(t.name.key().into()),
-                });
+                match t.name.catalog_index().and_then(|i| seen.get_mut(i).map(|s| (i, s))) {
+                    Some((i, s)) => {
+                        if !*s {
+                            *s = true;
+                            c.known.push(i);
+                        }
+                    }
+                    None => {
+                        if !c.other.iter().any(|o| **o == *t.name.key()) {
+                            c.other.push(t.name.key().into());
+                        }
+                    }
+                }
                 c.replicas += i128::from(v.replicas_in(t));
             }
         }
-        c.regions.sort_unstable();
-        c.regions.dedup();
         c
     }
 }
@@ -65,8 +67,8 @@ pub struct Tally {
     replicas: i128,
     /// Per catalog region, how many of the definitions in replicate to it.
     known: Vec<u32>,
-    /// Per other region (normalized name), how many of the definitions in replicate to it.
-    other: HashMap<Box<str>, u32>,
+    /// Per other region (normalized name), how many of the definitions in replicate to it (few: a list).
+    other: Vec<(Box<str>, u32)>,
     /// Regions with at least one definition.
     distinct: usize,
 }
@@ -76,10 +78,21 @@ impl Tally {
     pub fn add(&mut self, d: &DefinitionCounts) {
         self.versions += d.versions;
         self.replicas += d.replicas;
-        for r in &d.regions {
-            let n = self.slot(r);
-            *n += 1;
-            if *n == 1 {
+        if self.known.is_empty() {
+            self.known = vec![0; regions().len()];
+        }
+        for &i in &d.known {
+            if let Some(n) = self.known.get_mut(i) {
+                *n += 1;
+                self.distinct += usize::from(*n == 1);
+            }
+        }
+        for name in &d.other {
+            if let Some((_, n)) = self.other.iter_mut().find(|(o, _)| o == name) {
+                *n += 1;
+                self.distinct += usize::from(*n == 1);
+            } else {
+                self.other.push((name.clone(), 1));
                 self.distinct += 1;
             }
         }
@@ -89,14 +102,22 @@ impl Tally {
     pub fn remove(&mut self, d: &DefinitionCounts) {
         self.versions = self.versions.saturating_sub(d.versions);
         self.replicas -= d.replicas;
-        for r in &d.regions {
-            let n = self.slot(r);
-            let was = *n;
-            *n = was.saturating_sub(1);
-            if was == 1 {
-                self.distinct = self.distinct.saturating_sub(1);
+        let mut gone = 0;
+        let mut take = |n: &mut u32| {
+            gone += usize::from(*n == 1);
+            *n = n.saturating_sub(1);
+        };
+        for &i in &d.known {
+            if let Some(n) = self.known.get_mut(i) {
+                take(n);
             }
         }
+        for name in &d.other {
+            if let Some((_, n)) = self.other.iter_mut().find(|(o, _)| o == name) {
+                take(n);
+            }
+        }
+        self.distinct = self.distinct.saturating_sub(gone);
     }
 
     /// The plan's counts.
@@ -105,21 +126,6 @@ impl Tally {
             versions: self.versions,
             regions: self.distinct,
             replicas: i64::try_from(self.replicas).unwrap_or(if self.replicas < 0 { i64::MIN } else { i64::MAX }),
-        }
-    }
-
-    fn slot(&mut self, r: &RegionKey) -> &mut u32 {
-        match r {
-            RegionKey::Catalog(i) => {
-                if self.known.is_empty() {
-                    self.known = vec![0; regions().len()];
-                }
-                if *i >= self.known.len() {
-                    self.known.resize(i + 1, 0);
-                }
-                &mut self.known[*i]
-            }
-            RegionKey::Other(name) => self.other.entry(name.clone()).or_insert(0),
         }
     }
 }
@@ -211,7 +217,7 @@ mod tests {
         v.publishing_profile.target_regions[0].name = RegionName::new("moon-base-1");
         v.publishing_profile.target_regions[0].regional_replica_count = Some(40);
         let new = DefinitionCounts::of(d);
-        assert_eq!((new.versions, new.replicas, new.regions.len()), (1, 40, 1));
+        assert_eq!((new.versions, new.replicas, new.known.len(), new.other.len()), (1, 40, 0, 1));
         tally.remove(&old);
         tally.add(&new);
         assert_eq!(tally.counts(), plainly(&plan));
