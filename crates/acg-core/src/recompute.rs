@@ -26,7 +26,8 @@ use crate::model::{Counts, DefinitionCounts, Plan, Tally};
 use crate::replicas::{RegionRecommendation, definition_recommendations};
 use crate::report::{Issue, IssueIndex, Report};
 use crate::validate::{
-    definition_has_unknowns, definition_issues, gallery_wide_issues, plan_wide_issues, validate_in_parts,
+    PlanWideInputs, definition_has_unknowns, definition_issues, gallery_wide_issues, plan_wide_inputs,
+    plan_wide_issues, validate_in_parts,
 };
 
 /// Every result of a plan, kept so that an edit recomputes only what it can change.
@@ -84,6 +85,9 @@ struct DefinitionPart {
     counts: DefinitionCounts,
     /// Where each version's estimate lines and notes end among the definition's.
     version_ends: Vec<(usize, usize)>,
+    /// What the plan-wide checks read of it, as of its last update (`None` until an edit of it: not made by
+    /// [`Results::full`], which the load and import wait for).
+    plan_wide_inputs: Option<PlanWideInputs>,
 }
 
 /// What an edit can have changed.
@@ -266,10 +270,15 @@ impl Results {
             let old_wide = self.galleries[gi].wide;
             self.galleries[gi].wide = wide.len();
             self.splice_issues(wide_start, old_wide, wide);
-            let plan_wide = plan_wide_issues(plan, self.today);
-            let tail = self.report.issues.len().saturating_sub(self.plan_wide);
-            self.plan_wide = plan_wide.len();
-            self.splice_issues(tail, self.report.issues.len() - tail, plan_wide);
+            // The plan-wide checks, unless the edit left what they read of this definition as it was.
+            let inputs = plan_wide_inputs(g, d);
+            if old.plan_wide_inputs.as_ref() != Some(&inputs) {
+                let plan_wide = plan_wide_issues(plan, self.today);
+                let tail = self.report.issues.len().saturating_sub(self.plan_wide);
+                self.plan_wide = plan_wide.len();
+                self.splice_issues(tail, self.report.issues.len() - tail, plan_wide);
+            }
+            new.plan_wide_inputs = Some(inputs);
         } else {
             let today = self.today;
             *self = Results::full(plan, book, today);

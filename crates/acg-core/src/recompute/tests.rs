@@ -229,3 +229,25 @@ fn a_version_edit_that_makes_a_value_unknown_is_followed() {
     assert!(!kept.report().issues.iter().any(|i| i.code == "VER-19"));
     assert!(kept.report().issues.iter().any(|i| i.code == "UNK-01"));
 }
+
+/// Over Azure's 10,000 versions per region, moving one version to another region ends the quota error: the
+/// plan-wide checks are kept while what they read of the edited definition is unchanged, and redone when not.
+#[test]
+fn moving_a_version_out_of_a_full_region_ends_its_quota_error() {
+    let versions: Vec<serde_json::Value> =
+        (0..10_001).map(|i| serde_json::json!({ "name": format!("1.{}.{}", i / 1000, i % 1000) })).collect();
+    let json = serde_json::json!({ "galleries": [{ "name": "g", "location": "eastus",
+        "images": [{ "name": "d", "osType": "Linux", "versions": versions }] }] });
+    let mut plan: Plan = crate::model::from_json_value(&json).unwrap();
+    let quota = |r: &Results| r.report().issues.iter().filter(|i| i.code == "VER-31").count();
+    let mut kept = Results::full(&plan, &plan_book(&plan), today());
+    assert_eq!(quota(&kept), 1);
+    let edits = [(Field::ReplicaCount, "2"), (Field::Location, "westus2")];
+    for (vi, (field, text)) in edits.into_iter().enumerate() {
+        let change = Change::SetField { at: At::Version(0, 0, vi), field, text: text.to_owned() };
+        let done = apply(&mut plan, change, today()).unwrap();
+        kept.update(&plan, &plan_book(&plan), today(), &done.changed);
+    }
+    assert_eq!(quota(&kept), 0);
+    assert!(kept.report() == &validate(&plan, today()));
+}
