@@ -1,7 +1,7 @@
 //! Size report of every shipped artifact (raw, gzip, brotli) and the size budgets.
 //!
 //! Budgets (gzip, what a browser downloads from a typical static host), one per bundle ([`BUNDLES`]):
-//! - the app: everything in `dist/` but `api/`, `embed/` and `interchange/`. Goal 350 KB; enforced ceiling 558 KB until the
+//! - the app: everything in `dist/` but `api/`, `embed/` and `interchange/`. Goal 350 KB; enforced ceiling 561 KB until the
 //!   size work of the performance issue lands (431 KB on 2026-11-22; 477 KB on 2026-11-23 with named plans,
 //!   property forms, widget links, the benchmark mode and exact float parsing: serde deserializers of the
 //!   lossless model, with flattened `extra` maps, interchange, and the views; 471 KB after dropping the second
@@ -22,8 +22,10 @@
 //!   +7 KB), fields checked on a pause, import that adds, charts, Prices filters (#21, about +11 KB). 554.0 KB
 //!   (567,329 bytes) once the model is read in one pass without serde's `flatten` buffering (session 7,
 //!   `model::read`, -6.6 KB); 557.7 KB (571,086 bytes) with all of session 7 merged (the projection in the kept
-//!   results, estimate lines with their `At`, definitions and versions shared between plans: +3.7 KB).
-//!   Enforced ceiling 558 KB. The ceiling follows the measured size down.
+//!   results, estimate lines with their `At`, definitions and versions shared between plans: +3.7 KB);
+//!   560.8 KB (574,245 bytes) with the summary's counts kept per definition, a version's estimate kept per
+//!   version and the plan-wide checks redone only when their inputs change (session 8, helper A: +3.9 KB).
+//!   Enforced ceiling 561 KB. The ceiling follows the measured size down.
 //!   BENCHMARKS.md tracks it.
 //! - the JS API (`api/`): the full facade for scripts. Goal 150 KB; enforced ceiling 455 KB (317 KB on
 //!   2026-11-23: the same plan deserializer, validation, interchange and billing; on 2026-11-30 with
@@ -79,7 +81,7 @@ pub const BUNDLES: [Bundle; 5] = [
     Bundle {
         label: "app",
         contains: |p| !p.starts_with("api/") && !p.starts_with("embed/") && !p.starts_with("interchange/"),
-        budget: 558 * 1024,
+        budget: 561 * 1024,
         goal: 350 * 1024,
     },
     Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 455 * 1024, goal: 150 * 1024 },
