@@ -58,7 +58,7 @@ pub fn run(size: PlanSize) -> Option<BenchResult> {
         black_box(generate::replica_sum(black_box(&plan)));
         base.push(perf.now() - t);
     }
-    let versions = plan.galleries.iter().flat_map(|g| &g.images).map(|d| d.versions.len()).sum();
+    let versions = plan.version_count();
     let target_regions = plan
         .galleries
         .iter()

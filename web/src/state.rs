@@ -120,27 +120,10 @@ impl Scenario {
     /// (the kept results': the plan was just kept), else the core estimates it.
     fn new(plan: Rc<Plan>, book: &PriceBook, estimate: Option<&Estimate>) -> Self {
         let estimate = match estimate {
-            Some(e) => totals(e),
-            None => totals(&acg_core::billing::estimate_plan(&plan, book)),
+            Some(e) => e.without_lines(),
+            None => acg_core::billing::estimate_plan(&plan, book).without_lines(),
         };
         Self { plan, estimate }
-    }
-}
-
-/// An estimate's totals and subtotals, without its line items.
-fn totals(e: &Estimate) -> Estimate {
-    Estimate {
-        currency: e.currency.clone(),
-        storage_gb_months: e.storage_gb_months,
-        storage_monthly: e.storage_monthly,
-        egress_gb: e.egress_gb,
-        egress_one_time: e.egress_one_time,
-        estimated: e.estimated,
-        lines: Vec::new(),
-        by_region: e.by_region.clone(),
-        by_version: e.by_version.clone(),
-        notes: e.notes.clone(),
-        price_origin: e.price_origin.clone(),
     }
 }
 

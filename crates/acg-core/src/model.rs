@@ -24,7 +24,7 @@ pub(crate) mod dates;
 mod json_path;
 pub(crate) mod read;
 pub(crate) mod settings;
-pub use counts::Counts;
+pub use counts::{Counts, DefinitionCounts, Tally};
 use read::read_fields;
 pub use settings::{BillingSettings, PlanPrice, PlanPrices, Policy, ReplicaSettings};
 

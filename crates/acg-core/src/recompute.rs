@@ -18,14 +18,17 @@ use rust_decimal::Decimal;
 use crate::address::At;
 use crate::billing::{
     Estimate, Line, PriceBook, PriceCache, Projection, Subtotal, Template, definition_template, estimate_definition,
-    from_templates, line_capacity,
+    estimate_one_version, from_templates, line_capacity, totals_of,
 };
 use crate::edit::Changed;
 use crate::latest::{MatrixCell, definition_cells};
-use crate::model::Plan;
+use crate::model::{Counts, DefinitionCounts, Plan, Tally};
 use crate::replicas::{RegionRecommendation, definition_recommendations};
 use crate::report::{Issue, IssueIndex, Report};
-use crate::validate::{definition_issues, gallery_wide_issues, has_unknowns, plan_wide_issues, validate_in_parts};
+use crate::validate::{
+    PlanWideInputs, definition_has_unknowns, definition_issues, gallery_wide_issues, plan_wide_inputs,
+    plan_wide_issues, validate_in_parts,
+};
 
 /// Every result of a plan, kept so that an edit recomputes only what it can change.
 #[derive(Debug, Clone)]
@@ -45,6 +48,8 @@ pub struct Results {
     exact_report: bool,
     /// The issues of the plan-wide checks, the report's last.
     plan_wide: usize,
+    /// The definitions' counts summed (versions, distinct regions, replicas).
+    tally: Tally,
     /// No two definitions have a version subtotal of the same key (`gallery/definition/version`): then each of
     /// `estimate.by_version` is one definition's.
     unique_versions: bool,
@@ -76,12 +81,20 @@ struct DefinitionPart {
     by_version: Vec<Subtotal>,
     /// What the definition's future releases cost in the projection.
     template: Template,
+    /// Its versions, their replicas and regions.
+    counts: DefinitionCounts,
+    /// Where each version's estimate lines and notes end among the definition's.
+    version_ends: Vec<(usize, usize)>,
+    /// What the plan-wide checks read of it, as of its last update (`None` until an edit of it: not made by
+    /// [`Results::full`], which the load and import wait for).
+    plan_wide_inputs: Option<PlanWideInputs>,
 }
 
 /// What an edit can have changed.
 enum Scope {
     Nothing,
-    Definition(usize, usize),
+    /// A definition; when `Some`, only this version of it (and its target regions).
+    Definition(usize, usize, Option<usize>),
     Everything,
 }
 
@@ -90,7 +103,8 @@ impl Scope {
         match changed {
             Changed::Nothing => Scope::Nothing,
             Changed::Resource(at) | Changed::Children(Some(at)) => match *at {
-                At::Definition(g, d) | At::Version(g, d, _) | At::TargetRegion(g, d, _, _) => Scope::Definition(g, d),
+                At::Definition(g, d) => Scope::Definition(g, d, None),
+                At::Version(g, d, v) | At::TargetRegion(g, d, v, _) => Scope::Definition(g, d, Some(v)),
                 At::Gallery(_) => Scope::Everything,
             },
             Changed::Children(None) | Changed::Settings | Changed::Document => Scope::Everything,
@@ -122,9 +136,12 @@ impl Results {
         let mut lines = Vec::with_capacity(line_capacity(plan));
         let mut notes = Vec::new();
         let mut prices = PriceCache::default();
+        let mut tally = Tally::default();
         for (gi, g) in plan.galleries.iter().enumerate() {
             for (di, d) in g.images.iter().enumerate() {
                 let Some(part) = galleries.get_mut(gi).and_then(|p| p.definitions.get_mut(di)) else { continue };
+                part.counts = DefinitionCounts::of(d);
+                tally.add(&part.counts);
                 let before = matrix.len();
                 definition_cells(gi, di, g, d, &mut matrix);
                 part.cells = matrix.len() - before;
@@ -132,7 +149,8 @@ impl Results {
                 definition_recommendations(plan, gi, di, plan.replica_policy, &mut recommendations);
                 part.recommendations = recommendations.len() - before;
                 part.template = definition_template(plan, g, d, book);
-                if let Some(e) = estimate_definition(plan, gi, di, book, &mut prices) {
+                if let Some((e, ends)) = estimate_definition(plan, gi, di, book, &mut prices) {
+                    part.version_ends = ends;
                     part.lines = e.lines.len();
                     part.notes = e.notes.len();
                     let (l, n) = part.take_estimate(e);
@@ -152,6 +170,7 @@ impl Results {
             galleries,
             exact_report: parts.exact,
             plan_wide,
+            tally,
             unique_versions: false,
         };
         results.sum_versions();
@@ -168,8 +187,8 @@ impl Results {
             && self.galleries.iter().zip(&plan.galleries).all(|(p, g)| p.definitions.len() == g.images.len());
         match Scope::of(changed) {
             Scope::Nothing if same_shape && today == self.today => {}
-            Scope::Definition(gi, di) if same_shape && today == self.today && gi < plan.galleries.len() => {
-                self.update_definition(plan, book, gi, di);
+            Scope::Definition(gi, di, vi) if same_shape && today == self.today && gi < plan.galleries.len() => {
+                self.update_definition(plan, book, (gi, di), vi);
             }
             _ => *self = Results::full(plan, book, today),
         }
@@ -195,13 +214,19 @@ impl Results {
     pub fn estimate(&self) -> &Estimate {
         &self.estimate
     }
+    /// The plan's versions, distinct target regions and replicas ([`Plan::counts`]).
+    pub fn counts(&self) -> Counts {
+        self.tally.counts()
+    }
     /// The projection under the plan's billing settings ([`crate::billing::project`] with the plan's
     /// `billing`, or the defaults).
     pub fn projection(&self) -> &Projection {
         &self.projection
     }
 
-    fn update_definition(&mut self, plan: &Plan, book: &PriceBook, gi: usize, di: usize) {
+    /// Recomputes definition `di` of gallery `gi`; when `version` is known to be the only one of its versions
+    /// that changed, its estimate is only that version's, anew.
+    fn update_definition(&mut self, plan: &Plan, book: &PriceBook, (gi, di): (usize, usize), version: Option<usize>) {
         let (Some(g), Some(d)) = (plan.galleries.get(gi), plan.galleries.get(gi).and_then(|g| g.images.get(di))) else {
             *self = Results::full(plan, book, self.today);
             return;
@@ -231,8 +256,10 @@ impl Results {
         };
         let mut new = DefinitionPart::default();
 
-        // The report: the definition's issues, its gallery's gallery-wide checks, the plan-wide checks.
-        if self.exact_report && !has_unknowns(plan) {
+        // The report: the definition's issues, its gallery's gallery-wide checks, the plan-wide checks. An exact
+        // report is of a plan without unknowns, and the edit changed this definition alone: the plan has none
+        // when the definition has none.
+        if self.exact_report && !definition_has_unknowns(d) {
             let issues = definition_issues(plan, self.today, gi, di).unwrap_or_default();
             new.issues = issues.len();
             self.splice_issues(report_at, old.issues, issues);
@@ -243,10 +270,15 @@ impl Results {
             let old_wide = self.galleries[gi].wide;
             self.galleries[gi].wide = wide.len();
             self.splice_issues(wide_start, old_wide, wide);
-            let plan_wide = plan_wide_issues(plan, self.today);
-            let tail = self.report.issues.len().saturating_sub(self.plan_wide);
-            self.plan_wide = plan_wide.len();
-            self.splice_issues(tail, self.report.issues.len() - tail, plan_wide);
+            // The plan-wide checks, unless the edit left what they read of this definition as it was.
+            let inputs = plan_wide_inputs(g, d);
+            if old.plan_wide_inputs.as_ref() != Some(&inputs) {
+                let plan_wide = plan_wide_issues(plan, self.today);
+                let tail = self.report.issues.len().saturating_sub(self.plan_wide);
+                self.plan_wide = plan_wide.len();
+                self.splice_issues(tail, self.report.issues.len() - tail, plan_wide);
+            }
+            new.plan_wide_inputs = Some(inputs);
         } else {
             let today = self.today;
             *self = Results::full(plan, book, today);
@@ -263,15 +295,21 @@ impl Results {
         new.recommendations = recommendations.len();
         self.recommendations.splice(at.recommendations..at.recommendations + old.recommendations, recommendations);
 
-        let e =
-            estimate_definition(plan, gi, di, book, &mut PriceCache::default()).unwrap_or_else(|| empty_estimate(book));
-        new.lines = e.lines.len();
-        new.notes = e.notes.len();
-        let (lines, notes) = new.take_estimate(e);
-        self.estimate.lines.splice(at.lines..at.lines + old.lines, lines);
-        self.estimate.notes.splice(at.notes..at.notes + old.notes, notes);
+        if !self.update_version_estimate(plan, book, &at, (gi, di, version), &old, &mut new) {
+            let (e, ends) = estimate_definition(plan, gi, di, book, &mut PriceCache::default())
+                .unwrap_or_else(|| (empty_estimate(book), Vec::new()));
+            new.version_ends = ends;
+            new.lines = e.lines.len();
+            new.notes = e.notes.len();
+            let (lines, notes) = new.take_estimate(e);
+            self.estimate.lines.splice(at.lines..at.lines + old.lines, lines);
+            self.estimate.notes.splice(at.notes..at.notes + old.notes, notes);
+        }
 
         new.template = definition_template(plan, g, d, book);
+        new.counts = DefinitionCounts::of(d);
+        self.tally.remove(&old.counts);
+        self.tally.add(&new.counts);
 
         let swapped =
             self.unique_versions && replace_versions(&mut self.estimate.by_version, &old.by_version, &new.by_version);
@@ -281,6 +319,53 @@ impl Results {
         }
         self.sum_totals();
         self.sum_projection(plan, book);
+    }
+
+    /// The estimate of a definition where one version changed: that version's lines and notes anew, spliced
+    /// among the definition's (which start at `at`), and the definition's totals summed again from its lines.
+    /// `false`, with nothing changed, when no single version is known to have changed (or the definition's
+    /// versions are not those of `old`).
+    fn update_version_estimate(
+        &mut self,
+        plan: &Plan,
+        book: &PriceBook,
+        at: &DefinitionPart,
+        (gi, di, version): (usize, usize, Option<usize>),
+        old: &DefinitionPart,
+        new: &mut DefinitionPart,
+    ) -> bool {
+        let Some(vi) = version else { return false };
+        let versions = plan.galleries.get(gi).and_then(|g| g.images.get(di)).map_or(0, |d| d.versions.len());
+        if versions != old.version_ends.len() {
+            return false;
+        }
+        let Some(&(line_end, note_end)) = old.version_ends.get(vi) else { return false };
+        let (line_start, note_start) = if vi == 0 { (0, 0) } else { old.version_ends[vi - 1] };
+        let Some((lines, notes)) = estimate_one_version(plan, (gi, di, vi), book, &mut PriceCache::default()) else {
+            return false;
+        };
+        let (added_lines, added_notes) = (lines.len(), notes.len());
+        let line_at = at.lines + line_start;
+        let note_at = at.notes + note_start;
+        self.estimate.lines.splice(line_at..at.lines + line_end, lines);
+        self.estimate.notes.splice(note_at..at.notes + note_end, notes);
+        new.version_ends = old
+            .version_ends
+            .iter()
+            .enumerate()
+            .map(|(k, &(l, n))| {
+                if k < vi {
+                    (l, n)
+                } else {
+                    (l - (line_end - line_start) + added_lines, n - (note_end - note_start) + added_notes)
+                }
+            })
+            .collect();
+        new.lines = old.lines - (line_end - line_start) + added_lines;
+        new.notes = old.notes - (note_end - note_start) + added_notes;
+        let totals = totals_of(book, &self.estimate.lines[at.lines..at.lines + new.lines]);
+        new.take_estimate(totals);
+        true
     }
 
     /// The projection, from the definitions' templates (a few per definition: cheap to redo after an edit).

@@ -47,8 +47,7 @@ const COLLAPSED_ABOVE: usize = 200;
 
 /// The definitions collapsed when the tree first shows `plan`: all of them in a big plan, none otherwise.
 fn initially_collapsed(plan: &acg_core::Plan) -> HashSet<At> {
-    let versions: usize = plan.galleries.iter().flat_map(|g| &g.images).map(|d| d.versions.len()).sum();
-    if versions <= COLLAPSED_ABOVE {
+    if plan.version_count() <= COLLAPSED_ABOVE {
         return HashSet::new();
     }
     plan.galleries

@@ -116,7 +116,7 @@ pub fn ImportExport() -> Html {
     // write), shared by the preview, Copy and Download; `None` until it answers for this plan and format.
     let exported = use_state(|| None::<(ExportFormat, Result<(AttrValue, Vec<String>), String>)>);
     // A big plan is written when asked for (the plan it was asked for: an edit asks again).
-    let versions: usize = state.plan.galleries.iter().flat_map(|g| &g.images).map(|d| d.versions.len()).sum();
+    let versions = state.plan.version_count();
     let asked = use_state(|| None::<PlanKey>);
     let write = versions <= EXPORT_AT_ONCE || asked.as_ref().is_some_and(|k| Rc::ptr_eq(&k.0, &state.plan));
     let ask = {

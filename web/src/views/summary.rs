@@ -1,13 +1,11 @@
 //! The summary bar: the current plan's totals, always in view, each a link to the view that explains it.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::use_ctx;
+use crate::Route;
 use crate::fmt::money;
-use crate::{PlanKey, Route};
 
 /// Monthly storage, one-time egress, versions, regions, replicas, errors and warnings of the current plan.
 #[component]
@@ -15,8 +13,7 @@ pub fn Summary() -> Html {
     let c = use_ctx();
     let results = c.state.results();
     let estimate = results.estimate();
-    let acg_core::model::Counts { versions, regions, replicas } =
-        *use_memo(PlanKey(Rc::clone(&c.state.plan)), |p| p.0.counts());
+    let acg_core::model::Counts { versions, regions, replicas } = results.counts();
     let (errors, warnings) = results.issues().totals();
     let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let item = |to: Route, id: &'static str, text: String, class: Option<&'static str>| {

@@ -198,6 +198,40 @@ pub struct Estimate {
     pub price_origin: String,
 }
 
+impl Estimate {
+    /// The estimate without its line items (totals, subtotals, notes and origin kept): what a comparison
+    /// reads. Every field is named, so a new one cannot be left out of the copy.
+    #[must_use]
+    pub fn without_lines(&self) -> Estimate {
+        let Estimate {
+            currency,
+            storage_gb_months,
+            storage_monthly,
+            egress_gb,
+            egress_one_time,
+            estimated,
+            lines: _,
+            by_region,
+            by_version,
+            notes,
+            price_origin,
+        } = self;
+        Estimate {
+            currency: currency.clone(),
+            storage_gb_months: *storage_gb_months,
+            storage_monthly: *storage_monthly,
+            egress_gb: *egress_gb,
+            egress_one_time: *egress_one_time,
+            estimated: *estimated,
+            lines: Vec::new(),
+            by_region: by_region.clone(),
+            by_version: by_version.clone(),
+            notes: notes.clone(),
+            price_origin: price_origin.clone(),
+        }
+    }
+}
+
 /// Converts a GB figure from the model exactly (through its shortest decimal form); negative or non-finite
 /// values are `None`.
 pub(crate) fn gb(value: f64) -> Option<Decimal> {
@@ -306,26 +340,11 @@ fn add_to((storage_col, egress_col): (&mut Decimal, &mut Decimal), storage: bool
     }
 }
 
-impl<'a> Builder<'a> {
-    pub(super) fn new(book: &'a PriceBook) -> Self {
-        Self {
-            book,
-            currency: book.currency.as_str().into(),
-            lines: Vec::new(),
-            notes: Vec::new(),
-            cache: PriceCache::default(),
-            totals: Totals::default(),
-        }
-    }
-
-    /// Adds a line in `region` (the line's) and counts it in the totals. A subtotal adds the line's amount to its
-    /// category's column alone, and does to the other what adding `Decimal::ZERO` did (`Decimal` additions were
-    /// a sixth of the instructions of a full recompute of L).
-    fn push(&mut self, line: Line, region: &RegionName) {
-        // Pushed first and read back: the line is copied once, into its place.
-        let n = self.lines.len();
-        self.lines.push(line);
-        let (lines, totals) = (&self.lines, &mut self.totals);
+impl Totals {
+    /// Counts `lines[n]` in the totals; `catalog` is its region's catalog index when known (a region without
+    /// one is found by a scan of the rows, by its name).
+    fn add(&mut self, lines: &[Line], n: usize, catalog: Option<usize>) {
+        let totals = self;
         let Some(line) = lines.get(n) else { return };
         let storage = line.category == Category::Storage;
         if storage {
@@ -352,12 +371,11 @@ impl<'a> Builder<'a> {
         }
         // A region's lines share its name (one `Arc` per region in the cache): a region of the catalog is found
         // by its index, another (rare) by a scan.
-        let catalog = region.catalog_index();
         let row = match catalog {
             Some(index) => totals.region_row.get(index).copied().flatten(),
-            None => {
-                totals.by_region.iter().position(|r| first(r.0).is_some_and(|f| Arc::ptr_eq(&f.region, &line.region)))
-            }
+            None => totals.by_region.iter().position(|r| {
+                first(r.0).is_some_and(|f| Arc::ptr_eq(&f.region, &line.region) || f.region == line.region)
+            }),
         };
         if let Some(sums) = row.and_then(|r| totals.by_region.get_mut(r)) {
             add((&mut sums.1, &mut sums.2));
@@ -371,6 +389,68 @@ impl<'a> Builder<'a> {
             let (s, e) = if storage { (line.amount, Decimal::ZERO) } else { (Decimal::ZERO, line.amount) };
             totals.by_region.push((n, s, e));
         }
+    }
+
+    /// The estimate these totals make of `lines` (the lines they were added from), without the lines and notes.
+    fn sum(self, book: &PriceBook, lines: &[Line]) -> Estimate {
+        let t = self;
+        let by_version: Vec<(&Arc<str>, Option<At>, Decimal, Decimal)> =
+            t.by_version.into_iter().filter_map(|(n, at, s, e)| Some((&lines.get(n)?.version, at, s, e))).collect();
+        let by_region: Vec<(&Arc<str>, Option<At>, Decimal, Decimal)> =
+            t.by_region.into_iter().filter_map(|(n, s, e)| Some((&lines.get(n)?.region, None, s, e))).collect();
+        // Sorted stably: of the rows of one key, the first in plan order gives the subtotal its `at`.
+        let subtotals = |mut rows: Vec<(&Arc<str>, Option<At>, Decimal, Decimal)>| -> Vec<Subtotal> {
+            rows.sort_by(|a, b| a.0.cmp(b.0));
+            let mut out: Vec<Subtotal> = Vec::with_capacity(rows.len());
+            for (key, at, s, e) in rows {
+                match out.last_mut() {
+                    Some(last) if *last.key == **key => {
+                        last.storage_monthly += s;
+                        last.egress_one_time += e;
+                    }
+                    _ => out.push(Subtotal { key: key.to_string(), at, storage_monthly: s, egress_one_time: e }),
+                }
+            }
+            out
+        };
+        let by_region = subtotals(by_region);
+        let by_version = subtotals(by_version);
+        Estimate {
+            currency: book.currency.clone(),
+            storage_gb_months: t.storage_gb_months,
+            storage_monthly: t.storage_monthly,
+            egress_gb: t.egress_gb,
+            egress_one_time: t.egress_one_time,
+            estimated: t.estimated,
+            by_region,
+            by_version,
+            lines: Vec::new(),
+            notes: Vec::new(),
+            price_origin: book.origin.clone(),
+        }
+    }
+}
+
+impl<'a> Builder<'a> {
+    pub(super) fn new(book: &'a PriceBook) -> Self {
+        Self {
+            book,
+            currency: book.currency.as_str().into(),
+            lines: Vec::new(),
+            notes: Vec::new(),
+            cache: PriceCache::default(),
+            totals: Totals::default(),
+        }
+    }
+
+    /// Adds a line in `region` (the line's) and counts it in the totals. A subtotal adds the line's amount to its
+    /// category's column alone, and does to the other what adding `Decimal::ZERO` did (`Decimal` additions were
+    /// a sixth of the instructions of a full recompute of L).
+    fn push(&mut self, line: Line, region: &RegionName) {
+        // Pushed first and read back: the line is copied once, into its place.
+        let n = self.lines.len();
+        self.lines.push(line);
+        self.totals.add(&self.lines, n, region.catalog_index());
     }
 
     fn region(&mut self, region: &RegionName) -> &mut RegionPrices {
@@ -530,43 +610,22 @@ impl<'a> Builder<'a> {
     }
 
     fn finish(self) -> Estimate {
-        let t = self.totals;
-        let lines = &self.lines;
-        let by_version: Vec<(&Arc<str>, Option<At>, Decimal, Decimal)> =
-            t.by_version.into_iter().filter_map(|(n, at, s, e)| Some((&lines.get(n)?.version, at, s, e))).collect();
-        let by_region: Vec<(&Arc<str>, Option<At>, Decimal, Decimal)> =
-            t.by_region.into_iter().filter_map(|(n, s, e)| Some((&lines.get(n)?.region, None, s, e))).collect();
-        // Sorted stably: of the rows of one key, the first in plan order gives the subtotal its `at`.
-        let subtotals = |mut rows: Vec<(&Arc<str>, Option<At>, Decimal, Decimal)>| -> Vec<Subtotal> {
-            rows.sort_by(|a, b| a.0.cmp(b.0));
-            let mut out: Vec<Subtotal> = Vec::with_capacity(rows.len());
-            for (key, at, s, e) in rows {
-                match out.last_mut() {
-                    Some(last) if *last.key == **key => {
-                        last.storage_monthly += s;
-                        last.egress_one_time += e;
-                    }
-                    _ => out.push(Subtotal { key: key.to_string(), at, storage_monthly: s, egress_one_time: e }),
-                }
-            }
-            out
-        };
-        let by_region = subtotals(by_region);
-        let by_version = subtotals(by_version);
-        Estimate {
-            currency: self.book.currency.clone(),
-            storage_gb_months: t.storage_gb_months,
-            storage_monthly: t.storage_monthly,
-            egress_gb: t.egress_gb,
-            egress_one_time: t.egress_one_time,
-            estimated: t.estimated,
-            by_region,
-            by_version,
-            lines: self.lines,
-            notes: self.notes,
-            price_origin: self.book.origin.clone(),
-        }
+        let mut e = self.totals.sum(self.book, &self.lines);
+        e.lines = self.lines;
+        e.notes = self.notes;
+        e
     }
+}
+
+/// The totals and subtotals of `lines` (an [`Estimate`] of them without the lines and notes), added as
+/// [`Builder::finish`] adds them: what [`crate::recompute`] sums again for a definition after one of its versions
+/// was estimated anew.
+pub(crate) fn totals_of(book: &PriceBook, lines: &[Line]) -> Estimate {
+    let mut totals = Totals::default();
+    for n in 0..lines.len() {
+        totals.add(lines, n, None);
+    }
+    totals.sum(book, lines)
 }
 
 /// Estimates one version replicated from `source` (its location, or its gallery's).
@@ -617,55 +676,92 @@ pub(crate) fn line_capacity(plan: &Plan) -> usize {
 /// The estimate of one definition's versions alone: its lines and notes as [`estimate_plan`] writes them, with
 /// their totals (`None` when there is no such definition). [`crate::recompute`] keeps one per definition and
 /// sums them. `cache` holds the prices already asked of `book` (and keeps those this definition asks).
+///
+/// With the estimate, where each version's lines and notes end in it (a version's are adjacent, in version
+/// order), so that one version can be estimated anew alone ([`estimate_one_version`]).
 pub(crate) fn estimate_definition(
     plan: &Plan,
     gi: usize,
     di: usize,
     book: &PriceBook,
     cache: &mut PriceCache,
-) -> Option<Estimate> {
+) -> Option<(Estimate, Vec<(usize, usize)>)> {
     let g = plan.galleries.get(gi)?;
     let d = g.images.get(di)?;
     let mut b = Builder::new(book);
     b.cache = std::mem::take(cache);
-    b.definition_lines(plan, (gi, g), (di, d), &mut String::new());
+    let ends = b.definition_lines(plan, (gi, g), (di, d), &mut String::new());
     *cache = std::mem::take(&mut b.cache);
-    Some(b.finish())
+    Some((b.finish(), ends))
+}
+
+/// The lines and notes of one version, as [`estimate_definition`] writes them for it (`None` when there is no
+/// such version).
+pub(crate) fn estimate_one_version(
+    plan: &Plan,
+    (gi, di, vi): (usize, usize, usize),
+    book: &PriceBook,
+    cache: &mut PriceCache,
+) -> Option<(Vec<Line>, Vec<String>)> {
+    let g = plan.galleries.get(gi)?;
+    let d = g.images.get(di)?;
+    let v = d.versions.get(vi)?;
+    let mut b = Builder::new(book);
+    b.cache = std::mem::take(cache);
+    b.version_part(plan, (gi, g), (di, d), (vi, v), &mut String::new());
+    *cache = std::mem::take(&mut b.cache);
+    Some((b.lines, b.notes))
 }
 
 impl Builder<'_> {
-    /// The lines (or notes) of every version of a definition, in order; `label` is scratch space.
+    /// The lines (or notes) of every version of a definition, in order, and where each version's end (lines,
+    /// notes); `label` is scratch space.
     fn definition_lines(
         &mut self,
         plan: &Plan,
         (gi, g): (usize, &Gallery),
         (di, d): (usize, &ImageDefinition),
         label: &mut String,
+    ) -> Vec<(usize, usize)> {
+        let mut ends = Vec::with_capacity(d.versions.len());
+        for (vi, v) in d.versions.iter().enumerate() {
+            self.version_part(plan, (gi, g), (di, d), (vi, v), label);
+            ends.push((self.lines.len(), self.notes.len()));
+        }
+        ends
+    }
+
+    /// The lines (or note) of one version of a definition.
+    fn version_part(
+        &mut self,
+        plan: &Plan,
+        (gi, g): (usize, &Gallery),
+        (di, d): (usize, &ImageDefinition),
+        (vi, v): (usize, &ImageVersion),
+        label: &mut String,
     ) {
         let def_loc = d.location.as_ref().unwrap_or(&g.location);
-        for (vi, v) in d.versions.iter().enumerate() {
-            label.clear();
-            for (i, part) in [g.name.as_str(), d.name.as_str(), v.name.as_str()].into_iter().enumerate() {
-                if i > 0 {
-                    label.push('/');
-                }
-                label.push_str(part);
+        label.clear();
+        for (i, part) in [g.name.as_str(), d.name.as_str(), v.name.as_str()].into_iter().enumerate() {
+            if i > 0 {
+                label.push('/');
             }
-            let label: Arc<str> = Arc::from(label.as_str());
-            match v.occupied_gb.as_ref().and_then(|o| gb(o.total())) {
-                Some(occupied) => {
-                    self.version_lines(
-                        &label,
-                        Some(At::Version(gi, di, vi)),
-                        occupied,
-                        v.source_region(def_loc),
-                        &v.publishing_profile,
-                        &plan.api_version,
-                        v,
-                    );
-                }
-                None => self.notes.push(format!("{label}: no occupied size (occupiedGb) given, so it is not priced")),
+            label.push_str(part);
+        }
+        let label: Arc<str> = Arc::from(label.as_str());
+        match v.occupied_gb.as_ref().and_then(|o| gb(o.total())) {
+            Some(occupied) => {
+                self.version_lines(
+                    &label,
+                    Some(At::Version(gi, di, vi)),
+                    occupied,
+                    v.source_region(def_loc),
+                    &v.publishing_profile,
+                    &plan.api_version,
+                    v,
+                );
             }
+            None => self.notes.push(format!("{label}: no occupied size (occupiedGb) given, so it is not priced")),
         }
     }
 }
@@ -906,6 +1002,18 @@ mod tests {
         assert_eq!(json["storageMonthly"], "3.00");
         assert_eq!(json["egressGb"], 20.0);
         assert_eq!(json["currency"], "USD");
+    }
+
+    #[test]
+    fn without_lines_keeps_every_total_and_drops_only_the_lines() {
+        let e = estimate_plan(&docs_example(), &embedded());
+        let kept = e.without_lines();
+        assert!(kept.lines.is_empty());
+        assert_eq!((kept.storage_monthly, kept.egress_one_time), (dec("3.00"), dec("0.40")));
+        assert_eq!((kept.storage_gb_months, kept.egress_gb), (dec("60"), dec("20")));
+        assert_eq!(kept.by_region.len(), 3);
+        assert_eq!(kept.by_version.len(), 1);
+        assert_eq!(Estimate { lines: e.lines.clone(), ..kept }, e);
     }
 
     #[test]

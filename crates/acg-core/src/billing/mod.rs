@@ -29,7 +29,7 @@ pub use estimate::{
     Category, Comparison, Delta, Estimate, Line, Subtotal, compare, estimate_plan, estimate_version, estimate_what_if,
     replica_cost, to_csv, what_if_version,
 };
-pub(crate) use estimate::{PriceCache, estimate_definition, line_capacity};
+pub(crate) use estimate::{PriceCache, estimate_definition, estimate_one_version, line_capacity, totals_of};
 pub use projection::{Month, Projection, project};
 pub(crate) use projection::{Template, definition_template, from_templates};
 pub use retail::{ImportReport, import_retail};

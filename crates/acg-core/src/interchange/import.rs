@@ -86,11 +86,11 @@ impl ImportSummary {
                 s.definitions += 1;
                 note(&mut s, &format!("{}/{}", g.name, d.name), &d.unknown);
                 for v in &d.versions {
-                    s.versions += 1;
                     note(&mut s, &format!("{}/{}/{}", g.name, d.name, v.name), &v.unknown);
                 }
             }
         }
+        s.versions = plan.version_count();
         s
     }
 

@@ -1,8 +1,10 @@
 //! A plan's counts: its versions, the distinct regions they replicate to and their replicas (the summary bar).
+//!
+//! Counted per definition ([`DefinitionCounts`]) and summed in a [`Tally`], which can take one definition's
+//! counts out and put new ones in: [`crate::recompute::Results`] keeps one, so an edit recounts only the
+//! definition it changed. [`Plan::counts`] is the same tally over every definition.
 
-use std::collections::HashSet;
-
-use super::Plan;
+use super::{ImageDefinition, Plan};
 use crate::region::regions;
 
 /// Versions, distinct target regions and replicas of a plan.
@@ -12,31 +14,135 @@ pub struct Counts {
     pub versions: usize,
     /// Distinct target regions (compared normalized, as Azure does).
     pub regions: usize,
-    /// Replicas over every version's target regions (a region's own count, else the version's, else 1).
+    /// Replicas over every version's target regions (a region's own count, else the version's, else 1),
+    /// saturated at `i64`'s bounds.
     pub replicas: i64,
 }
 
-impl Plan {
-    /// The plan's [`Counts`], in one pass: a catalog region is marked by its position, any other by its
-    /// normalized name (no hashing of the regions Azure knows, which are nearly all of them).
-    pub fn counts(&self) -> Counts {
-        let mut known = vec![false; regions().len()];
-        let mut other: HashSet<&str> = HashSet::new();
-        let mut counts = Counts::default();
-        for v in self.galleries.iter().flat_map(|g| &g.images).flat_map(|d| &d.versions) {
-            counts.versions += 1;
+/// One definition's counts: its versions, their replicas, and the distinct regions they replicate to (a
+/// catalog region by its position, no hashing of the regions Azure knows, which are nearly all of them; any
+/// other by its normalized name).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DefinitionCounts {
+    versions: usize,
+    replicas: i128,
+    /// Catalog positions, each once.
+    known: Vec<usize>,
+    /// Other regions' normalized names, each once.
+    other: Vec<Box<str>>,
+}
+
+impl DefinitionCounts {
+    /// The counts of `d`'s versions.
+    pub fn of(d: &ImageDefinition) -> Self {
+        let mut c = DefinitionCounts { versions: d.versions.len(), ..Self::default() };
+        let mut seen = vec![false; regions().len()];
+        for v in &d.versions {
             for t in &v.publishing_profile.target_regions {
-                match t.name.catalog_index().and_then(|i| known.get_mut(i)) {
-                    Some(seen) => *seen = true,
+                match t.name.catalog_index().and_then(|i| seen.get_mut(i).map(|s| (i, s))) {
+                    Some((i, s)) => {
+                        if !*s {
+                            *s = true;
+                            c.known.push(i);
+                        }
+                    }
                     None => {
-                        other.insert(t.name.key());
+                        if !c.other.iter().any(|o| **o == *t.name.key()) {
+                            c.other.push(t.name.key().into());
+                        }
                     }
                 }
-                counts.replicas = counts.replicas.saturating_add(v.replicas_in(t));
+                c.replicas += i128::from(v.replicas_in(t));
             }
         }
-        counts.regions = known.iter().filter(|k| **k).count() + other.len();
-        counts
+        c
+    }
+}
+
+/// Counts summed over definitions: the plan's [`Counts`] once every definition is in, kept exact as one
+/// definition's counts are taken out and its new ones put in.
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    versions: usize,
+    replicas: i128,
+    /// Per catalog region, how many of the definitions in replicate to it.
+    known: Vec<u32>,
+    /// Per other region (normalized name), how many of the definitions in replicate to it (few: a list).
+    other: Vec<(Box<str>, u32)>,
+    /// Regions with at least one definition.
+    distinct: usize,
+}
+
+impl Tally {
+    /// Puts a definition's counts in.
+    pub fn add(&mut self, d: &DefinitionCounts) {
+        self.versions += d.versions;
+        self.replicas += d.replicas;
+        if self.known.is_empty() {
+            self.known = vec![0; regions().len()];
+        }
+        for &i in &d.known {
+            if let Some(n) = self.known.get_mut(i) {
+                *n += 1;
+                self.distinct += usize::from(*n == 1);
+            }
+        }
+        for name in &d.other {
+            if let Some((_, n)) = self.other.iter_mut().find(|(o, _)| o == name) {
+                *n += 1;
+                self.distinct += usize::from(*n == 1);
+            } else {
+                self.other.push((name.clone(), 1));
+                self.distinct += 1;
+            }
+        }
+    }
+
+    /// Takes out a definition's counts that were put in (anything else leaves the tally wrong, never panics).
+    pub fn remove(&mut self, d: &DefinitionCounts) {
+        self.versions = self.versions.saturating_sub(d.versions);
+        self.replicas -= d.replicas;
+        let mut gone = 0;
+        let mut take = |n: &mut u32| {
+            gone += usize::from(*n == 1);
+            *n = n.saturating_sub(1);
+        };
+        for &i in &d.known {
+            if let Some(n) = self.known.get_mut(i) {
+                take(n);
+            }
+        }
+        for name in &d.other {
+            if let Some((_, n)) = self.other.iter_mut().find(|(o, _)| o == name) {
+                take(n);
+            }
+        }
+        self.distinct = self.distinct.saturating_sub(gone);
+    }
+
+    /// The plan's counts.
+    pub fn counts(&self) -> Counts {
+        Counts {
+            versions: self.versions,
+            regions: self.distinct,
+            replicas: i64::try_from(self.replicas).unwrap_or(if self.replicas < 0 { i64::MIN } else { i64::MAX }),
+        }
+    }
+}
+
+impl Plan {
+    /// The plan's [`Counts`]: every definition's [`DefinitionCounts`] in a [`Tally`].
+    pub fn counts(&self) -> Counts {
+        let mut tally = Tally::default();
+        for d in self.galleries.iter().flat_map(|g| &g.images) {
+            tally.add(&DefinitionCounts::of(d));
+        }
+        tally.counts()
+    }
+
+    /// The number of image versions (one length per definition; [`Counts::versions`] is the same number).
+    pub fn version_count(&self) -> usize {
+        self.galleries.iter().flat_map(|g| &g.images).map(|d| d.versions.len()).sum()
     }
 }
 
@@ -84,5 +190,42 @@ mod tests {
         assert_eq!(after, plainly(&plan));
         assert_eq!((after.versions, after.regions), (before.versions, before.regions + 1));
         assert!(after.replicas >= before.replicas + 9);
+    }
+
+    #[test]
+    fn the_sample_plan_counts_exactly() {
+        let plan = crate::sample::plan();
+        // eastus, westus2, westeurope, northeurope, southeastasia; counted by hand from data/sample-plan.json.
+        assert_eq!(plan.counts(), Counts { versions: 6, regions: 5, replicas: 35 });
+        assert_eq!(plan.version_count(), 6);
+    }
+
+    #[test]
+    fn a_tally_takes_a_definition_out_and_puts_its_new_counts_in() {
+        let mut plan = crate::generate::plan(crate::generate::PlanSize::S, 5);
+        let mut tally = Tally::default();
+        for d in plan.galleries.iter().flat_map(|g| &g.images) {
+            tally.add(&DefinitionCounts::of(d));
+        }
+        assert_eq!(tally.counts(), plainly(&plan));
+        // The first definition keeps one version in one region of its own, with 40 replicas.
+        let d = plan.galleries[0].definition_mut(0).unwrap();
+        let old = DefinitionCounts::of(d);
+        d.versions.truncate(1);
+        let v = d.version_mut(0).unwrap();
+        v.publishing_profile.target_regions.truncate(1);
+        v.publishing_profile.target_regions[0].name = RegionName::new("moon-base-1");
+        v.publishing_profile.target_regions[0].regional_replica_count = Some(40);
+        let new = DefinitionCounts::of(d);
+        assert_eq!((new.versions, new.replicas, new.known.len(), new.other.len()), (1, 40, 0, 1));
+        tally.remove(&old);
+        tally.add(&new);
+        assert_eq!(tally.counts(), plainly(&plan));
+        // Taken out again, the plan without it.
+        tally.remove(&new);
+        let without = plainly(&plan);
+        assert_eq!(tally.counts().versions, without.versions - 1);
+        assert_eq!(tally.counts().replicas, without.replicas - 40);
+        assert_eq!(tally.counts().regions, without.regions - 1);
     }
 }

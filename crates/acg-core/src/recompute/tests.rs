@@ -44,6 +44,7 @@ fn assert_same(kept: &Results, plan: &Plan, step: &str) -> Result<(), TestCaseEr
         "projection prints differently after {}",
         step
     );
+    prop_assert_eq!(kept.counts(), plan.counts(), "counts differ after {}", step);
     Ok(())
 }
 
@@ -68,7 +69,7 @@ fn pick(plan: &Plan, kind: u8, n: [usize; 3]) -> Option<At> {
     version.publishing_profile.target_regions.get(ti).map(|_| At::TargetRegion(gi, di, vi, ti))
 }
 
-const VERSION_FIELDS: [(Field, &[&str]); 7] = [
+const VERSION_FIELDS: [(Field, &[&str]); 8] = [
     (Field::ReplicaCount, &["1", "3", "60", "120", "x"]),
     (Field::Name, &["1.0.0", "1.0.1", "01.2.3", "2.0.0", "bad"]),
     (Field::Location, &["eastus", "westus2", "nowhere", ""]),
@@ -76,6 +77,8 @@ const VERSION_FIELDS: [(Field, &[&str]); 7] = [
     (Field::OccupiedOsGb, &["0", "30", "12.5", ""]),
     (Field::ReplicationMode, &["Full", "Shallow"]),
     (Field::EndOfLifeDate, &["2020-01-01", "2031-05-01", "soon"]),
+    // A source Azure reads the data disks from: without data disks listed, a value only Azure knows (UNK-01).
+    (Field::SourceId, &["/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/images/base", ""]),
 ];
 // Few names, so that definitions of a gallery collide (IMG-05, IMG-11).
 const DEFINITION_FIELDS: [(Field, &[&str]); 7] = [
@@ -192,4 +195,59 @@ proptest! {
             }
         }
     }
+}
+
+/// An edit of one version that leaves a value only Azure knows (a source whose data disks the document does not
+/// list) turns an issue into a "cannot check" info: the kept report must follow (the edited definition's
+/// unknowns are looked at, the rest of the plan had none).
+#[test]
+fn a_version_edit_that_makes_a_value_unknown_is_followed() {
+    let mut json = crate::model::to_json_value(&generated(PlanSize::S, 3));
+    for g in json["galleries"].as_array_mut().unwrap() {
+        for d in g["images"].as_array_mut().unwrap() {
+            for v in d["versions"].as_array_mut().unwrap() {
+                if let Some(sp) = v.get_mut("storageProfile").and_then(|s| s.as_object_mut()) {
+                    sp.remove("source");
+                    sp.insert("dataDiskImages".into(), serde_json::json!([]));
+                }
+            }
+        }
+    }
+    // A data disk's encryption in a target region, for a LUN the version does not have (VER-19, Azure's V28).
+    json["galleries"][0]["images"][0]["versions"][0]["publishingProfile"]["targetRegions"][0]["encryption"] =
+        serde_json::json!({ "dataDiskImages": [{ "lun": 3 }] });
+    let mut plan: Plan = crate::model::from_json_value(&json).unwrap();
+    let mut kept = Results::full(&plan, &plan_book(&plan), today());
+    assert!(kept.exact_report, "the plan starts without unknowns");
+    assert!(kept.report().issues.iter().any(|i| i.code == "VER-19"));
+    let source = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/images/base".to_owned();
+    let done =
+        apply(&mut plan, Change::SetField { at: At::Version(0, 0, 0), field: Field::SourceId, text: source }, today())
+            .unwrap();
+    kept.update(&plan, &plan_book(&plan), today(), &done.changed);
+    assert_same(&kept, &plan, "the source id").unwrap();
+    assert!(!kept.report().issues.iter().any(|i| i.code == "VER-19"));
+    assert!(kept.report().issues.iter().any(|i| i.code == "UNK-01"));
+}
+
+/// Over Azure's 10,000 versions per region, moving one version to another region ends the quota error: the
+/// plan-wide checks are kept while what they read of the edited definition is unchanged, and redone when not.
+#[test]
+fn moving_a_version_out_of_a_full_region_ends_its_quota_error() {
+    let versions: Vec<serde_json::Value> =
+        (0..10_001).map(|i| serde_json::json!({ "name": format!("1.{}.{}", i / 1000, i % 1000) })).collect();
+    let json = serde_json::json!({ "galleries": [{ "name": "g", "location": "eastus",
+        "images": [{ "name": "d", "osType": "Linux", "versions": versions }] }] });
+    let mut plan: Plan = crate::model::from_json_value(&json).unwrap();
+    let quota = |r: &Results| r.report().issues.iter().filter(|i| i.code == "VER-31").count();
+    let mut kept = Results::full(&plan, &plan_book(&plan), today());
+    assert_eq!(quota(&kept), 1);
+    let edits = [(Field::ReplicaCount, "2"), (Field::Location, "westus2")];
+    for (vi, (field, text)) in edits.into_iter().enumerate() {
+        let change = Change::SetField { at: At::Version(0, 0, vi), field, text: text.to_owned() };
+        let done = apply(&mut plan, change, today()).unwrap();
+        kept.update(&plan, &plan_book(&plan), today(), &done.changed);
+    }
+    assert_eq!(quota(&kept), 0);
+    assert!(kept.report() == &validate(&plan, today()));
 }

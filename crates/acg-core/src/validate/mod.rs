@@ -90,9 +90,36 @@ pub(crate) fn plan_wide_issues(plan: &Plan, today: NaiveDate) -> Vec<Issue> {
     cx.issues
 }
 
-/// Whether `validate` would replace issues by "cannot check" infos (values an import left unknown).
-pub(crate) fn has_unknowns(plan: &Plan) -> bool {
-    unknown::any_unknown(plan)
+/// What the plan-wide checks ([`plan_wide_issues`]: quotas per region, the galleries' hints) read of one
+/// definition of gallery `g`: its region and production flag, and where each of its versions is. An edit inside
+/// the definition that leaves these as they were leaves the plan-wide issues as they were (keep it in step with
+/// `gallery::check_plan_wide`; the property test of `recompute` compares with `validate`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct PlanWideInputs {
+    location: Box<str>,
+    production: Option<bool>,
+    /// Each version's own region when it is not the definition's.
+    versions: Vec<Option<Box<str>>>,
+}
+
+/// The [`PlanWideInputs`] of definition `d` of gallery `g`.
+pub(crate) fn plan_wide_inputs(g: &crate::model::Gallery, d: &crate::model::ImageDefinition) -> PlanWideInputs {
+    let location = d.location.as_ref().unwrap_or(&g.location);
+    PlanWideInputs {
+        location: location.key().into(),
+        production: d.production,
+        versions: d
+            .versions
+            .iter()
+            .map(|v| v.location.as_ref().filter(|l| *l != location).map(|l| l.key().into()))
+            .collect(),
+    }
+}
+
+/// Whether one definition holds values an import left unknown: in a plan whose other resources hold none,
+/// whether `validate` would replace issues by "cannot check" infos.
+pub(crate) fn definition_has_unknowns(d: &crate::model::ImageDefinition) -> bool {
+    unknown::definition_unknown(d)
 }
 
 /// The validation context: the plan, "today", and the issues found so far.

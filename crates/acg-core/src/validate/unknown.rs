@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::model::{ImageVersion, Plan, Reference, Unknowns};
+use crate::model::{ImageDefinition, ImageVersion, Plan, Reference, Unknowns};
 use crate::report::{Issue, Severity};
 
 /// Rule id of "cannot check".
@@ -97,12 +97,13 @@ fn info(path: String, message: String, fix: &'static str) -> Issue {
 }
 
 pub(super) fn any_unknown(plan: &Plan) -> bool {
-    plan.galleries.iter().any(|g| {
-        !g.unknown.is_empty()
-            || g.images.iter().any(|d| {
-                !d.unknown.is_empty() || d.versions.iter().any(|v| !v.unknown.is_empty() || source_disks_unknown(v))
-            })
-    })
+    plan.galleries.iter().any(|g| !g.unknown.is_empty() || g.images.iter().any(|d| definition_unknown(d)))
+}
+
+/// Whether a definition or one of its versions holds something an import left unknown ([`any_unknown`] of
+/// one definition).
+pub(super) fn definition_unknown(d: &ImageDefinition) -> bool {
+    !d.unknown.is_empty() || d.versions.iter().any(|v| !v.unknown.is_empty() || source_disks_unknown(v))
 }
 
 /// A version made from a managed image, VM, other version or community image, whose data disks the document does not list:
