@@ -28,7 +28,7 @@ use serde_json::Value;
 use crate::model::Extra;
 
 mod places;
-pub(crate) use places::{IntField, JsonField, RecordField, RecordsField, TextField};
+pub(crate) use places::{IntField, Required, JsonField, RecordField, RecordsField, TextField};
 
 /// An object's key, borrowed from the text when it has no escapes.
 pub(crate) struct Key<'de>(pub(crate) Cow<'de, str>);
@@ -90,6 +90,7 @@ pub(crate) use read_fields;
 /// [`Field`] for a struct read by [`read_fields!`]: itself, optional, and lists of it (plain or shared).
 macro_rules! record_fields {
     ($ty:ty) => {
+        impl $crate::model::read::Required for $ty {}
         impl $crate::model::read::Field for $ty {
             fn slot(place: &mut Option<Self>) -> $crate::model::read::Slot<'_> {
                 $crate::model::read::Slot::Record(place)
@@ -183,7 +184,7 @@ impl Slot<'_> {
 }
 
 /// A model struct read from a deserializer (its `Deserialize`).
-pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: Model>(deserializer: D) -> Result<T, D::Error> {
+pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: Model + Required>(deserializer: D) -> Result<T, D::Error> {
     let mut place: Option<T> = None;
     deserializer.deserialize_map(RecordVisitor(&mut place))?;
     place.ok_or_else(|| de::Error::custom(format_args!("struct {} was not read", T::NAME)))

@@ -16,6 +16,66 @@ use serde_json::Value;
 use super::{Field, Keys, Model, Reader, Slot};
 use crate::model::Extra;
 
+/// A type a field holds itself, not as an `Option`: text, an integer, a nested struct.
+pub(crate) trait Required {}
+
+/// A field's type: a [`Required`] value, or an optional one (`Option`: `null` reads as none).
+pub(crate) trait Maybe: Sized {
+    /// The value without the `Option`.
+    type Inner;
+    /// Whether `null` reads as none.
+    const OPTIONAL: bool;
+    /// The field's value of a read value.
+    fn of(inner: Self::Inner) -> Self;
+    /// What `null` reads as (`None`: an error, for a required field).
+    fn none() -> Option<Self>;
+}
+
+impl<T: Required> Maybe for T {
+    type Inner = T;
+    const OPTIONAL: bool = false;
+    fn of(inner: T) -> Self {
+        inner
+    }
+    fn none() -> Option<Self> {
+        None
+    }
+}
+
+impl<T: Required> Maybe for Option<T> {
+    type Inner = T;
+    const OPTIONAL: bool = true;
+    fn of(inner: T) -> Self {
+        Some(inner)
+    }
+    fn none() -> Option<Self> {
+        Some(None)
+    }
+}
+
+/// A field's place while its struct is read (`None`: not read yet).
+pub(crate) trait Place {
+    fn is_set(&self) -> bool;
+    /// Whether `null` reads as none.
+    fn optional(&self) -> bool;
+    /// Stores `null` (for an optional field).
+    fn set_none(&mut self);
+}
+
+impl<F: Maybe> Place for Option<F> {
+    fn is_set(&self) -> bool {
+        self.is_some()
+    }
+    fn optional(&self) -> bool {
+        F::OPTIONAL
+    }
+    fn set_none(&mut self) {
+        if let Some(none) = F::none() {
+            *self = Some(none);
+        }
+    }
+}
+
 /// A type read from text that cannot be wrong (unknown text is kept: see `enums::string_enum`).
 pub(crate) trait FromText {
     /// The value of the text.
@@ -26,6 +86,89 @@ impl<T: crate::enums::StringEnum> FromText for T {
     fn from_text(text: Cow<'_, str>) -> Self {
         T::parse(&text)
     }
+}
+
+impl<T: crate::enums::StringEnum> Required for T {}
+
+impl FromText for String {
+    fn from_text(text: Cow<'_, str>) -> Self {
+        text.into_owned()
+    }
+}
+
+impl FromText for crate::region::RegionName {
+    fn from_text(text: Cow<'_, str>) -> Self {
+        Self::new(&text)
+    }
+}
+
+impl Required for String {}
+impl Required for crate::region::RegionName {}
+
+/// A text field's place.
+pub(crate) trait TextField: Place {
+    fn set(&mut self, text: Cow<'_, str>);
+}
+
+impl<F: Maybe<Inner: FromText>> TextField for Option<F> {
+    fn set(&mut self, text: Cow<'_, str>) {
+        *self = Some(F::of(F::Inner::from_text(text)));
+    }
+}
+
+/// An integer type, as serde names it in errors.
+pub(crate) trait Integer: TryFrom<i64> + TryFrom<u64> {
+    const NAME: &'static str;
+}
+
+impl Integer for i64 {
+    const NAME: &'static str = "i64";
+}
+
+impl Integer for u32 {
+    const NAME: &'static str = "u32";
+}
+
+impl Required for i64 {}
+impl Required for u32 {}
+
+/// An integer field's place.
+pub(crate) trait IntField: Place {
+    /// The type in errors (`i64`, `u32`).
+    fn expected(&self) -> &'static str;
+    /// `false` when out of range.
+    fn set(&mut self, value: i64) -> bool;
+    /// `false` when out of range.
+    fn set_unsigned(&mut self, value: u64) -> bool;
+}
+
+impl<F: Maybe<Inner: Integer>> IntField for Option<F> {
+    fn expected(&self) -> &'static str {
+        F::Inner::NAME
+    }
+    fn set(&mut self, value: i64) -> bool {
+        F::Inner::try_from(value).is_ok_and(|v| {
+            *self = Some(F::of(v));
+            true
+        })
+    }
+    fn set_unsigned(&mut self, value: u64) -> bool {
+        F::Inner::try_from(value).is_ok_and(|v| {
+            *self = Some(F::of(v));
+            true
+        })
+    }
+}
+
+/// [`Field`] for types of one kind of value.
+macro_rules! fields {
+    ($kind:ident: $($ty:ty),*) => {$(
+        impl Field for $ty {
+            fn slot(place: &mut Option<Self>) -> Slot<'_> {
+                Slot::$kind(place)
+            }
+        }
+    )*};
 }
 
 impl<T: crate::enums::StringEnum> Field for T {
@@ -40,207 +183,13 @@ impl<T: crate::enums::StringEnum> Field for Option<T> {
     }
 }
 
-impl FromText for String {
-    fn from_text(text: Cow<'_, str>) -> Self {
-        text.into_owned()
-    }
-}
-
-impl FromText for crate::region::RegionName {
-    fn from_text(text: Cow<'_, str>) -> Self {
-        Self::new(&text)
-    }
-}
-
-/// A text field's place.
-pub(crate) trait TextField {
-    fn is_set(&self) -> bool;
-    /// Whether `null` reads as none.
-    fn optional(&self) -> bool;
-    fn set(&mut self, text: Cow<'_, str>);
-    fn set_none(&mut self);
-}
-
-impl<T: FromText> TextField for Option<T> {
-    fn is_set(&self) -> bool {
-        self.is_some()
-    }
-    fn optional(&self) -> bool {
-        false
-    }
-    fn set(&mut self, text: Cow<'_, str>) {
-        *self = Some(T::from_text(text));
-    }
-    fn set_none(&mut self) {}
-}
-
-impl<T: FromText> TextField for Option<Option<T>> {
-    fn is_set(&self) -> bool {
-        self.is_some()
-    }
-    fn optional(&self) -> bool {
-        true
-    }
-    fn set(&mut self, text: Cow<'_, str>) {
-        *self = Some(Some(T::from_text(text)));
-    }
-    fn set_none(&mut self) {
-        *self = Some(None);
-    }
-}
-
-impl Field for String {
-    fn slot(place: &mut Option<Self>) -> Slot<'_> {
-        Slot::Text(place)
-    }
-}
-
-impl Field for Option<String> {
-    fn slot(place: &mut Option<Self>) -> Slot<'_> {
-        Slot::Text(place)
-    }
-}
-
-impl Field for crate::region::RegionName {
-    fn slot(place: &mut Option<Self>) -> Slot<'_> {
-        Slot::Text(place)
-    }
-}
-
-impl Field for Option<crate::region::RegionName> {
-    fn slot(place: &mut Option<Self>) -> Slot<'_> {
-        Slot::Text(place)
-    }
-}
-
-/// An integer field's place.
-pub(crate) trait IntField {
-    fn is_set(&self) -> bool;
-    /// Whether `null` reads as none.
-    fn optional(&self) -> bool;
-    /// The type in errors (`i64`, `u32`), as serde names it.
-    fn expected(&self) -> &'static str;
-    /// `false` when out of range.
-    fn set(&mut self, value: i64) -> bool;
-    /// `false` when out of range.
-    fn set_unsigned(&mut self, value: u64) -> bool;
-    fn set_none(&mut self);
-}
-
-impl IntField for Option<i64> {
-    fn is_set(&self) -> bool {
-        self.is_some()
-    }
-    fn optional(&self) -> bool {
-        false
-    }
-    fn expected(&self) -> &'static str {
-        "i64"
-    }
-    fn set(&mut self, value: i64) -> bool {
-        *self = Some(value);
-        true
-    }
-    fn set_unsigned(&mut self, value: u64) -> bool {
-        i64::try_from(value).is_ok_and(|v| self.set(v))
-    }
-    fn set_none(&mut self) {}
-}
-
-impl IntField for Option<Option<i64>> {
-    fn is_set(&self) -> bool {
-        self.is_some()
-    }
-    fn optional(&self) -> bool {
-        true
-    }
-    fn expected(&self) -> &'static str {
-        "i64"
-    }
-    fn set(&mut self, value: i64) -> bool {
-        *self = Some(Some(value));
-        true
-    }
-    fn set_unsigned(&mut self, value: u64) -> bool {
-        i64::try_from(value).is_ok_and(|v| self.set(v))
-    }
-    fn set_none(&mut self) {
-        *self = Some(None);
-    }
-}
-
-impl IntField for Option<u32> {
-    fn is_set(&self) -> bool {
-        self.is_some()
-    }
-    fn optional(&self) -> bool {
-        false
-    }
-    fn expected(&self) -> &'static str {
-        "u32"
-    }
-    fn set(&mut self, value: i64) -> bool {
-        u32::try_from(value).is_ok_and(|v| {
-            *self = Some(v);
-            true
-        })
-    }
-    fn set_unsigned(&mut self, value: u64) -> bool {
-        u32::try_from(value).is_ok_and(|v| {
-            *self = Some(v);
-            true
-        })
-    }
-    fn set_none(&mut self) {}
-}
-
-impl Field for i64 {
-    fn slot(place: &mut Option<Self>) -> Slot<'_> {
-        Slot::Int(place)
-    }
-}
-
-impl Field for Option<i64> {
-    fn slot(place: &mut Option<Self>) -> Slot<'_> {
-        Slot::Int(place)
-    }
-}
-
-impl Field for u32 {
-    fn slot(place: &mut Option<Self>) -> Slot<'_> {
-        Slot::Int(place)
-    }
-}
-
-impl Field for f64 {
-    fn slot(place: &mut Option<Self>) -> Slot<'_> {
-        Slot::Float(place)
-    }
-}
-
-impl Field for bool {
-    fn slot(place: &mut Option<Self>) -> Slot<'_> {
-        Slot::Bool(place)
-    }
-}
-
-impl Field for Option<bool> {
-    fn slot(place: &mut Option<Self>) -> Slot<'_> {
-        Slot::OptBool(place)
-    }
-}
-
-impl Field for Vec<String> {
-    fn slot(place: &mut Option<Self>) -> Slot<'_> {
-        Slot::Strings(place)
-    }
-}
-
-impl Field for BTreeMap<String, String> {
-    fn slot(place: &mut Option<Self>) -> Slot<'_> {
-        Slot::Tags(place)
-    }
-}
+fields!(Text: String, Option<String>, crate::region::RegionName, Option<crate::region::RegionName>);
+fields!(Int: i64, Option<i64>, u32);
+fields!(Float: f64);
+fields!(Bool: bool);
+fields!(OptBool: Option<bool>);
+fields!(Strings: Vec<String>);
+fields!(Tags: BTreeMap<String, String>);
 
 /// A type read from any JSON value.
 pub(crate) trait FromJson: Sized {
@@ -285,18 +234,8 @@ fn invalid_type(value: &Value, expected: &str) -> serde_json::Error {
     de::Error::invalid_type(unexpected, &expected)
 }
 
-/// [`Field`] for types read from any JSON value.
-macro_rules! json_fields {
-    ($($ty:ty),*) => {$(
-        impl Field for $ty {
-            fn slot(place: &mut Option<Self>) -> Slot<'_> {
-                Slot::Json(place)
-            }
-        }
-    )*};
-}
-
-json_fields!(
+fields!(
+    Json:
     Value,
     Option<Value>,
     Vec<Value>,
@@ -390,59 +329,48 @@ impl Model for crate::model::Unknowns {
     }
 }
 
-impl Field for crate::model::Unknowns {
-    fn slot(place: &mut Option<Self>) -> Slot<'_> {
-        Slot::Record(place)
-    }
-}
+impl Required for crate::model::Unknowns {}
+fields!(Record: crate::model::Unknowns);
 
 /// A nested struct's place.
-pub(crate) trait RecordField {
-    fn is_set(&self) -> bool;
-    /// Whether `null` reads as none.
-    fn optional(&self) -> bool;
+pub(crate) trait RecordField: Place {
     /// The struct's name in errors.
     fn name(&self) -> &'static str;
     /// Builds the struct from what `read` reads; `false` when reading failed.
     fn build(&mut self, read: &mut Reader<'_>) -> bool;
-    fn set_none(&mut self);
 }
 
-impl<T: Model> RecordField for Option<T> {
-    fn is_set(&self) -> bool {
-        self.is_some()
-    }
-    fn optional(&self) -> bool {
-        false
-    }
+impl<F: Maybe<Inner: Model>> RecordField for Option<F> {
     fn name(&self) -> &'static str {
-        T::NAME
+        F::Inner::NAME
     }
     fn build(&mut self, read: &mut Reader<'_>) -> bool {
-        *self = T::build(read);
-        self.is_some()
+        F::Inner::build(read).is_some_and(|value| {
+            *self = Some(F::of(value));
+            true
+        })
     }
-    fn set_none(&mut self) {}
 }
 
-impl<T: Model> RecordField for Option<Option<T>> {
-    fn is_set(&self) -> bool {
-        self.is_some()
+/// An element of a list of nested structs: the struct, or the struct shared (`Arc`).
+pub(crate) trait Element {
+    /// The struct.
+    type Of: Model;
+    /// The element of a read struct.
+    fn of(value: Self::Of) -> Self;
+}
+
+impl<T: Model> Element for T {
+    type Of = T;
+    fn of(value: T) -> Self {
+        value
     }
-    fn optional(&self) -> bool {
-        true
-    }
-    fn name(&self) -> &'static str {
-        T::NAME
-    }
-    fn build(&mut self, read: &mut Reader<'_>) -> bool {
-        let value = T::build(read);
-        let built = value.is_some();
-        *self = Some(value);
-        built
-    }
-    fn set_none(&mut self) {
-        *self = Some(None);
+}
+
+impl<T: Model> Element for Arc<T> {
+    type Of = T;
+    fn of(value: T) -> Self {
+        Arc::new(value)
     }
 }
 
@@ -457,45 +385,23 @@ pub(crate) trait RecordsField {
     fn push(&mut self, read: &mut Reader<'_>) -> bool;
 }
 
-impl<T: Model> RecordsField for Option<Vec<T>> {
+impl<E: Element> RecordsField for Option<Vec<E>> {
     fn is_set(&self) -> bool {
         self.is_some()
     }
     fn name(&self) -> &'static str {
-        T::NAME
+        E::Of::NAME
     }
     fn start(&mut self) {
         *self = Some(Vec::new());
     }
     fn push(&mut self, read: &mut Reader<'_>) -> bool {
-        match (T::build(read), self) {
+        match (E::Of::build(read), self) {
             (Some(element), Some(list)) => {
-                list.push(element);
+                list.push(E::of(element));
                 true
             }
             _ => false,
         }
     }
 }
-
-impl<T: Model> RecordsField for Option<Vec<Arc<T>>> {
-    fn is_set(&self) -> bool {
-        self.is_some()
-    }
-    fn name(&self) -> &'static str {
-        T::NAME
-    }
-    fn start(&mut self) {
-        *self = Some(Vec::new());
-    }
-    fn push(&mut self, read: &mut Reader<'_>) -> bool {
-        match (T::build(read), self) {
-            (Some(element), Some(list)) => {
-                list.push(Arc::new(element));
-                true
-            }
-            _ => false,
-        }
-    }
-}
-
