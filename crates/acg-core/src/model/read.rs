@@ -28,7 +28,7 @@ use serde_json::Value;
 use crate::model::Extra;
 
 mod places;
-pub(crate) use places::{IntField, Required, JsonField, RecordField, RecordsField, TextField};
+pub(crate) use places::{IntField, JsonField, RecordField, RecordsField, Required, TextField};
 
 /// An object's key, borrowed from the text when it has no escapes.
 pub(crate) struct Key<'de>(pub(crate) Cow<'de, str>);

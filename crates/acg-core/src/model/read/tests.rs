@@ -10,9 +10,7 @@ fn error(text: &str) -> (String, Option<String>) {
 }
 
 fn in_version(version: &str) -> String {
-    format!(
-        r#"{{"galleries":[{{"name":"g","images":[{{"name":"d","versions":[{{"name":"1.0.0"}},{version}]}}]}}]}}"#
-    )
+    format!(r#"{{"galleries":[{{"name":"g","images":[{{"name":"d","versions":[{{"name":"1.0.0"}},{version}]}}]}}]}}"#)
 }
 
 #[test]
