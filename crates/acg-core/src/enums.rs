@@ -64,6 +64,12 @@ macro_rules! string_enum {
             }
         }
 
+        impl $crate::enums::StringEnum for $name {
+            fn parse(text: &str) -> Self {
+                Self::parse(text)
+            }
+        }
+
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
@@ -74,3 +80,9 @@ macro_rules! string_enum {
 }
 
 pub(crate) use string_enum;
+
+/// A type [`string_enum!`] defines: read from any text (the model's reader reads them all one way).
+pub(crate) trait StringEnum {
+    /// Parses case-insensitively; anything else becomes `Unknown`.
+    fn parse(text: &str) -> Self;
+}
