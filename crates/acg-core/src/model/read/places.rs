@@ -243,8 +243,7 @@ fields!(
     Option<Extra>,
     Option<crate::model::Reference>,
     crate::model::PlanPrices,
-    crate::model::ReplicaSettings,
-    Option<crate::model::BillingSettings>
+    crate::model::ReplicaSettings
 );
 
 impl FromJson for Value {
@@ -301,11 +300,33 @@ impl FromJson for crate::model::ReplicaSettings {
     }
 }
 
-impl FromJson for Option<crate::model::BillingSettings> {
-    fn from_json(value: Value) -> Result<Self, serde_json::Error> {
-        if value.is_null() { Ok(None) } else { serde::Deserialize::deserialize(value).map(Some) }
+/// The plan's release and retention settings: read field by field, so an error names the field
+/// (`billing.months`), each missing one its default (its derived `Deserialize` ignores other keys).
+impl Model for crate::model::BillingSettings {
+    const NAME: &'static str = "BillingSettings";
+    fn build(read: &mut Reader<'_>) -> Option<Self> {
+        const KEYS: Keys = &[&["cadencePerMonth"], &["retention"], &["fullVersions"], &["months"]];
+        let (mut cadence, mut retention, mut full, mut months) = (None, None, None, None);
+        let mut ignored = Extra::new();
+        if !read(
+            KEYS,
+            &mut [Slot::Int(&mut cadence), Slot::Int(&mut retention), Slot::Int(&mut full), Slot::Int(&mut months)],
+            &mut ignored,
+        ) {
+            return None;
+        }
+        let default = Self::default();
+        Some(Self {
+            cadence_per_month: cadence.unwrap_or(default.cadence_per_month),
+            retention: retention.unwrap_or(default.retention),
+            full_versions: full.unwrap_or(default.full_versions),
+            months: months.unwrap_or(default.months),
+        })
     }
 }
+
+impl Required for crate::model::BillingSettings {}
+fields!(Record: Option<crate::model::BillingSettings>);
 
 /// What an import could not know: read like the model's structs (its derived `Deserialize` ignores other keys).
 impl Model for crate::model::Unknowns {

@@ -98,3 +98,18 @@ fn errors_name_the_value_of_each_kind() {
     assert!(message.starts_with("invalid value: integer `-1`, expected u32"), "{message}");
     assert_eq!(path.as_deref(), Some("schemaVersion"));
 }
+
+#[test]
+fn an_error_in_the_billing_settings_names_its_field_and_missing_ones_take_their_defaults() {
+    let (message, path) = error(r#"{"billing":{"cadencePerMonth":2,"months":"x"}}"#);
+    assert!(message.starts_with("invalid type: string \"x\", expected u32"), "{message}");
+    assert_eq!(path.as_deref(), Some("billing.months"));
+    let (message, path) = error(r#"{"billing":{"retention":-1}}"#);
+    assert!(message.starts_with("invalid value: integer `-1`, expected u32"), "{message}");
+    assert_eq!(path.as_deref(), Some("billing.retention"));
+    let plan: Plan = serde_json::from_str(r#"{"billing":{"months":24,"other":true}}"#).unwrap();
+    let billing = plan.billing.unwrap();
+    assert_eq!((billing.cadence_per_month, billing.retention, billing.full_versions, billing.months), (1, 5, 2, 24));
+    let plan: Plan = serde_json::from_str(r#"{"billing":null}"#).unwrap();
+    assert_eq!(plan.billing, None);
+}
