@@ -24,8 +24,9 @@
 //!   `model::read`, -6.6 KB); 557.7 KB (571,086 bytes) with all of session 7 merged (the projection in the kept
 //!   results, estimate lines with their `At`, definitions and versions shared between plans: +3.7 KB).
 //!   547.5 KB (560,649 bytes) once every field of the model is read by one reader per kind of value
-//!   (session 8, `model::read`'s slots: no reader per field type, -10.4 KB). Enforced ceiling 548 KB. The
-//!   ceiling follows the measured size down.
+//!   (session 8, `model::read`'s slots: no reader per field type, -10.4 KB); 551.5 KB (564,775 bytes) with all
+//!   of session 8 merged (+4 KB: the summary's counts and a version's estimate lines kept, the plan-wide checks'
+//!   inputs, the faster full recompute). Enforced ceiling 552 KB. The ceiling follows the measured size down.
 //!   BENCHMARKS.md tracks it.
 //! - the JS API (`api/`): the full facade for scripts. Goal 150 KB; enforced ceiling 445 KB (317 KB on
 //!   2026-11-23: the same plan deserializer, validation, interchange and billing; on 2026-11-30 with
@@ -35,7 +36,7 @@
 //!   day that does not exist (#21, +2.8 KB over main's 473,082 bytes); 465.9 KB (477,035 bytes) with the kept
 //!   results' parts of validation (#22); 453.0 KB (463,894 bytes) with the model read in one pass (session 7,
 //!   -12.8 KB); 454.1 KB (464,974 bytes) with all of session 7 merged; 444.6 KB (455,241 bytes) with the model read by one reader per kind of
-//!   value (session 8, -9.5 KB), enforced ceiling 445 KB).
+//!   value (session 8, -9.5 KB); 445.4 KB (456,110 bytes) with all of session 8 merged, enforced ceiling 446 KB).
 //! - the embed bundle (`embed/` but its docs page and the explain build): what a documentation page downloads
 //!   for the widgets: the widgets' script and the embed build of the API, which reads no whole plan. 150 KB,
 //!   enforced.
@@ -83,10 +84,10 @@ pub const BUNDLES: [Bundle; 5] = [
     Bundle {
         label: "app",
         contains: |p| !p.starts_with("api/") && !p.starts_with("embed/") && !p.starts_with("interchange/"),
-        budget: 548 * 1024,
+        budget: 552 * 1024,
         goal: 350 * 1024,
     },
-    Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 445 * 1024, goal: 150 * 1024 },
+    Bundle { label: "JS API", contains: |p| p.starts_with("api/"), budget: 446 * 1024, goal: 150 * 1024 },
     Bundle {
         label: "embeds",
         contains: |p| p.starts_with("embed/") && !is_docs_page(p) && !is_explain_build(p),
