@@ -268,8 +268,8 @@ pub fn Design() -> Html {
                         <span class="twisty" aria-hidden="true" onclick={toggle}>{ if open { "▾" } else { "▸" } }</span>
                     } else { <span class="twisty" aria-hidden="true"></span> }
                     <span class="kind">{ item.kind }</span>{ " " }<span class="node-name">{ label }</span>
-                    if errors > 0 { { " " }<span class="badge error"><span class="count">{ errors }</span><span class="word">{ if errors == 1 { " error" } else { " errors" } }</span></span> }
-                    if warnings > 0 { { " " }<span class="badge warning"><span class="count">{ warnings }</span><span class="word">{ if warnings == 1 { " warning" } else { " warnings" } }</span></span> }
+                    if errors > 0 { { " " }<span class="badge error"><span class="count">{ errors }</span><span class="mark" aria-hidden="true">{ " ✗" }</span><span class="word">{ if errors == 1 { " error" } else { " errors" } }</span></span> }
+                    if warnings > 0 { { " " }<span class="badge warning"><span class="count">{ warnings }</span><span class="mark" aria-hidden="true">{ " ⚠" }</span><span class="word">{ if warnings == 1 { " warning" } else { " warnings" } }</span></span> }
                 </li>
             }
         }
