@@ -26,7 +26,8 @@
 //!   547.5 KB (560,649 bytes) once every field of the model is read by one reader per kind of value
 //!   (session 8, `model::read`'s slots: no reader per field type, -10.4 KB); 551.5 KB (564,775 bytes) with all
 //!   of session 8 merged (+4 KB: the summary's counts and a version's estimate lines kept, the plan-wide checks'
-//!   inputs, the faster full recompute). Enforced ceiling 552 KB. The ceiling follows the measured size down.
+//!   inputs, the faster full recompute); 551.8 KB (565,086 bytes) with the tree's badges as count and symbol.
+//!   Enforced ceiling 552 KB. The ceiling follows the measured size down.
 //!   BENCHMARKS.md tracks it.
 //! - the JS API (`api/`): the full facade for scripts. Goal 150 KB; enforced ceiling 445 KB (317 KB on
 //!   2026-11-23: the same plan deserializer, validation, interchange and billing; on 2026-11-30 with
